@@ -1,0 +1,88 @@
+package io.netdock.api;
+
+import io.netdock.error.DockerError;
+import io.netdock.error.ErrorCategory;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
+import org.springframework.web.HttpRequestMethodNotSupportedException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.NoHandlerFoundException;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
+
+/** The one place that turns errors into Docker's status codes and {@code {"message": ...}} bodies. */
+@RestControllerAdvice
+class DockerErrorAdvice {
+
+    private static final Logger log = LoggerFactory.getLogger(DockerErrorAdvice.class);
+
+    static HttpStatus statusOf(ErrorCategory category) {
+        return switch (category) {
+            case NOT_FOUND -> HttpStatus.NOT_FOUND;
+            case INVALID_PARAMETER -> HttpStatus.BAD_REQUEST;
+            case CONFLICT -> HttpStatus.CONFLICT;
+            case FORBIDDEN -> HttpStatus.FORBIDDEN;
+            case UNAUTHORIZED -> HttpStatus.UNAUTHORIZED;
+            case UNAVAILABLE -> HttpStatus.SERVICE_UNAVAILABLE;
+            case NOT_MODIFIED -> HttpStatus.NOT_MODIFIED;
+            case NOT_IMPLEMENTED -> HttpStatus.NOT_IMPLEMENTED;
+            case SYSTEM -> HttpStatus.INTERNAL_SERVER_ERROR;
+        };
+    }
+
+    @ExceptionHandler(DockerError.class)
+    ResponseEntity<ErrorResponse> dockerError(DockerError error) {
+        HttpStatus status = statusOf(error.category());
+        if (status == HttpStatus.NOT_MODIFIED) {
+            return ResponseEntity.status(status).build();
+        }
+        return body(status, error.getMessage());
+    }
+
+    @ExceptionHandler({NoHandlerFoundException.class, NoResourceFoundException.class,
+            HttpRequestMethodNotSupportedException.class, PageNotFound.class})
+    ResponseEntity<ErrorResponse> pageNotFound() {
+        return body(HttpStatus.NOT_FOUND, "page not found");
+    }
+
+    @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
+    ResponseEntity<ErrorResponse> wrongContentType(HttpMediaTypeNotSupportedException error) {
+        MediaType type = error.getContentType();
+        return body(HttpStatus.BAD_REQUEST,
+                "unsupported Content-Type header (" + type + "): must be 'application/json'");
+    }
+
+    @ExceptionHandler(HttpMessageNotReadableException.class)
+    ResponseEntity<ErrorResponse> unreadableBody(HttpMessageNotReadableException error) {
+        return body(HttpStatus.BAD_REQUEST, JsonErrorMessages.describe(error));
+    }
+
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    ResponseEntity<ErrorResponse> badQueryValue(MethodArgumentTypeMismatchException error) {
+        return body(HttpStatus.BAD_REQUEST,
+                "invalid value for " + error.getName() + ": " + error.getValue());
+    }
+
+    @ExceptionHandler(MissingServletRequestParameterException.class)
+    ResponseEntity<ErrorResponse> missingQueryValue(MissingServletRequestParameterException error) {
+        return body(HttpStatus.BAD_REQUEST, "missing parameter " + error.getParameterName());
+    }
+
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<ErrorResponse> unexpected(Exception error) {
+        log.error("unexpected error", error);
+        String message = error.getMessage() == null ? "internal error" : error.getMessage();
+        return body(HttpStatus.INTERNAL_SERVER_ERROR, message);
+    }
+
+    private static ResponseEntity<ErrorResponse> body(HttpStatus status, String message) {
+        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_JSON).body(new ErrorResponse(message));
+    }
+}

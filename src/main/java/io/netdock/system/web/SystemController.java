@@ -1,0 +1,85 @@
+package io.netdock.system.web;
+
+import io.netdock.api.ApiVersion;
+import io.netdock.api.RequestedVersion;
+import io.netdock.api.ServerIdentity;
+import io.netdock.system.Daemon;
+import io.netdock.system.HostFacts;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.info.BuildProperties;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestMethod;
+import org.springframework.web.bind.annotation.RestController;
+
+/** {@code /_ping}, {@code /version} and {@code /info}, shaped like dockerd's. */
+@RestController
+class SystemController {
+
+    private static final byte[] OK = "OK".getBytes(StandardCharsets.UTF_8);
+
+    private final Daemon daemon;
+    private final ServerIdentity identity;
+    private final InfoDocument info;
+    private final String buildTime;
+
+    SystemController(Daemon daemon, ServerIdentity identity, InfoDocument info,
+                     ObjectProvider<BuildProperties> build) {
+        this.daemon = daemon;
+        this.identity = identity;
+        this.info = info;
+        BuildProperties properties = build.getIfAvailable();
+        Instant time = properties != null && properties.getTime() != null ? properties.getTime() : daemon.startedAt();
+        this.buildTime = time.toString();
+    }
+
+    @RequestMapping(path = "/_ping", method = {RequestMethod.GET, RequestMethod.HEAD})
+    void ping(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        response.setHeader("Cache-Control", "no-cache, no-store, must-revalidate");
+        response.setHeader("Pragma", "no-cache");
+        response.setHeader("Builder-Version", "1");
+        response.setHeader("Swarm", "inactive");
+        response.setContentType("text/plain; charset=utf-8");
+        if ("HEAD".equals(request.getMethod())) {
+            response.setContentLength(0);
+            return;
+        }
+        response.setContentLength(OK.length);
+        response.getOutputStream().write(OK);
+    }
+
+    @GetMapping("/version")
+    VersionResponse version() {
+        HostFacts host = daemon.host();
+        String go = "java" + Runtime.version().feature() + "." + Runtime.version().interim() + "."
+                + Runtime.version().update();
+        Map<String, String> details = new LinkedHashMap<>();
+        details.put("ApiVersion", ApiVersion.MAX.text());
+        details.put("Arch", host.goArch());
+        details.put("BuildTime", buildTime);
+        details.put("Experimental", "false");
+        details.put("GitCommit", "netdock");
+        details.put("GoVersion", go);
+        details.put("KernelVersion", host.kernelVersion());
+        details.put("MinAPIVersion", ApiVersion.MIN.text());
+        details.put("Os", "linux");
+        return new VersionResponse(
+                new VersionResponse.Platform("netdock"),
+                List.of(new VersionResponse.Component("Engine", identity.version(), details)),
+                identity.version(), ApiVersion.MAX.text(), ApiVersion.MIN.text(), "netdock", go, "linux",
+                host.goArch(), host.kernelVersion(), buildTime);
+    }
+
+    @GetMapping("/info")
+    Map<String, Object> info(HttpServletRequest request) {
+        return info.render(RequestedVersion.of(request));
+    }
+}

@@ -1,0 +1,76 @@
+package io.netdock.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.netdock.testing.NetdockIntegrationTest;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.web.bind.annotation.RequestMethod;
+import org.springframework.web.method.HandlerMethod;
+import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+import org.yaml.snakeyaml.Yaml;
+
+/** openapi/netdock.yaml and the served routes never drift apart. */
+class OpenApiContractIT extends NetdockIntegrationTest {
+
+    private static final Set<String> HTTP_METHODS = Set.of("get", "head", "post", "put", "delete", "patch", "options");
+
+    @Autowired
+    @Qualifier("requestMappingHandlerMapping")
+    RequestMappingHandlerMapping mappings;
+
+    @Test
+    void everyServedRouteIsInTheContractAndViceVersa() throws IOException {
+        assertThat(documentedRoutes()).containsExactlyInAnyOrderElementsOf(servedRoutes());
+    }
+
+    @Test
+    void swaggerUiShowsTheContract() {
+        api().get("/swagger-ui.html").then().statusCode(200)
+                .body(org.hamcrest.Matchers.containsString("swagger-ui"));
+        api().get("/netdock/api-docs/swagger-config").then().statusCode(200)
+                .body("url", org.hamcrest.Matchers.equalTo("/netdock/openapi.yaml"));
+        api().get("/netdock/openapi.yaml").then().statusCode(200)
+                .body(org.hamcrest.Matchers.startsWith("openapi: 3.1.0"));
+    }
+
+    private Set<String> servedRoutes() {
+        Set<String> routes = new TreeSet<>();
+        for (Map.Entry<RequestMappingInfo, HandlerMethod> entry : mappings.getHandlerMethods().entrySet()) {
+            if (!entry.getValue().getBeanType().getPackageName().startsWith("io.netdock")) {
+                continue;
+            }
+            Set<RequestMethod> methods = entry.getKey().getMethodsCondition().getMethods();
+            for (String pattern : entry.getKey().getPatternValues()) {
+                if (pattern.equals("/error")) {
+                    continue;
+                }
+                assertThat(methods).as("route %s must name its HTTP methods", pattern).isNotEmpty();
+                methods.forEach(method -> routes.add(method.name() + " " + pattern));
+            }
+        }
+        return routes;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Set<String> documentedRoutes() throws IOException {
+        try (InputStream in = Files.newInputStream(Path.of("openapi/netdock.yaml"))) {
+            Map<String, Object> document = new Yaml().load(in);
+            Map<String, Map<String, Object>> paths = (Map<String, Map<String, Object>>) document.get("paths");
+            Set<String> routes = new TreeSet<>();
+            paths.forEach((path, operations) -> operations.keySet().stream()
+                    .filter(HTTP_METHODS::contains)
+                    .forEach(method -> routes.add(method.toUpperCase() + " " + path)));
+            return routes;
+        }
+    }
+}
