@@ -1,0 +1,39 @@
+package io.netdock.kernel;
+
+import java.util.List;
+
+/**
+ * The kernel port: what the domain asks of a kernel, in declarative steps. Two implementations realise it:
+ * {@code simulated} (an in-memory model) and {@code linux} (namespaces, bridges, veths and nftables through
+ * JNA). Every step is idempotent ("ensure"); a failed step leaves nothing half-made and throws
+ * {@link KernelException}.
+ */
+public interface Plumbing {
+
+    /** Ensures the bridge of a network exists, has its gateway addresses, is up, and has its firewall rules. */
+    void setUpNetwork(BridgeNetwork network);
+
+    /** Removes the bridge of a network and its firewall rules. */
+    void tearDownNetwork(BridgeNetwork network);
+
+    /** Ensures a sandbox (network namespace) exists for a running container; returns where it lives. */
+    Sandbox createSandbox(String sandboxId);
+
+    /** Removes a sandbox and everything inside it. */
+    void removeSandbox(String sandboxId);
+
+    /** Ensures a veth pair joins a sandbox to a network's bridge, with the endpoint's addresses and routes. */
+    void attach(Attachment attachment);
+
+    /** Removes an endpoint's veth pair (and with it its addresses and routes). */
+    void detach(Attachment attachment);
+
+    /** Adds the NAT rules that publish container ports on the host, as one atomic change. */
+    void publish(List<PortForward> forwards);
+
+    /** Removes the NAT rules of {@link #publish}, as one atomic change. */
+    void unpublish(List<PortForward> forwards);
+
+    /** Reads back what exists, per namespace, and the firewall ruleset. */
+    KernelView view();
+}

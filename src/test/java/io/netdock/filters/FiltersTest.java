@@ -1,0 +1,75 @@
+package io.netdock.filters;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.netdock.error.DockerError;
+import io.netdock.error.ErrorCategory;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class FiltersTest {
+
+    @Test
+    void readsTheMapFormTheCliSends() {
+        Filters filters = Filters.parse("{\"driver\":{\"bridge\":true},\"label\":{\"rs=1\":true}}");
+        assertThat(filters.get("driver")).containsExactly("bridge");
+        assertThat(filters.get("label")).containsExactly("rs=1");
+    }
+
+    @Test
+    void theBooleanOfTheMapFormIsIgnored() {
+        assertThat(Filters.parse("{\"name\":{\"rsx-f1\":false}}").get("name")).containsExactly("rsx-f1");
+    }
+
+    @Test
+    void readsTheLegacyListForm() {
+        assertThat(Filters.parse("{\"label\":[\"a\",\"b=c\"]}").get("label")).containsExactly("a", "b=c");
+    }
+
+    @Test
+    void emptyAndNullMeanNoFiltering() {
+        assertThat(Filters.parse("").isEmpty()).isTrue();
+        assertThat(Filters.parse(null).isEmpty()).isTrue();
+        assertThat(Filters.parse("null").isEmpty()).isTrue();
+        assertThat(Filters.parse("{\"label\":[]}").isEmpty()).isTrue();
+    }
+
+    @Test
+    void mixedFormsAndGarbageAreInvalid() {
+        for (String bad : new String[] {"{\"driver\":{\"bridge\":false},\"label\":[\"rs=1\"]}", "{\"name\":\"rsx\"}",
+                "notjson", "[1]"}) {
+            assertThatThrownBy(() -> Filters.parse(bad))
+                    .isInstanceOfSatisfying(DockerError.class, e -> {
+                        assertThat(e.category()).isEqualTo(ErrorCategory.INVALID_PARAMETER);
+                        assertThat(e.getMessage()).isEqualTo("invalid filter");
+                    });
+        }
+    }
+
+    @Test
+    void unknownKeysAreRejectedByName() {
+        assertThatThrownBy(() -> Filters.parse("{\"bogus\":[\"x\"]}").accept(Set.of("name")))
+                .hasMessage("invalid filter 'bogus'");
+    }
+
+    @Test
+    void nameMatchesAsRegexpOrExactly() {
+        Filters filters = Filters.parse("{\"name\":[\"rsx-f\"]}");
+        assertThat(filters.match("name", "rsx-f1")).isTrue();
+        assertThat(filters.match("name", "other")).isFalse();
+        assertThat(Filters.parse("{\"name\":[\"^rsx-f1$\"]}").match("name", "rsx-f1")).isTrue();
+        assertThat(Filters.parse("{\"name\":[\"f[12]\"]}").match("name", "rsx-f2")).isTrue();
+        assertThat(Filters.parse("{\"name\":[\"(\"]}").match("name", "(")).isTrue();
+    }
+
+    @Test
+    void labelValuesMustAllHold() {
+        Map<String, String> labels = Map.of("rs", "1", "keep", "");
+        assertThat(Filters.parse("{\"label\":[\"rs\",\"rs=1\"]}").matchesLabels("label", labels)).isTrue();
+        assertThat(Filters.parse("{\"label\":[\"rs\",\"rs=2\"]}").matchesLabels("label", labels)).isFalse();
+        assertThat(Filters.parse("{\"label!\":[\"keep\"]}").matchesNoLabel("label!", labels)).isFalse();
+        assertThat(Filters.parse("{\"label!\":[\"other\"]}").matchesNoLabel("label!", labels)).isTrue();
+    }
+}
