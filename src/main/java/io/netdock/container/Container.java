@@ -1,0 +1,76 @@
+package io.netdock.container;
+
+import io.netdock.endpoint.EndpointConfig;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A network-only container: its configuration, state, and the networks it is attached to (by network name,
+ * with what was asked for each). Runtime addresses live with the endpoints while it runs.
+ *
+ * @param name       without Docker's leading slash
+ * @param networks   network name → requested endpoint settings, in attachment order
+ * @param links      legacy links this container holds (default bridge)
+ * @param sandboxId  the last sandbox (kept after stop, like Docker's stale SandboxID), or ""
+ */
+public record Container(String id, String name, Instant created, ContainerConfig config, HostSettings host,
+                        Map<String, EndpointConfig> networks, List<Link> links, ContainerState state,
+                        int restartCount, String sandboxId, String sandboxKey) {
+
+    public String shortId() {
+        return id.substring(0, 12);
+    }
+
+    public boolean isRunning() {
+        return state.isRunning();
+    }
+
+    public NetworkMode mode() {
+        return host.mode();
+    }
+
+    public Map<String, String> labels() {
+        return config.labels() == null ? Map.of() : config.labels();
+    }
+
+    public Container withName(String newName) {
+        return new Container(id, newName, created, config, host, networks, links, state, restartCount, sandboxId,
+                sandboxKey);
+    }
+
+    public Container withState(ContainerState newState) {
+        return new Container(id, name, created, config, host, networks, links, newState, restartCount, sandboxId,
+                sandboxKey);
+    }
+
+    public Container withSandbox(String newSandboxId, String newSandboxKey) {
+        return new Container(id, name, created, config, host, networks, links, state, restartCount, newSandboxId,
+                newSandboxKey);
+    }
+
+    public Container withRestartCount(int count) {
+        return new Container(id, name, created, config, host, networks, links, state, count, sandboxId, sandboxKey);
+    }
+
+    public Container withNetworks(Map<String, EndpointConfig> newNetworks) {
+        return new Container(id, name, created, config, host, new LinkedHashMap<>(newNetworks), links, state,
+                restartCount, sandboxId, sandboxKey);
+    }
+
+    public Container withLinks(List<Link> newLinks) {
+        return new Container(id, name, created, config, host, networks, List.copyOf(newLinks), state, restartCount,
+                sandboxId, sandboxKey);
+    }
+
+    public Container withHost(HostSettings newHost) {
+        return new Container(id, name, created, config, newHost, networks, links, state, restartCount, sandboxId,
+                sandboxKey);
+    }
+
+    public Container withConfig(ContainerConfig newConfig) {
+        return new Container(id, name, created, newConfig, host, networks, links, state, restartCount, sandboxId,
+                sandboxKey);
+    }
+}

@@ -1,0 +1,326 @@
+package io.netdock.container;
+
+import io.netdock.endpoint.EndpointConfig;
+import io.netdock.error.DockerError;
+import io.netdock.store.MutationLock;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Container lifecycle without processes: create, start, stop, kill, restart, remove, rename. Every change runs
+ * under the mutation lock in one transaction; networking is realised through {@link ContainerNetworking} and a
+ * failure leaves the container as it was (plus Docker's {@code State.Error} for a failed start).
+ */
+@Service
+public class ContainerService {
+
+    private final Containers containers;
+    private final ContainerNetworking networking;
+    private final ContainerEvents events;
+    private final ContainerExits exits;
+    private final MutationLock lock;
+    private final TransactionTemplate transactions;
+    private final Clock clock;
+
+    ContainerService(Containers containers, ContainerNetworking networking, ContainerEvents events,
+                     ContainerExits exits, MutationLock lock, TransactionTemplate transactions) {
+        this.containers = containers;
+        this.networking = networking;
+        this.events = events;
+        this.exits = exits;
+        this.lock = lock;
+        this.transactions = transactions;
+        this.clock = Clock.systemUTC();
+    }
+
+    /** Docker's lookup: full ID, then exact name (leading slash optional), then unique ID prefix. */
+    public Container get(String reference) {
+        String name = reference.startsWith("/") ? reference.substring(1) : reference;
+        var exact = containers.byId(reference);
+        if (exact.isPresent()) {
+            return exact.get();
+        }
+        var named = containers.byName(name);
+        if (named.isPresent()) {
+            return named.get();
+        }
+        if (reference.isEmpty() || !reference.matches("[0-9a-f]+")) {
+            throw new ContainerNotFound(reference);
+        }
+        List<Container> prefixed = containers.withIdPrefix(reference);
+        if (prefixed.size() > 1) {
+            throw DockerError.system("multiple IDs found with provided prefix: " + reference);
+        }
+        if (prefixed.isEmpty()) {
+            throw new ContainerNotFound(reference);
+        }
+        return prefixed.get(0);
+    }
+
+    public List<Container> list() {
+        return containers.all();
+    }
+
+    public Counts counts() {
+        int running = 0;
+        int total = 0;
+        for (Container container : containers.unordered()) {
+            total++;
+            if (container.isRunning()) {
+                running++;
+            }
+        }
+        return new Counts(total, running, total - running);
+    }
+
+    /** {@code /info}'s container numbers. */
+    public record Counts(int total, int running, int stopped) {
+    }
+
+    public CreatedContainer create(ContainerCreation request) {
+        List<String> warnings = new ArrayList<>();
+        HostSettings host = request.host();
+        NetworkMode mode = host.mode();
+        String requestedName = request.name() == null || request.name().isEmpty()
+                ? null : ContainerNames.validate(request.name());
+        CreationRules.check(request, warnings);
+        return mutate(() -> {
+            String id = ContainerNames.newId();
+            ContainerConfig config = request.config();
+            HostSettings stored = host;
+            if (mode.isContainer()) {
+                Container other = get(mode.value());
+                stored = host.withNetworkMode("container:" + other.id());
+                config = config.withHostname(other.config().hostname());
+            } else if (config.hostname() == null || config.hostname().isEmpty()) {
+                config = config.withHostname(mode.isHost() ? HostName.get() : id.substring(0, 12));
+            }
+            if (mode.kind() == NetworkMode.Kind.BRIDGE) {
+                stored = stored.withNetworkMode("bridge");
+            }
+            Map<String, EndpointConfig> networks = networking.initialNetworks(stored, request.endpoints());
+            List<Link> links = networking.resolveLinks(id, stored.links(), this::get);
+            Container container = new Container(id, "", Instant.now(clock), config, stored.withLinks(null),
+                    networks, links, ContainerState.created(), 0, "", "");
+            container = insertNamed(container, requestedName);
+            events.publish(container, "create");
+            return new CreatedContainer(container, List.copyOf(warnings));
+        });
+    }
+
+    private Container insertNamed(Container container, String requestedName) {
+        if (requestedName != null) {
+            Container named = container.withName(requestedName);
+            containers.insert(named);
+            return named;
+        }
+        for (int attempt = 0; ; attempt++) {
+            Container named = container.withName(GeneratedNames.next(attempt));
+            if (containers.byName(named.name()).isPresent()) {
+                continue;
+            }
+            try {
+                containers.insert(named);
+                return named;
+            } catch (ContainerNameInUse raced) {
+                if (attempt > 10) {
+                    throw raced;
+                }
+            }
+        }
+    }
+
+    public void start(String reference) {
+        mutate(() -> {
+            Container container = get(reference);
+            if (container.isRunning()) {
+                throw new DockerError(io.netdock.error.ErrorCategory.NOT_MODIFIED, "container already started");
+            }
+            startLocked(container);
+            return null;
+        });
+    }
+
+    private Container startLocked(Container container) {
+        Container started;
+        try {
+            started = transactions.execute(status -> {
+                Container running = container.withState(container.state().started(Instant.now(clock)));
+                running = networking.up(running, this::get);
+                containers.update(running);
+                return running;
+            });
+        } catch (DockerError failure) {
+            containers.reload(container.id());
+            recordFailedStart(container, failure.getMessage());
+            throw failure;
+        } catch (RuntimeException failure) {
+            containers.reload(container.id());
+            recordFailedStart(container, failure.getMessage());
+            throw failure;
+        }
+        networking.announceUp(started);
+        events.publish(started, "start");
+        return started;
+    }
+
+    private void recordFailedStart(Container container, String message) {
+        Container failed = get(container.id());
+        containers.update(failed.withState(failed.state().failedToStart(message == null ? "" : message)));
+    }
+
+    /** {@code POST /stop}: 304 when not running. */
+    public void stop(String reference, String signal) {
+        mutate(() -> {
+            Container container = get(reference);
+            if (!container.isRunning()) {
+                throw new DockerError(io.netdock.error.ErrorCategory.NOT_MODIFIED, "container already stopped");
+            }
+            stopLocked(container, signal);
+            return null;
+        });
+    }
+
+    private Container stopLocked(Container container, String signalName) {
+        return autoRemove(stopSequence(container, signalName));
+    }
+
+    /** {@code kill} with the stop signal, {@code die}, {@code stop}; SIGKILL follows a signal that would not end it. */
+    private Container stopSequence(Container container, String signalName) {
+        int signal = signalName != null && !signalName.isEmpty() ? Signals.parse(signalName) : stopSignalOf(container);
+        events.publish(container, "kill", Map.of("signal", Integer.toString(signal)));
+        if (!Signals.terminates(signal)) {
+            events.publish(container, "kill", Map.of("signal", Integer.toString(Signals.SIGKILL)));
+            signal = Signals.SIGKILL;
+        }
+        Container stopped = terminate(container, 128 + signal);
+        events.publish(stopped, "stop");
+        return stopped;
+    }
+
+    private static int stopSignalOf(Container container) {
+        String configured = container.config().stopSignal();
+        return configured == null || configured.isEmpty() ? Signals.SIGTERM : Signals.parse(configured);
+    }
+
+    public void kill(String reference, String signalName) {
+        int signal = signalName == null || signalName.isEmpty() ? Signals.SIGKILL : Signals.parse(signalName);
+        mutate(() -> {
+            Container container = get(reference);
+            if (!container.isRunning()) {
+                throw DockerError.conflict("Cannot kill container: " + reference + ": Container " + container.id()
+                        + " is not running");
+            }
+            events.publish(container, "kill", Map.of("signal", Integer.toString(signal)));
+            if (Signals.terminates(signal)) {
+                autoRemove(terminate(container, 128 + signal));
+            }
+            return null;
+        });
+    }
+
+    public void restart(String reference, String signal) {
+        mutate(() -> {
+            Container container = get(reference);
+            if (container.isRunning()) {
+                container = stopSequence(container, signal);
+            }
+            Container started = startLocked(container);
+            events.publish(started, "restart");
+            return null;
+        });
+    }
+
+    /** The process "dies": state exited, {@code die}, networking torn down, waiters told. */
+    private Container terminate(Container container, int exitCode) {
+        Container exited = container.withState(container.state().exited(exitCode, Instant.now(clock)));
+        transactions.executeWithoutResult(status -> {
+            networking.down(exited);
+            containers.update(exited);
+        });
+        events.publish(exited, "die", Map.of("exitCode", Integer.toString(exitCode)));
+        networking.announceDown(exited);
+        exits.exited(exited.id(), exitCode);
+        return exited;
+    }
+
+    private Container autoRemove(Container stopped) {
+        if (stopped.host().autoRemove()) {
+            removeLocked(stopped);
+        }
+        return stopped;
+    }
+
+    public void remove(String reference, boolean force, boolean link) {
+        mutate(() -> {
+            if (link) {
+                networking.removeLink(reference, this::get);
+                return null;
+            }
+            Container container = get(reference);
+            if (container.isRunning()) {
+                if (!force) {
+                    throw DockerError.conflict("You cannot remove a running container " + container.id()
+                            + ". Stop the container before attempting removal or force remove");
+                }
+                events.publish(container, "kill", Map.of("signal", Integer.toString(Signals.SIGKILL)));
+                container = terminate(container, 128 + Signals.SIGKILL);
+                if (container.host().autoRemove()) {
+                    removeLocked(container);
+                    return null;
+                }
+            }
+            removeLocked(container);
+            return null;
+        });
+    }
+
+    private void removeLocked(Container container) {
+        transactions.executeWithoutResult(status -> {
+            networking.forget(container);
+            containers.delete(container.id());
+        });
+        events.publish(container, "destroy");
+        exits.removed(container.id(), container.state().exitCode());
+    }
+
+    public void rename(String reference, String newName) {
+        if (newName == null || newName.isEmpty() || reference.isEmpty()) {
+            throw DockerError.invalidParameter("Neither old nor new names may be empty");
+        }
+        mutate(() -> {
+            Container container = get(reference);
+            String name;
+            try {
+                name = ContainerNames.validate(newName);
+            } catch (DockerError invalid) {
+                throw DockerError.invalidParameter("Error when allocating new name: " + invalid.getMessage());
+            }
+            if (name.equals(container.name())) {
+                throw DockerError.invalidParameter("Renaming a container with the same name as its current name");
+            }
+            String oldName = container.name();
+            Container renamed = container.withName(name);
+            try {
+                transactions.executeWithoutResult(status -> containers.update(renamed));
+            } catch (ContainerNameInUse taken) {
+                containers.reload(container.id());
+                throw new DockerError(taken.category(), "Error when allocating new name: " + taken.getMessage());
+            }
+            networking.renamed(renamed);
+            events.publish(renamed, "rename", Map.of("oldName", "/" + oldName));
+            return null;
+        });
+    }
+
+    /** Runs a state change under the lock; on any failure memory is re-read from the database. */
+    private <T> T mutate(Supplier<T> change) {
+        return lock.call(change);
+    }
+}

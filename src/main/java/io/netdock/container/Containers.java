@@ -1,0 +1,128 @@
+package io.netdock.container;
+
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The container store: one row per container (unique name), the document as JSON, and an in-memory copy of
+ * every row read at start so lookups and lists never touch the database. Writers hold the mutation lock; call
+ * {@link #reload} when a transaction that wrote through here rolled back.
+ */
+@Repository
+public class Containers {
+
+    private static final JsonMapper JSON = JsonMapper.builder()
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
+
+    private final JdbcClient jdbc;
+    private final Map<String, Container> byId = new ConcurrentHashMap<>();
+    private final Map<String, String> idByName = new ConcurrentHashMap<>();
+
+    public Containers(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+        reloadAll();
+    }
+
+    public void reloadAll() {
+        byId.clear();
+        idByName.clear();
+        jdbc.sql("select document from container").query(String.class).list()
+                .forEach(document -> remember(read(document)));
+    }
+
+    /** Forgets what memory says about one container and takes the database's word for it. */
+    public void reload(String id) {
+        forget(id);
+        jdbc.sql("select document from container where id = ?").param(id).query(String.class).optional()
+                .ifPresent(document -> remember(read(document)));
+    }
+
+    /** Inserts; a name already taken (by this or another netdock on the same database) is a conflict. */
+    public void insert(Container container) {
+        try {
+            jdbc.sql("insert into container (id, name, status, document) values (?, ?, ?, ?)")
+                    .param(container.id()).param(container.name()).param(container.state().status().text())
+                    .param(write(container)).update();
+        } catch (DuplicateKeyException taken) {
+            String holder = jdbc.sql("select id from container where name = ?").param(container.name())
+                    .query(String.class).optional().orElse("");
+            throw new ContainerNameInUse(container.name(), holder);
+        }
+        remember(container);
+    }
+
+    public void update(Container container) {
+        try {
+            jdbc.sql("update container set name = ?, status = ?, document = ? where id = ?")
+                    .param(container.name()).param(container.state().status().text()).param(write(container))
+                    .param(container.id()).update();
+        } catch (DuplicateKeyException taken) {
+            String holder = jdbc.sql("select id from container where name = ?").param(container.name())
+                    .query(String.class).optional().orElse("");
+            throw new ContainerNameInUse(container.name(), holder);
+        }
+        Container previous = byId.get(container.id());
+        if (previous != null && !previous.name().equals(container.name())) {
+            idByName.remove(previous.name(), container.id());
+        }
+        remember(container);
+    }
+
+    public void delete(String id) {
+        jdbc.sql("delete from container where id = ?").param(id).update();
+        forget(id);
+    }
+
+    public Optional<Container> byId(String id) {
+        return Optional.ofNullable(byId.get(id));
+    }
+
+    public Optional<Container> byName(String name) {
+        String id = idByName.get(name);
+        return id == null ? Optional.empty() : byId(id);
+    }
+
+    public List<Container> withIdPrefix(String prefix) {
+        return byId.values().stream().filter(c -> c.id().startsWith(prefix)).toList();
+    }
+
+    /** Newest first, like {@code docker ps}. */
+    public List<Container> all() {
+        return byId.values().stream()
+                .sorted(Comparator.comparing(Container::created).reversed().thenComparing(Container::id))
+                .toList();
+    }
+
+    public Collection<Container> unordered() {
+        return byId.values();
+    }
+
+    private void remember(Container container) {
+        byId.put(container.id(), container);
+        idByName.put(container.name(), container.id());
+    }
+
+    private void forget(String id) {
+        Container gone = byId.remove(id);
+        if (gone != null) {
+            idByName.remove(gone.name(), id);
+        }
+    }
+
+    static String write(Container container) {
+        return JSON.writeValueAsString(container);
+    }
+
+    static Container read(String document) {
+        return JSON.readValue(document, Container.class);
+    }
+}
