@@ -8,10 +8,15 @@ import java.util.Map;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Networks in the database: one row per network plus its IPAM.Config entries. */
+/**
+ * Networks in the database: one row per network plus its IPAM.Config entries. Each change is one transaction
+ * (or part of the caller's).
+ */
 @Repository
 public class Networks {
 
@@ -23,12 +28,18 @@ public class Networks {
             + "driver_options, labels";
 
     private final JdbcClient jdbc;
+    private final TransactionTemplate transaction;
 
-    public Networks(JdbcClient jdbc) {
+    public Networks(JdbcClient jdbc, PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
+        this.transaction = new TransactionTemplate(transactions);
     }
 
     public void insert(Network network) {
+        transaction.executeWithoutResult(status -> insertRows(network));
+    }
+
+    private void insertRows(Network network) {
         jdbc.sql("insert into network (" + COLUMNS + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
                 .params(network.id(), network.name(), network.driver(), network.scope(), nanos(network.created()),
                         network.internal(), network.attachable(), network.ingress(), network.configOnly(),
@@ -51,12 +62,17 @@ public class Networks {
 
     /** Replaces a network's IPAM.Config entries (the default bridge, when its configured subnet changed). */
     public void replaceIpamConfig(Network network) {
-        jdbc.sql("delete from network_ipam_config where network_id = ?").param(network.id()).update();
-        jdbc.sql("delete from network where id = ?").param(network.id()).update();
-        insert(network);
+        transaction.executeWithoutResult(status -> {
+            deleteRows(network.id());
+            insertRows(network);
+        });
     }
 
     public boolean delete(String id) {
+        return Boolean.TRUE.equals(transaction.execute(status -> deleteRows(id)));
+    }
+
+    private boolean deleteRows(String id) {
         jdbc.sql("delete from network_ipam_config where network_id = ?").param(id).update();
         return jdbc.sql("delete from network where id = ?").param(id).update() == 1;
     }
