@@ -1,0 +1,154 @@
+package io.netdock.ipam;
+
+import java.net.InetAddress;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Hands out addresses of networks. The database's leases are the truth; per network an in-memory
+ * {@link AddressPool} per subnet is a cache built from them on first use (so a restart never hands out a leased
+ * address). A dynamic allocation picks a candidate from the cache, inserts the lease row, and when the row exists
+ * already (another process got there first) marks the address used and tries the next one.
+ *
+ * <p>Each lease insert runs in a nested transaction (a savepoint inside a caller's transaction), so a unique
+ * violation never spoils the caller's transaction.
+ */
+@Component
+public class AddressAllocator {
+
+    private final Leases leases;
+    private final TransactionTemplate nested;
+    private final Map<String, NetworkPools> networks = new ConcurrentHashMap<>();
+
+    public AddressAllocator(Leases leases, PlatformTransactionManager transactions) {
+        this.leases = leases;
+        this.nested = new TransactionTemplate(transactions);
+        this.nested.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
+    }
+
+    /** The next free address of the first subnet of the family that has one, leased to {@code ownerId}. */
+    public InetAddress allocate(String networkId, List<SubnetLayout> layout, boolean ipv6, String ownerId) {
+        NetworkPools pools = poolsOf(networkId, layout);
+        synchronized (pools) {
+            for (AddressPool pool : pools.pools) {
+                if (pool.subnet().isIpv6() != ipv6) {
+                    continue;
+                }
+                InetAddress candidate;
+                while ((candidate = pool.candidate()) != null) {
+                    if (insert(new Lease(networkId, candidate, ownerId))) {
+                        pool.take(candidate);
+                        return candidate;
+                    }
+                    pool.take(candidate);
+                }
+            }
+        }
+        throw new AddressesExhausted();
+    }
+
+    /** Leases a requested address; {@link AddressInUse} when it is leased or reserved. */
+    public void claim(String networkId, List<SubnetLayout> layout, InetAddress address, String ownerId) {
+        NetworkPools pools = poolsOf(networkId, layout);
+        synchronized (pools) {
+            AddressPool pool = pools.containing(address);
+            if (pool == null) {
+                throw new IllegalArgumentException(address + " is in no subnet of network " + networkId);
+            }
+            if (pool.isUsed(address) || !insert(new Lease(networkId, address, ownerId))) {
+                pool.reserve(address);
+                throw new AddressInUse();
+            }
+            pool.reserve(address);
+        }
+    }
+
+    /** Releases every address {@code ownerId} holds on the network; nothing happens when it holds none. */
+    public List<InetAddress> release(String networkId, String ownerId) {
+        List<Lease> held = leases.ofOwner(networkId, ownerId);
+        NetworkPools pools = networks.get(networkId);
+        List<InetAddress> released = new ArrayList<>();
+        for (Lease lease : held) {
+            leases.delete(lease);
+            released.add(lease.address());
+            if (pools != null) {
+                synchronized (pools) {
+                    AddressPool pool = pools.containing(lease.address());
+                    if (pool != null) {
+                        pool.release(lease.address());
+                    }
+                }
+            }
+        }
+        return released;
+    }
+
+    /** Drops a removed network's leases and cache. */
+    public void forget(String networkId) {
+        leases.deleteNetwork(networkId);
+        networks.remove(networkId);
+    }
+
+    /** Drops the cache only (e.g. after a rolled-back change), so the next use rebuilds it from the database. */
+    public void evict(String networkId) {
+        networks.remove(networkId);
+    }
+
+    private boolean insert(Lease lease) {
+        Boolean inserted = nested.execute(status -> leases.insert(lease));
+        return Boolean.TRUE.equals(inserted);
+    }
+
+    private NetworkPools poolsOf(String networkId, List<SubnetLayout> layout) {
+        NetworkPools cached = networks.get(networkId);
+        if (cached != null && cached.layout.equals(layout)) {
+            return cached;
+        }
+        NetworkPools built = build(networkId, layout);
+        networks.put(networkId, built);
+        return built;
+    }
+
+    private NetworkPools build(String networkId, List<SubnetLayout> layout) {
+        List<AddressPool> pools = new ArrayList<>();
+        for (SubnetLayout subnet : layout) {
+            AddressPool pool = new AddressPool(subnet.subnet(), subnet.ipRange());
+            subnet.reserved().stream().filter(pool::contains).forEach(pool::reserve);
+            pools.add(pool);
+        }
+        NetworkPools built = new NetworkPools(List.copyOf(layout), pools);
+        for (Lease lease : leases.ofNetwork(networkId)) {
+            AddressPool pool = built.containing(lease.address());
+            if (pool != null) {
+                pool.reserve(lease.address());
+                pool.resumeAfter(lease.address());
+            }
+        }
+        return built;
+    }
+
+    private static final class NetworkPools {
+        final List<SubnetLayout> layout;
+        final List<AddressPool> pools;
+
+        NetworkPools(List<SubnetLayout> layout, List<AddressPool> pools) {
+            this.layout = layout;
+            this.pools = pools;
+        }
+
+        AddressPool containing(InetAddress address) {
+            for (AddressPool pool : pools) {
+                if (pool.contains(address)) {
+                    return pool;
+                }
+            }
+            return null;
+        }
+    }
+}

@@ -1,0 +1,138 @@
+package io.netdock.ipam;
+
+import java.math.BigInteger;
+import java.net.InetAddress;
+
+/**
+ * The addresses of one subnet of a network: which are used, and where the next dynamic allocation starts.
+ *
+ * <p>Like Docker's serial IPAM, dynamic addresses come from the ip-range (the whole subnet when none is set),
+ * "next after last": a cursor remembers the offset after the last address handed out and the search continues
+ * from there, wrapping to the start of the range once it reaches the end. A released address is therefore not
+ * handed out again until the cursor has gone round. The network address (and the IPv4 broadcast address) of
+ * subnets large enough to have one are never handed out, like in Docker: an IPv4 /31 or /32 uses every address.
+ * Subnets with more than 2^64 - 1 addresses (IPv6 shorter than /64) track only their first 2^64 - 1 addresses,
+ * which is also all Docker hands out of them.
+ */
+public final class AddressPool {
+
+    private static final long LARGEST_LAST_OFFSET = 0xFFFF_FFFF_FFFF_FFFEL;
+    private static final BigInteger TRACKED = BigInteger.ONE.shiftLeft(64).subtract(BigInteger.ONE);
+
+    private final Cidr subnet;
+    private final Cidr range;
+    private final AddressBitmap used;
+    private final long rangeFirst;
+    private final long rangeLast;
+    private long cursor;
+
+    /** @param ipRange the dynamic range inside {@code subnet}, or null for the whole subnet */
+    public AddressPool(Cidr subnet, Cidr ipRange) {
+        this.subnet = subnet.masked();
+        this.range = ipRange == null ? this.subnet : ipRange.masked();
+        long last = subnet.hostBits() >= 64 ? LARGEST_LAST_OFFSET : (1L << subnet.hostBits()) - 1;
+        this.used = new AddressBitmap(last);
+        boolean ipv4 = !subnet.isIpv6();
+        boolean hasNetworkAddress = !ipv4 || subnet.hostBits() > 1;
+        if (hasNetworkAddress) {
+            used.set(0);
+        }
+        if (ipv4 && subnet.hostBits() > 1) {
+            used.set(last);
+        }
+        this.rangeFirst = clamp(this.subnet.offsetOf(range.address()));
+        this.rangeLast = clamp(this.subnet.offsetOf(range.address()).add(range.size()).subtract(BigInteger.ONE));
+        this.cursor = rangeFirst;
+    }
+
+    private long clamp(BigInteger offset) {
+        return offset.compareTo(TRACKED) >= 0 ? used.last() : offset.longValue();
+    }
+
+    public Cidr subnet() {
+        return subnet;
+    }
+
+    public Cidr range() {
+        return range;
+    }
+
+    public boolean contains(InetAddress address) {
+        return subnet.contains(address);
+    }
+
+    /** The address the next dynamic allocation would get, or null when the range is exhausted. */
+    public InetAddress candidate() {
+        long offset = used.nextClear(cursor, rangeLast);
+        if (offset == AddressBitmap.NONE && cursor != rangeFirst) {
+            offset = used.nextClear(rangeFirst, cursor - 1);
+        }
+        return offset == AddressBitmap.NONE ? null : addressAt(offset);
+    }
+
+    /** Marks a dynamically allocated address used and moves the cursor past it. */
+    public boolean take(InetAddress address) {
+        long offset = offsetOf(address);
+        if (offset == AddressBitmap.NONE) {
+            return true;
+        }
+        if (!used.set(offset)) {
+            return false;
+        }
+        if (Long.compareUnsigned(offset, rangeFirst) >= 0 && Long.compareUnsigned(offset, rangeLast) <= 0) {
+            cursor = offset == rangeLast ? rangeFirst : offset + 1;
+        }
+        return true;
+    }
+
+    /**
+     * Marks an address used without moving the cursor (static addresses, gateways, auxiliary addresses, leases
+     * loaded at start). False when it was already used.
+     */
+    public boolean reserve(InetAddress address) {
+        long offset = offsetOf(address);
+        return offset == AddressBitmap.NONE || used.set(offset);
+    }
+
+    public boolean isUsed(InetAddress address) {
+        long offset = offsetOf(address);
+        return offset != AddressBitmap.NONE && used.isSet(offset);
+    }
+
+    public void release(InetAddress address) {
+        long offset = offsetOf(address);
+        if (offset != AddressBitmap.NONE) {
+            used.clear(offset);
+        }
+    }
+
+    /** Continues "next after last" after a restart: the cursor goes after the highest address in the range. */
+    public void resumeAfter(InetAddress address) {
+        long offset = offsetOf(address);
+        if (offset != AddressBitmap.NONE && Long.compareUnsigned(offset, rangeFirst) >= 0
+                && Long.compareUnsigned(offset, rangeLast) <= 0 && Long.compareUnsigned(offset + 1, cursor) > 0) {
+            cursor = offset == rangeLast ? rangeFirst : offset + 1;
+        }
+    }
+
+    /** Addresses marked used, including the reserved network/broadcast addresses. */
+    public long usedCount() {
+        return used.setCount();
+    }
+
+    int pagesInMemory() {
+        return used.pageCount();
+    }
+
+    private long offsetOf(InetAddress address) {
+        if (!subnet.contains(address)) {
+            throw new IllegalArgumentException(address + " is outside " + subnet);
+        }
+        BigInteger offset = subnet.offsetOf(address);
+        return offset.compareTo(TRACKED) >= 0 ? AddressBitmap.NONE : offset.longValue();
+    }
+
+    private InetAddress addressAt(long offset) {
+        return subnet.addressAt(new BigInteger(Long.toUnsignedString(offset)));
+    }
+}

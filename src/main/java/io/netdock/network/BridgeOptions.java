@@ -1,0 +1,110 @@
+package io.netdock.network;
+
+import io.netdock.error.DockerError;
+import io.netdock.ipam.IpAddresses;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+
+/**
+ * The bridge driver's options ({@code com.docker.network.bridge.*}, {@code com.docker.network.driver.mtu}) as
+ * the kernel needs them, validated with the bridge driver's wording. Unknown keys are kept and ignored.
+ */
+record BridgeOptions(String bridgeName, int mtu, boolean interContainer, boolean masquerade, String hostBindingIpv4) {
+
+    static final String NAME = "com.docker.network.bridge.name";
+    static final String MTU = "com.docker.network.driver.mtu";
+    static final String ENABLE_ICC = "com.docker.network.bridge.enable_icc";
+    static final String ENABLE_MASQUERADE = "com.docker.network.bridge.enable_ip_masquerade";
+    static final String HOST_BINDING_IPV4 = "com.docker.network.bridge.host_binding_ipv4";
+    static final String INHIBIT_IPV4 = "com.docker.network.bridge.inhibit_ipv4";
+    static final String DEFAULT_BRIDGE = "com.docker.network.bridge.default_bridge";
+
+    /** Linux IFNAMSIZ is 16 including the terminating NUL. */
+    static final int MAX_INTERFACE_NAME_BYTES = 15;
+    static final int DEFAULT_MTU = 1500;
+
+    /** The options of a stored network (validated when it was created). */
+    static BridgeOptions of(Network network) {
+        Map<String, String> options = network.options();
+        String name = options.getOrDefault(NAME, "");
+        if (name.isEmpty()) {
+            name = network.isDefaultBridge() ? "docker0" : "br-" + network.id().substring(0, 12);
+        }
+        String mtu = options.getOrDefault(MTU, "");
+        int parsedMtu = mtu.isEmpty() ? 0 : Integer.parseInt(mtu);
+        return new BridgeOptions(name, parsedMtu == 0 ? DEFAULT_MTU : parsedMtu,
+                goBool(options.getOrDefault(ENABLE_ICC, "true")),
+                goBool(options.getOrDefault(ENABLE_MASQUERADE, "true")),
+                options.getOrDefault(HOST_BINDING_IPV4, "0.0.0.0"));
+    }
+
+    /** Checks the options of a new bridge network the way Docker's bridge driver parses them. */
+    static void validate(Map<String, String> options) {
+        for (String key : new String[] {ENABLE_ICC, ENABLE_MASQUERADE, INHIBIT_IPV4, DEFAULT_BRIDGE}) {
+            String value = options.get(key);
+            if (value != null && parseGoBool(value) == null) {
+                throw parseError(key, value, "strconv.ParseBool: parsing " + goQuote(value) + ": invalid syntax");
+            }
+        }
+        String mtu = options.get(MTU);
+        if (mtu != null) {
+            long parsed = parseGoInt(mtu);
+            if (parsed < 0) {
+                throw DockerError.system("invalid MTU number: " + mtu);
+            }
+        }
+        String binding = options.get(HOST_BINDING_IPV4);
+        if (binding != null && IpAddresses.parseOrNull(binding) == null) {
+            throw parseError(HOST_BINDING_IPV4, binding, "nil ip");
+        }
+        String name = options.get(NAME);
+        if (name != null && !name.isEmpty()) {
+            validateInterfaceName(name);
+        }
+    }
+
+    /** Linux's rules for an interface name: at most 15 bytes, not "." or "..", no '/', ':' or whitespace. */
+    static void validateInterfaceName(String name) {
+        if (name.getBytes(StandardCharsets.UTF_8).length > MAX_INTERFACE_NAME_BYTES) {
+            throw DockerError.system("failed to check bridge interface existence: numerical result out of range");
+        }
+        boolean forbiddenCharacter = name.chars().anyMatch(c -> c == '/' || c == ':' || c == 0
+                || c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == 0x0b || c == '\f');
+        if (forbiddenCharacter || name.equals(".") || name.equals("..")) {
+            throw DockerError.system("invalid argument");
+        }
+    }
+
+    private static long parseGoInt(String value) {
+        if (!value.matches("[+-]?[0-9]+")) {
+            throw parseError(MTU, value, "strconv.Atoi: parsing " + goQuote(value) + ": invalid syntax");
+        }
+        try {
+            return Long.parseLong(value.startsWith("+") ? value.substring(1) : value);
+        } catch (NumberFormatException tooBig) {
+            throw parseError(MTU, value, "strconv.Atoi: parsing " + goQuote(value) + ": value out of range");
+        }
+    }
+
+    private static DockerError parseError(String key, String value, String reason) {
+        return DockerError.system("failed to parse " + key + " value: " + value + " (" + reason + ")");
+    }
+
+    /** Go's {@code strconv.ParseBool}; null when the text is not one of its spellings. */
+    static Boolean parseGoBool(String value) {
+        return switch (value) {
+            case "1", "t", "T", "TRUE", "true", "True" -> Boolean.TRUE;
+            case "0", "f", "F", "FALSE", "false", "False" -> Boolean.FALSE;
+            default -> null;
+        };
+    }
+
+    private static boolean goBool(String value) {
+        Boolean parsed = parseGoBool(value);
+        return parsed == null || parsed;
+    }
+
+    static String goQuote(String value) {
+        return "\"" + value.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+    }
+}

@@ -1,0 +1,231 @@
+package io.netdock.network;
+
+import io.netdock.error.DockerError;
+import io.netdock.events.EventLog;
+import io.netdock.filters.Filters;
+import io.netdock.ipam.AddressAllocator;
+import io.netdock.kernel.KernelException;
+import io.netdock.kernel.Plumbing;
+import io.netdock.store.MutationLock;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Networks: Docker's name/ID resolution, list filters, create (validation, IPAM, bridge driver checks), delete
+ * and prune. Every change is one database transaction plus the kernel step; a failing kernel step rolls the
+ * database back, so nothing is ever half applied.
+ */
+@Service
+public class NetworkService {
+
+    private static final Logger log = LoggerFactory.getLogger(NetworkService.class);
+
+    private final Networks networks;
+    private final NetworkCreation creation;
+    private final AddressAllocator allocator;
+    private final Plumbing plumbing;
+    private final EventLog events;
+    private final MutationLock lock;
+    private final TransactionTemplate transaction;
+    private final ObjectProvider<NetworkUsers> users;
+    private final Clock clock;
+
+    NetworkService(Networks networks, NetworkCreation creation, AddressAllocator allocator, Plumbing plumbing,
+                   EventLog events, MutationLock lock, PlatformTransactionManager transactions,
+                   ObjectProvider<NetworkUsers> users) {
+        this.networks = networks;
+        this.creation = creation;
+        this.allocator = allocator;
+        this.plumbing = plumbing;
+        this.events = events;
+        this.lock = lock;
+        this.transaction = new TransactionTemplate(transactions);
+        this.users = users;
+        this.clock = Clock.systemUTC();
+    }
+
+    /** Docker's resolution: full ID, then exact name, then unique ID prefix (inspect's wording on ambiguity). */
+    public Network get(String idOrName) {
+        return resolve(idOrName, AmbiguousNetwork.Wording.INSPECT);
+    }
+
+    public Optional<Network> find(String idOrName) {
+        try {
+            return Optional.of(get(idOrName));
+        } catch (NetworkNotFound notFound) {
+            return Optional.empty();
+        }
+    }
+
+    Network resolve(String idOrName, AmbiguousNetwork.Wording wording) {
+        if (idOrName.length() == 64) {
+            Optional<Network> byId = networks.findById(idOrName);
+            if (byId.isPresent()) {
+                return byId.get();
+            }
+        }
+        Optional<Network> byName = networks.findByName(idOrName);
+        if (byName.isPresent()) {
+            return byName.get();
+        }
+        List<Network> byPrefix = networks.findByIdPrefix(idOrName);
+        if (byPrefix.size() == 1) {
+            return byPrefix.get(0);
+        }
+        if (byPrefix.size() > 1) {
+            throw new AmbiguousNetwork(idOrName, byPrefix.size(), wording);
+        }
+        throw new NetworkNotFound(idOrName);
+    }
+
+    public List<Network> list(Filters filters) {
+        NetworkFilters matcher = NetworkFilters.of(filters);
+        return networks.findAll().stream().filter(n -> matcher.matches(n, this::isInUse)).toList();
+    }
+
+    /** The endpoints on a network (none when no module provides {@link NetworkUsers}). */
+    public List<NetworkUser> usersOf(String networkId) {
+        NetworkUsers provider = users.getIfAvailable();
+        return provider == null ? List.of() : provider.usersOf(networkId);
+    }
+
+    private boolean isInUse(Network network) {
+        return !usersOf(network.id()).isEmpty();
+    }
+
+    public Network create(NetworkSpec spec) {
+        return lock.call(() -> {
+            Network network = creation.plan(spec, networks.findAll(), clock.instant());
+            store(network);
+            events.publish("network", "create", network.id(), Map.of("name", network.name(), "type", network.driver()));
+            return network;
+        });
+    }
+
+    private void store(Network network) {
+        boolean[] kernelDone = {false};
+        try {
+            transaction.executeWithoutResult(status -> {
+                networks.insert(network);
+                if (network.isBridge()) {
+                    plumbing.setUpNetwork(network.bridge());
+                    kernelDone[0] = true;
+                }
+            });
+        } catch (KernelException kernel) {
+            throw DockerError.system("failed to create network " + network.name() + ": " + kernel.getMessage());
+        } catch (DuplicateKeyException race) {
+            undoKernel(network, kernelDone[0]);
+            if (networks.findByName(network.name()).isPresent()) {
+                throw DockerError.conflict("network with name " + network.name() + " already exists");
+            }
+            throw DockerError.forbidden(NetworkCreation.POOL_OVERLAPS);
+        } catch (RuntimeException commitFailed) {
+            undoKernel(network, kernelDone[0]);
+            throw commitFailed;
+        }
+    }
+
+    private void undoKernel(Network network, boolean kernelDone) {
+        if (kernelDone) {
+            try {
+                plumbing.tearDownNetwork(network.bridge());
+            } catch (KernelException cleanup) {
+                log.warn("could not undo the bridge of network {}: {}", network.name(), cleanup.getMessage());
+            }
+        }
+    }
+
+    public void remove(String idOrName) {
+        lock.run(() -> {
+            Network network = resolve(idOrName, AmbiguousNetwork.Wording.DELETE);
+            if (network.isPredefined()) {
+                throw DockerError.forbidden(network.name() + " is a pre-defined network and cannot be removed");
+            }
+            checkRemovable(network);
+            delete(network);
+        });
+    }
+
+    private void checkRemovable(Network network) {
+        if (isInUse(network)) {
+            throw DockerError.forbidden("error while removing network: network " + network.name() + " id "
+                    + network.id() + " has active endpoints");
+        }
+        if (network.configOnly() && networks.isConfigurationInUse(network.name())) {
+            throw DockerError.forbidden("error while removing network: configuration network \"" + network.name()
+                    + "\" is in use");
+        }
+    }
+
+    private void delete(Network network) {
+        try {
+            transaction.executeWithoutResult(status -> {
+                allocator.forget(network.id());
+                networks.delete(network.id());
+                if (network.isBridge()) {
+                    plumbing.tearDownNetwork(network.bridge());
+                }
+            });
+        } catch (KernelException kernel) {
+            throw DockerError.system("error while removing network: " + kernel.getMessage());
+        } finally {
+            allocator.evict(network.id());
+        }
+        events.publish("network", "destroy", network.id(), Map.of("name", network.name(), "type", network.driver()));
+    }
+
+    /** Removes unused custom networks matching the filters; returns them in removal order. */
+    public List<Network> prune(Filters filters) {
+        PruneFilters matcher = PruneFilters.of(filters, clock.instant());
+        List<Network> removed = lock.call(() -> {
+            List<Network> candidates = new ArrayList<>(networks.findAll().stream()
+                    .filter(n -> !n.isPredefined() && matcher.matches(n)).toList());
+            // Networks made from a configuration network go first, so their configuration network can follow.
+            candidates.sort(Comparator.comparing(Network::configOnly));
+            List<Network> done = new ArrayList<>();
+            for (Network network : candidates) {
+                try {
+                    checkRemovable(network);
+                    delete(network);
+                    done.add(network);
+                } catch (DockerError skipped) {
+                    log.debug("prune keeps network {}: {}", network.name(), skipped.getMessage());
+                }
+            }
+            return done;
+        });
+        events.publish("network", "prune", "", Map.of("reclaimed", "0"));
+        return removed;
+    }
+
+    /** Asks the kernel to set up every bridge network (at start). Failures are logged, not fatal. */
+    void setUpAllBridges() {
+        for (Network network : networks.findAll()) {
+            if (network.isBridge()) {
+                try {
+                    plumbing.setUpNetwork(network.bridge());
+                } catch (KernelException kernel) {
+                    log.error("could not set up the bridge of network {} ({}): {}", network.name(), network.id(),
+                            kernel.getMessage());
+                }
+            }
+        }
+    }
+
+    Instant now() {
+        return clock.instant();
+    }
+}

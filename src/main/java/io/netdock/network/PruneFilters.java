@@ -1,0 +1,126 @@
+package io.netdock.network;
+
+import io.netdock.error.DockerError;
+import io.netdock.filters.Filters;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The {@code filters} of {@code POST /networks/prune}: {@code until} (Unix timestamp, RFC 3339 date, or a Go
+ * duration meaning "that long ago"), {@code label} and {@code label!}.
+ */
+final class PruneFilters {
+
+    static final Set<String> ACCEPTED = Set.of("until", "label", "label!");
+    private static final Pattern GO_DURATION_PART = Pattern.compile("([0-9]*\\.?[0-9]+)(ns|us|µs|μs|ms|s|m|h)");
+
+    private final Filters filters;
+    private final Instant until;
+
+    private PruneFilters(Filters filters, Instant until) {
+        this.filters = filters;
+        this.until = until;
+    }
+
+    static PruneFilters of(Filters filters, Instant now) {
+        filters.accept(ACCEPTED);
+        Instant until = null;
+        if (filters.has("until")) {
+            if (filters.get("until").size() > 1) {
+                throw DockerError.invalidParameter("more than one until filter specified");
+            }
+            until = parseTimestamp(filters.get("until").iterator().next(), now);
+        }
+        return new PruneFilters(filters, until);
+    }
+
+    boolean matches(Network network) {
+        if (until != null && network.created().isAfter(until)) {
+            return false;
+        }
+        return filters.matchesLabels("label", network.labels()) && filters.matchesNoLabel("label!", network.labels());
+    }
+
+    /** Docker's {@code timetypes.GetTimestamp}. */
+    static Instant parseTimestamp(String value, Instant now) {
+        Duration duration = parseGoDuration(value);
+        if (duration != null && !value.equals("0")) {
+            return now.minus(duration);
+        }
+        if (value.contains("-")) {
+            Instant date = parseDate(value);
+            if (date != null) {
+                return date;
+            }
+        } else if (value.matches("[0-9]+(\\.[0-9]{1,9})?")) {
+            BigDecimal seconds = new BigDecimal(value);
+            return Instant.ofEpochSecond(seconds.longValue(),
+                    seconds.remainder(BigDecimal.ONE).movePointRight(9).longValue());
+        }
+        throw DockerError.invalidParameter("failed to parse value as time or duration: " + BridgeOptions.goQuote(value));
+    }
+
+    private static Instant parseDate(String value) {
+        try {
+            return OffsetDateTime.parse(value).toInstant();
+        } catch (DateTimeParseException notOffset) {
+            // fall through to local forms
+        }
+        try {
+            return LocalDateTime.parse(value).atZone(ZoneId.systemDefault()).toInstant();
+        } catch (DateTimeParseException notLocal) {
+            // fall through
+        }
+        try {
+            return LocalDate.parse(value).atStartOfDay(ZoneId.systemDefault()).toInstant();
+        } catch (DateTimeParseException notDate) {
+            return null;
+        }
+    }
+
+    /** Go's {@code time.ParseDuration} (e.g. {@code 1h30m}, {@code 10s}, {@code -5m}); null when not one. */
+    static Duration parseGoDuration(String value) {
+        String text = value;
+        boolean negative = false;
+        if (text.startsWith("-") || text.startsWith("+")) {
+            negative = text.startsWith("-");
+            text = text.substring(1);
+        }
+        if (text.equals("0")) {
+            return Duration.ZERO;
+        }
+        if (text.isEmpty()) {
+            return null;
+        }
+        Matcher part = GO_DURATION_PART.matcher(text);
+        int position = 0;
+        BigDecimal nanos = BigDecimal.ZERO;
+        while (position < text.length()) {
+            if (!part.find(position) || part.start() != position) {
+                return null;
+            }
+            BigDecimal amount = new BigDecimal(part.group(1));
+            long unit = switch (part.group(2)) {
+                case "ns" -> 1L;
+                case "us", "µs", "μs" -> 1_000L;
+                case "ms" -> 1_000_000L;
+                case "s" -> 1_000_000_000L;
+                case "m" -> 60_000_000_000L;
+                default -> 3_600_000_000_000L;
+            };
+            nanos = nanos.add(amount.multiply(BigDecimal.valueOf(unit)));
+            position = part.end();
+        }
+        Duration duration = Duration.ofNanos(nanos.longValue());
+        return negative ? duration.negated() : duration;
+    }
+}

@@ -1,0 +1,84 @@
+package io.netdock.network.web;
+
+import io.netdock.api.ApiVersion;
+import io.netdock.api.RequestedVersion;
+import io.netdock.error.DockerError;
+import io.netdock.filters.Filters;
+import io.netdock.network.Network;
+import io.netdock.network.NetworkNotFound;
+import io.netdock.network.NetworkService;
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.List;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** {@code /networks}: list, inspect, create, delete and prune, in Docker's wire format. */
+@RestController
+class NetworksController {
+
+    private final NetworkService networks;
+
+    NetworksController(NetworkService networks) {
+        this.networks = networks;
+    }
+
+    /** Docker serves the list with and without a trailing slash. */
+    @GetMapping({"/networks", "/networks/"})
+    List<NetworkResource> list(@RequestParam(required = false) String filters, HttpServletRequest request) {
+        ApiVersion version = RequestedVersion.of(request);
+        boolean withContainers = version.below("1.28");
+        return networks.list(Filters.parse(filters)).stream()
+                .map(n -> NetworkResource.of(n, withContainers ? networks.usersOf(n.id()) : List.of(), version))
+                .toList();
+    }
+
+    @GetMapping("/networks/{id}")
+    NetworkResource inspect(@PathVariable String id, @RequestParam(required = false) String verbose,
+                            @RequestParam(required = false) String scope, HttpServletRequest request) {
+        if (verbose != null && !verbose.isEmpty() && parseGoBool(verbose) == null) {
+            throw DockerError.invalidParameter("invalid value for verbose: " + verbose
+                    + ": strconv.ParseBool: parsing \"" + verbose + "\": invalid syntax");
+        }
+        Network network = networks.get(id);
+        if (scope != null && !scope.isEmpty() && !scope.equals(network.scope())) {
+            throw new NetworkNotFound(id);
+        }
+        return NetworkResource.of(network, networks.usersOf(network.id()), RequestedVersion.of(request));
+    }
+
+    @PostMapping("/networks/create")
+    ResponseEntity<NetworkCreateResponse> create(@RequestBody(required = false) NetworkCreateRequest body,
+                                                 HttpServletRequest request) {
+        NetworkCreateRequest create = body == null ? NetworkCreateRequest.empty() : body;
+        Network network = networks.create(create.toSpec(RequestedVersion.of(request).atLeast("1.48")));
+        return ResponseEntity.status(HttpStatus.CREATED).body(new NetworkCreateResponse(network.id(), ""));
+    }
+
+    @DeleteMapping("/networks/{id}")
+    ResponseEntity<Void> delete(@PathVariable String id) {
+        networks.remove(id);
+        return ResponseEntity.noContent().build();
+    }
+
+    @PostMapping("/networks/prune")
+    NetworkPruneResponse prune(@RequestParam(required = false) String filters) {
+        List<String> deleted = networks.prune(Filters.parse(filters)).stream().map(Network::name).toList();
+        return new NetworkPruneResponse(deleted.isEmpty() ? null : deleted);
+    }
+
+    /** Go's {@code strconv.ParseBool}; null when the text is none of its spellings. */
+    private static Boolean parseGoBool(String value) {
+        return switch (value) {
+            case "1", "t", "T", "TRUE", "true", "True" -> Boolean.TRUE;
+            case "0", "f", "F", "FALSE", "false", "False" -> Boolean.FALSE;
+            default -> null;
+        };
+    }
+}

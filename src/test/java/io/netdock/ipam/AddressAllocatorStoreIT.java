@@ -1,0 +1,141 @@
+package io.netdock.ipam;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.netdock.network.Networks;
+import io.netdock.network.TestNetworks;
+import io.netdock.testing.TestDatabases.TestDatabase;
+import java.net.InetAddress;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import javax.sql.DataSource;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/** Leases in the database on H2 and PostgreSQL: restarts and two netdock processes never hand out an address twice. */
+class AddressAllocatorStoreIT {
+
+    private static final String NETWORK = TestNetworks.id('a');
+    private static final List<SubnetLayout> LAYOUT = List.of(new SubnetLayout(Cidr.parse("10.9.0.0/24"), null,
+            List.of(IpAddresses.parseOrNull("10.9.0.1"))));
+
+    private static AddressAllocator allocator(DataSource database) {
+        return new AddressAllocator(new Leases(JdbcClient.create(database)), new DataSourceTransactionManager(database));
+    }
+
+    private static DataSource databaseWithNetwork(TestDatabase kind) {
+        DataSource database = kind.create();
+        new Networks(JdbcClient.create(database), new DataSourceTransactionManager(database)).insert(TestNetworks.bridge(NETWORK, "n", "10.9.0.0/24", "10.9.0.1"));
+        return database;
+    }
+
+    private static InetAddress ip(String text) {
+        return IpAddresses.parseOrNull(text);
+    }
+
+    @ParameterizedTest
+    @MethodSource("io.netdock.testing.TestDatabases#both")
+    void leasesSurviveARestartAndAreNeverHandedOutTwice(TestDatabase kind) {
+        DataSource database = databaseWithNetwork(kind);
+        AddressAllocator first = allocator(database);
+        assertThat(first.allocate(NETWORK, LAYOUT, false, "ep1")).isEqualTo(ip("10.9.0.2"));
+        assertThat(first.allocate(NETWORK, LAYOUT, false, "ep2")).isEqualTo(ip("10.9.0.3"));
+        first.claim(NETWORK, LAYOUT, ip("10.9.0.50"), "ep3");
+
+        AddressAllocator restarted = allocator(database);
+        assertThat(restarted.allocate(NETWORK, LAYOUT, false, "ep4")).isEqualTo(ip("10.9.0.51"));
+        assertThatThrownBy(() -> restarted.claim(NETWORK, LAYOUT, ip("10.9.0.3"), "ep5"))
+                .isInstanceOf(AddressInUse.class).hasMessage("Address already in use");
+        assertThatThrownBy(() -> restarted.claim(NETWORK, LAYOUT, ip("10.9.0.1"), "ep5"))
+                .as("the gateway").isInstanceOf(AddressInUse.class);
+        assertThatThrownBy(() -> restarted.claim(NETWORK, LAYOUT, ip("10.9.0.255"), "ep5"))
+                .as("the broadcast address").isInstanceOf(AddressInUse.class);
+    }
+
+    @ParameterizedTest
+    @MethodSource("io.netdock.testing.TestDatabases#both")
+    void releaseFreesTheOwnersAddressesAndIsIdempotent(TestDatabase kind) {
+        DataSource database = databaseWithNetwork(kind);
+        AddressAllocator allocator = allocator(database);
+        InetAddress address = allocator.allocate(NETWORK, LAYOUT, false, "ep1");
+        assertThat(allocator.release(NETWORK, "ep1")).containsExactly(address);
+        assertThat(allocator.release(NETWORK, "ep1")).isEmpty();
+        allocator.claim(NETWORK, LAYOUT, address, "ep2");
+        assertThat(new Leases(JdbcClient.create(database)).ofOwner(NETWORK, "ep2")).hasSize(1);
+    }
+
+    @ParameterizedTest
+    @MethodSource("io.netdock.testing.TestDatabases#both")
+    void twoProcessesSharingTheDatabaseSkipEachOthersLeases(TestDatabase kind) {
+        DataSource database = databaseWithNetwork(kind);
+        AddressAllocator one = allocator(database);
+        AddressAllocator two = allocator(database);
+        Set<InetAddress> seen = new HashSet<>();
+        for (int i = 0; i < 20; i++) {
+            assertThat(seen.add(one.allocate(NETWORK, LAYOUT, false, "one-" + i))).isTrue();
+            assertThat(seen.add(two.allocate(NETWORK, LAYOUT, false, "two-" + i))).isTrue();
+        }
+        assertThat(seen).hasSize(40);
+    }
+
+    @ParameterizedTest
+    @MethodSource("io.netdock.testing.TestDatabases#both")
+    void concurrentAllocationsFromTwoProcessesAreAllDistinct(TestDatabase kind) throws Exception {
+        DataSource database = databaseWithNetwork(kind);
+        AddressAllocator[] processes = {allocator(database), allocator(database)};
+        ExecutorService threads = Executors.newFixedThreadPool(8);
+        try {
+            List<Callable<InetAddress>> work = new ArrayList<>();
+            for (int i = 0; i < 120; i++) {
+                AddressAllocator process = processes[i % 2];
+                String owner = "ep-" + i;
+                work.add(() -> process.allocate(NETWORK, LAYOUT, false, owner));
+            }
+            Set<InetAddress> addresses = new HashSet<>();
+            for (Future<InetAddress> result : threads.invokeAll(work)) {
+                addresses.add(result.get());
+            }
+            assertThat(addresses).hasSize(120);
+        } finally {
+            threads.shutdownNow();
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("io.netdock.testing.TestDatabases#both")
+    void aLostRaceInsideACallersTransactionDoesNotSpoilIt(TestDatabase kind) {
+        DataSource database = databaseWithNetwork(kind);
+        AddressAllocator stale = allocator(database);
+        assertThat(stale.allocate(NETWORK, LAYOUT, false, "warm-up")).isEqualTo(ip("10.9.0.2"));
+        allocator(database).allocate(NETWORK, LAYOUT, false, "other-process");
+        TransactionTemplate caller = new TransactionTemplate(new DataSourceTransactionManager(database));
+        InetAddress got = caller.execute(status -> {
+            InetAddress address = stale.allocate(NETWORK, LAYOUT, false, "mine");
+            JdbcClient.create(database).sql("select count(*) from address_lease").query(Long.class).single();
+            return address;
+        });
+        assertThat(got).isEqualTo(ip("10.9.0.4"));
+    }
+
+    @ParameterizedTest
+    @MethodSource("io.netdock.testing.TestDatabases#both")
+    void exhaustionIsReported(TestDatabase kind) {
+        DataSource database = databaseWithNetwork(kind);
+        List<SubnetLayout> tiny = List.of(new SubnetLayout(Cidr.parse("10.9.0.0/30"), null,
+                List.of(ip("10.9.0.1"))));
+        AddressAllocator allocator = allocator(database);
+        assertThat(allocator.allocate(NETWORK, tiny, false, "ep1")).isEqualTo(ip("10.9.0.2"));
+        assertThatThrownBy(() -> allocator.allocate(NETWORK, tiny, false, "ep2"))
+                .isInstanceOf(AddressesExhausted.class).hasMessage("no available addresses on this pool");
+    }
+}

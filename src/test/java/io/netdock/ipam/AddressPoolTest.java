@@ -1,0 +1,188 @@
+package io.netdock.ipam;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.InetAddress;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/** The per-subnet allocator: reserved addresses, "next after last" with wraparound, sizes from /32 to /8 and /64. */
+class AddressPoolTest {
+
+    private static InetAddress ip(String text) {
+        return IpAddresses.parseOrNull(text);
+    }
+
+    private static AddressPool pool(String subnet) {
+        return new AddressPool(Cidr.parse(subnet), null);
+    }
+
+    /** Allocates like the allocator does: candidate, then take. */
+    private static InetAddress next(AddressPool pool) {
+        InetAddress candidate = pool.candidate();
+        if (candidate != null) {
+            assertThat(pool.take(candidate)).isTrue();
+        }
+        return candidate;
+    }
+
+    @Test
+    void ipv4NeverHandsOutTheNetworkOrBroadcastAddress() {
+        AddressPool pool = pool("10.0.0.0/29");
+        List<InetAddress> handedOut = new ArrayList<>();
+        InetAddress address;
+        while ((address = next(pool)) != null) {
+            handedOut.add(address);
+        }
+        assertThat(handedOut).containsExactly(ip("10.0.0.1"), ip("10.0.0.2"), ip("10.0.0.3"), ip("10.0.0.4"),
+                ip("10.0.0.5"), ip("10.0.0.6"));
+        assertThat(pool.isUsed(ip("10.0.0.0"))).isTrue();
+        assertThat(pool.isUsed(ip("10.0.0.7"))).isTrue();
+    }
+
+    @Test
+    void slash31UsesBothAddresses() {
+        AddressPool pool = pool("10.0.0.0/31");
+        assertThat(next(pool)).isEqualTo(ip("10.0.0.0"));
+        assertThat(next(pool)).isEqualTo(ip("10.0.0.1"));
+        assertThat(next(pool)).isNull();
+    }
+
+    @Test
+    void slash32HasExactlyOneAddress() {
+        AddressPool pool = pool("10.0.0.7/32");
+        assertThat(next(pool)).isEqualTo(ip("10.0.0.7"));
+        assertThat(next(pool)).isNull();
+    }
+
+    @Test
+    void continuesAfterTheLastAddressInsteadOfReusingAReleasedOne() {
+        AddressPool pool = pool("10.0.0.0/24");
+        pool.reserve(ip("10.0.0.1"));
+        assertThat(next(pool)).isEqualTo(ip("10.0.0.2"));
+        assertThat(next(pool)).isEqualTo(ip("10.0.0.3"));
+        pool.release(ip("10.0.0.2"));
+        assertThat(next(pool)).isEqualTo(ip("10.0.0.4"));
+    }
+
+    @Test
+    void wrapsToTheStartOfTheRangeAndSkipsWhatIsStillUsed() {
+        AddressPool pool = pool("10.0.0.0/29");
+        for (int i = 0; i < 6; i++) {
+            next(pool);
+        }
+        pool.release(ip("10.0.0.3"));
+        pool.release(ip("10.0.0.5"));
+        assertThat(next(pool)).isEqualTo(ip("10.0.0.3"));
+        assertThat(next(pool)).isEqualTo(ip("10.0.0.5"));
+        assertThat(next(pool)).isNull();
+    }
+
+    @Test
+    void exhaustionIsReportedAsNoCandidate() {
+        AddressPool pool = pool("192.168.1.0/30");
+        assertThat(next(pool)).isEqualTo(ip("192.168.1.1"));
+        assertThat(next(pool)).isEqualTo(ip("192.168.1.2"));
+        assertThat(pool.candidate()).isNull();
+    }
+
+    @Test
+    void dynamicAddressesComeFromTheIpRangeWhoseFirstAddressIsUsable() {
+        AddressPool pool = new AddressPool(Cidr.parse("10.71.0.0/24"), Cidr.parse("10.71.0.128/25"));
+        assertThat(next(pool)).isEqualTo(ip("10.71.0.128"));
+        assertThat(next(pool)).isEqualTo(ip("10.71.0.129"));
+        assertThat(pool.reserve(ip("10.71.0.5"))).as("static address outside the range").isTrue();
+        assertThat(pool.isUsed(ip("10.71.0.5"))).isTrue();
+        assertThat(next(pool)).isEqualTo(ip("10.71.0.130"));
+    }
+
+    @Test
+    void rangeEndingAtTheBroadcastAddressWrapsBeforeIt() {
+        AddressPool pool = new AddressPool(Cidr.parse("10.0.0.0/24"), Cidr.parse("10.0.0.252/30"));
+        assertThat(next(pool)).isEqualTo(ip("10.0.0.252"));
+        assertThat(next(pool)).isEqualTo(ip("10.0.0.253"));
+        assertThat(next(pool)).isEqualTo(ip("10.0.0.254"));
+        assertThat(next(pool)).isNull();
+    }
+
+    @Test
+    void reservedAddressesAreNeverHandedOut() {
+        AddressPool pool = pool("10.0.0.0/29");
+        assertThat(pool.reserve(ip("10.0.0.1"))).isTrue();
+        assertThat(pool.reserve(ip("10.0.0.3"))).isTrue();
+        assertThat(pool.reserve(ip("10.0.0.3"))).as("twice").isFalse();
+        assertThat(next(pool)).isEqualTo(ip("10.0.0.2"));
+        assertThat(next(pool)).isEqualTo(ip("10.0.0.4"));
+    }
+
+    @Test
+    void aSlash8AllocatesEveryAddressOnceWithoutPreallocatingMemory() {
+        AddressPool pool = pool("10.0.0.0/8");
+        assertThat(pool.pagesInMemory()).isEqualTo(2);
+        Set<InetAddress> seen = new HashSet<>();
+        for (int i = 0; i < 200_000; i++) {
+            assertThat(seen.add(next(pool))).isTrue();
+        }
+        assertThat(pool.pagesInMemory()).isLessThanOrEqualTo(5);
+        assertThat(pool.reserve(ip("10.255.255.254"))).isTrue();
+        assertThat(pool.isUsed(ip("10.255.255.255"))).as("broadcast").isTrue();
+    }
+
+    @Test
+    void aFullSlash8IsExhaustedAndAReleasedAddressComesBack() {
+        AddressPool pool = pool("10.0.0.0/8");
+        int handedOut = 0;
+        while (next(pool) != null) {
+            handedOut++;
+        }
+        assertThat(handedOut).isEqualTo((1 << 24) - 2);
+        pool.release(ip("10.1.2.3"));
+        assertThat(next(pool)).isEqualTo(ip("10.1.2.3"));
+        assertThat(pool.candidate()).isNull();
+    }
+
+    @Test
+    void ipv6Slash64StartsAfterTheSubnetRouterAnycastAddressAndCostsNothingUpFront() {
+        AddressPool pool = pool("fd00:71::/64");
+        assertThat(pool.pagesInMemory()).isEqualTo(1);
+        assertThat(next(pool)).isEqualTo(ip("fd00:71::1"));
+        assertThat(next(pool)).isEqualTo(ip("fd00:71::2"));
+        assertThat(pool.reserve(ip("fd00:71::ffff:ffff:ffff:fffe"))).isTrue();
+        assertThat(pool.isUsed(ip("fd00:71::ffff:ffff:ffff:fffe"))).isTrue();
+        assertThat(pool.pagesInMemory()).isEqualTo(2);
+    }
+
+    @Test
+    void ipv6RangeAtTheTopOfASlash64WrapsWithoutTheAllOnesAddress() {
+        AddressPool pool = new AddressPool(Cidr.parse("fd00::/64"), Cidr.parse("fd00::ffff:ffff:ffff:fffc/126"));
+        assertThat(next(pool)).isEqualTo(ip("fd00::ffff:ffff:ffff:fffc"));
+        assertThat(next(pool)).isEqualTo(ip("fd00::ffff:ffff:ffff:fffd"));
+        assertThat(next(pool)).isEqualTo(ip("fd00::ffff:ffff:ffff:fffe"));
+        assertThat(next(pool)).as("the last address of a /64 is never handed out, as in Docker").isNull();
+    }
+
+    @Test
+    void ipv6PrefixesLargerThanSlash64AllocateFromTheirStart() {
+        AddressPool pool = pool("fd00::/48");
+        assertThat(next(pool)).isEqualTo(ip("fd00::1"));
+        assertThat(pool.reserve(ip("fd00:0:0:1::5"))).as("beyond the tracked part, left to the database").isTrue();
+    }
+
+    @Test
+    void afterARestartAllocationResumesAfterTheHighestLeasedAddress() {
+        AddressPool before = pool("10.0.0.0/24");
+        for (int i = 0; i < 5; i++) {
+            next(before);
+        }
+        before.release(ip("10.0.0.2"));
+        AddressPool after = pool("10.0.0.0/24");
+        for (String leased : new String[] {"10.0.0.1", "10.0.0.3", "10.0.0.4", "10.0.0.5"}) {
+            after.reserve(ip(leased));
+            after.resumeAfter(ip(leased));
+        }
+        assertThat(next(after)).isEqualTo(ip("10.0.0.6"));
+    }
+}

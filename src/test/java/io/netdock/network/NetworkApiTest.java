@@ -1,0 +1,86 @@
+package io.netdock.network;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.Mockito.when;
+
+import io.netdock.events.EventLog;
+import io.netdock.kernel.Plumbing;
+import io.netdock.testing.NetdockIntegrationTest;
+import io.restassured.path.json.JsonPath;
+import io.restassured.response.Response;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.context.bean.override.mockito.MockitoBean;
+import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
+
+/**
+ * Base of the network API tests: the whole application, with the endpoint module's {@link NetworkUsers} played by
+ * a test double (a map of network ID → endpoints) and the kernel port spied on (to check calls and make it fail).
+ */
+abstract class NetworkApiTest extends NetdockIntegrationTest {
+
+    private static final AtomicInteger COUNTER = new AtomicInteger();
+
+    @MockitoBean
+    NetworkUsers users;
+
+    @MockitoSpyBean
+    Plumbing plumbing;
+
+    @Autowired
+    EventLog events;
+
+    final Map<String, List<NetworkUser>> endpoints = new ConcurrentHashMap<>();
+
+    @BeforeEach
+    void endpointsFromTheMap() {
+        endpoints.clear();
+        when(users.usersOf(anyString())).thenAnswer(call -> endpoints.getOrDefault(call.getArgument(0), List.of()));
+    }
+
+    /** A name no other test uses. */
+    static String unique(String prefix) {
+        return "networks-" + prefix + "-" + COUNTER.incrementAndGet();
+    }
+
+    Response post(String path, String json) {
+        return api().contentType("application/json").body(json).post(path);
+    }
+
+    /** Creates a network from a JSON body; returns its ID. */
+    String create(String json) {
+        Response response = post("/networks/create", json);
+        assertThat(response.statusCode()).as(response.asString()).isEqualTo(201);
+        return response.jsonPath().getString("Id");
+    }
+
+    String createNamed(String name) {
+        return create("{\"Name\":\"" + name + "\"}");
+    }
+
+    JsonPath inspect(String idOrName) {
+        Response response = api().get("/networks/" + idOrName);
+        assertThat(response.statusCode()).as(response.asString()).isEqualTo(200);
+        return response.jsonPath();
+    }
+
+    void remove(String idOrName) {
+        api().delete("/networks/" + idOrName).then().statusCode(204);
+    }
+
+    /** Status and message of an error answer. */
+    static String error(Response response) {
+        return response.statusCode() + " " + response.jsonPath().getString("message");
+    }
+
+    List<String> names(Response listing) {
+        assertThat(listing.statusCode()).as(listing.asString()).isEqualTo(200);
+        return new ArrayList<>(listing.jsonPath().getList("Name", String.class));
+    }
+}
