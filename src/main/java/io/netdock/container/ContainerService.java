@@ -1,5 +1,6 @@
 package io.netdock.container;
 
+import io.netdock.endpoint.Endpoint;
 import io.netdock.endpoint.EndpointConfig;
 import io.netdock.error.DockerError;
 import io.netdock.store.MutationLock;
@@ -105,7 +106,7 @@ public class ContainerService {
                 stored = stored.withNetworkMode("bridge");
             }
             Map<String, EndpointConfig> networks = networking.initialNetworks(stored, request.endpoints());
-            List<Link> links = networking.resolveLinks(id, stored.links(), this::get);
+            List<Link> links = networking.resolveLinks(stored, this::get);
             Container container = new Container(id, "", Instant.now(clock), config, stored.withLinks(null),
                     networks, links, ContainerState.created(), 0, "", "");
             container = insertNamed(container, requestedName);
@@ -156,16 +157,13 @@ public class ContainerService {
                 containers.update(running);
                 return running;
             });
-        } catch (DockerError failure) {
-            containers.reload(container.id());
-            recordFailedStart(container, failure.getMessage());
-            throw failure;
         } catch (RuntimeException failure) {
             containers.reload(container.id());
+            networking.reload(container.id());
             recordFailedStart(container, failure.getMessage());
             throw failure;
         }
-        networking.announceUp(started);
+        networking.announce("connect", networking.endpointsOf(started));
         events.publish(started, "start");
         return started;
     }
@@ -240,12 +238,20 @@ public class ContainerService {
     /** The process "dies": state exited, {@code die}, networking torn down, waiters told. */
     private Container terminate(Container container, int exitCode) {
         Container exited = container.withState(container.state().exited(exitCode, Instant.now(clock)));
-        transactions.executeWithoutResult(status -> {
-            networking.down(exited);
-            containers.update(exited);
-        });
+        List<Endpoint> gone;
+        try {
+            gone = transactions.execute(status -> {
+                List<Endpoint> removed = networking.down(exited);
+                containers.update(exited);
+                return removed;
+            });
+        } catch (RuntimeException failure) {
+            containers.reload(container.id());
+            networking.reload(container.id());
+            throw failure;
+        }
         events.publish(exited, "die", Map.of("exitCode", Integer.toString(exitCode)));
-        networking.announceDown(exited);
+        networking.announce("disconnect", gone);
         exits.exited(exited.id(), exitCode);
         return exited;
     }
@@ -260,7 +266,7 @@ public class ContainerService {
     public void remove(String reference, boolean force, boolean link) {
         mutate(() -> {
             if (link) {
-                networking.removeLink(reference, this::get);
+                removeLink(reference);
                 return null;
             }
             Container container = get(reference);
@@ -283,11 +289,39 @@ public class ContainerService {
 
     private void removeLocked(Container container) {
         transactions.executeWithoutResult(status -> {
-            networking.forget(container);
+            for (Container parent : containers.unordered()) {
+                if (parent.links().stream().anyMatch(l -> l.targetId().equals(container.id()))) {
+                    containers.update(parent.withLinks(parent.links().stream()
+                            .filter(l -> !l.targetId().equals(container.id())).toList()));
+                }
+            }
             containers.delete(container.id());
         });
         events.publish(container, "destroy");
         exits.removed(container.id(), container.state().exitCode());
+    }
+
+    /** {@code DELETE /containers/parent/alias?link=true}: drops one legacy link. */
+    private void removeLink(String reference) {
+        String path = reference.startsWith("/") ? reference.substring(1) : reference;
+        int slash = path.lastIndexOf('/');
+        if (slash < 0) {
+            get(reference);
+            throw DockerError.system("Conflict, cannot remove the default link name of the container");
+        }
+        Container parent;
+        try {
+            parent = get(path.substring(0, slash));
+        } catch (ContainerNotFound missing) {
+            throw new ContainerNotFound(path);
+        }
+        String alias = path.substring(slash + 1);
+        List<Link> kept = parent.links().stream().filter(l -> !l.alias().equals(alias)).toList();
+        if (kept.size() == parent.links().size()) {
+            throw new ContainerNotFound(path);
+        }
+        Container updated = parent.withLinks(kept);
+        transactions.executeWithoutResult(status -> containers.update(updated));
     }
 
     public void rename(String reference, String newName) {
@@ -313,7 +347,6 @@ public class ContainerService {
                 containers.reload(container.id());
                 throw new DockerError(taken.category(), "Error when allocating new name: " + taken.getMessage());
             }
-            networking.renamed(renamed);
             events.publish(renamed, "rename", Map.of("oldName", "/" + oldName));
             return null;
         });

@@ -2,6 +2,7 @@ package io.netdock.system.web;
 
 import io.netdock.api.ApiVersion;
 import io.netdock.api.ServerIdentity;
+import io.netdock.container.ContainerService;
 import io.netdock.kernel.KernelProperties;
 import io.netdock.system.Daemon;
 import io.netdock.system.HostFacts;
@@ -21,9 +22,11 @@ class InfoDocument {
     private final Daemon daemon;
     private final ServerIdentity identity;
     private final KernelProperties kernel;
+    private final ContainerService containers;
 
-    InfoDocument(Daemon daemon, ServerIdentity identity, KernelProperties kernel) {
+    InfoDocument(Daemon daemon, ServerIdentity identity, KernelProperties kernel, ContainerService containers) {
         this.daemon = daemon;
+        this.containers = containers;
         this.identity = identity;
         this.kernel = kernel;
     }
@@ -32,10 +35,11 @@ class InfoDocument {
         HostFacts host = daemon.host();
         Map<String, Object> info = new LinkedHashMap<>();
         info.put("ID", daemon.engineId());
-        info.put("Containers", 0);
-        info.put("ContainersRunning", 0);
+        ContainerService.Counts counts = containers.counts();
+        info.put("Containers", counts.total());
+        info.put("ContainersRunning", counts.running());
         info.put("ContainersPaused", 0);
-        info.put("ContainersStopped", 0);
+        info.put("ContainersStopped", counts.stopped());
         info.put("Images", 0);
         info.put("Driver", "netdock");
         info.put("DriverStatus", List.of(List.of("Kernel mode", modeName())));

@@ -1,0 +1,291 @@
+package io.netdock.container;
+
+import io.netdock.endpoint.Attachee;
+import io.netdock.endpoint.Endpoint;
+import io.netdock.endpoint.EndpointConfig;
+import io.netdock.endpoint.EndpointService;
+import io.netdock.error.DockerError;
+import io.netdock.kernel.Plumbing;
+import io.netdock.kernel.Sandbox;
+import io.netdock.network.Network;
+import io.netdock.network.NetworkService;
+import io.netdock.portmap.PortBinding;
+import io.netdock.portmap.PortMapper;
+import io.netdock.server.NetdockProperties;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import org.springframework.stereotype.Component;
+
+/**
+ * A container's networking while it runs: the sandbox, one endpoint per network, the published ports, and
+ * the legacy links. Runs inside the caller's transaction under the mutation lock; a failure undoes the kernel
+ * steps already made and lets the caller roll the database back.
+ */
+@Component
+class ContainerNetworking {
+
+    private final NetworkService networks;
+    private final EndpointService endpoints;
+    private final PortMapper ports;
+    private final PortPlan portPlan;
+    private final Plumbing plumbing;
+    private final String hostSandboxKey;
+
+    ContainerNetworking(NetworkService networks, EndpointService endpoints, PortMapper ports, PortPlan portPlan,
+                        Plumbing plumbing, NetdockProperties properties) {
+        this.networks = networks;
+        this.endpoints = endpoints;
+        this.ports = ports;
+        this.portPlan = portPlan;
+        this.plumbing = plumbing;
+        this.hostSandboxKey = properties.stateDirectory().resolve("netns").resolve("default").toString();
+    }
+
+    /** The {@code NetworkSettings.Networks} a new container starts with: its mode's network, then the others. */
+    Map<String, EndpointConfig> initialNetworks(HostSettings host, Map<String, EndpointConfig> requested) {
+        NetworkMode mode = host.mode();
+        Map<String, EndpointConfig> result = new LinkedHashMap<>();
+        if (mode.isContainer()) {
+            return result;
+        }
+        String primary = mode.networkName();
+        EndpointConfig config = requested.get(primary);
+        if (config == null && mode.kind() == NetworkMode.Kind.BRIDGE) {
+            config = requested.get("default");
+        }
+        result.put(primary, config == null ? EndpointConfig.NONE : config);
+        requested.forEach((name, settings) -> {
+            if (!name.equals(primary) && !(mode.kind() == NetworkMode.Kind.BRIDGE && name.equals("default"))) {
+                result.put(name, settings);
+            }
+        });
+        result.forEach((name, settings) -> networks.find(name).ifPresent(n -> endpoints.validate(n, settings)));
+        return result;
+    }
+
+    /** {@code HostConfig.Links} on the default bridge: {@code name:alias} or {@code name}, targets must exist. */
+    List<Link> resolveLinks(HostSettings host, Function<String, Container> lookup) {
+        if (host.links() == null || host.links().isEmpty() || host.mode().kind() != NetworkMode.Kind.BRIDGE) {
+            return List.of();
+        }
+        List<Link> links = new ArrayList<>();
+        for (String raw : host.links()) {
+            int colon = raw.indexOf(':');
+            String name = colon < 0 ? raw : raw.substring(0, colon);
+            String alias = colon < 0 ? name : raw.substring(colon + 1);
+            name = name.startsWith("/") ? name.substring(1) : name;
+            alias = alias.startsWith("/") ? alias.substring(alias.lastIndexOf('/') + 1) : alias;
+            Container target;
+            try {
+                target = lookup.apply(name);
+            } catch (ContainerNotFound missing) {
+                throw DockerError.invalidParameter("could not get container for " + name + ": " + missing.getMessage());
+            }
+            links.add(new Link(target.id(), alias));
+        }
+        return links;
+    }
+
+    /** Creates the sandbox, the endpoints and the port forwards of a container that is starting. */
+    Container up(Container container, Function<String, Container> lookup) {
+        NetworkMode mode = container.mode();
+        if (mode.isContainer()) {
+            Container other = lookup.apply(mode.value());
+            if (!other.isRunning()) {
+                throw DockerError.conflict("cannot join network of a non running container: " + other.id());
+            }
+            return container.withSandbox("", "");
+        }
+        checkLinkTargets(container, lookup);
+        String sandboxId = EndpointIds.next();
+        String sandboxKey;
+        if (mode.isHost()) {
+            sandboxKey = hostSandboxKey;
+        } else {
+            Sandbox sandbox = plumbing.createSandbox(sandboxId);
+            sandboxKey = sandbox.key();
+        }
+        List<Endpoint> attached = new ArrayList<>();
+        try {
+            Map<String, Network> resolved = resolveNetworks(container);
+            String gatewayNetwork = gatewayNetwork(container, resolved);
+            Map<String, EndpointConfig> rekeyed = new LinkedHashMap<>();
+            int index = 0;
+            long order = System.nanoTime();
+            for (Map.Entry<String, EndpointConfig> entry : container.networks().entrySet()) {
+                Network network = resolved.get(entry.getKey());
+                Attachee who = new Attachee(container.id(), sandboxId, "eth" + index);
+                Endpoint endpoint = endpoints.attach(who, network, entry.getValue(),
+                        network.id().equals(gatewayNetwork), order + index);
+                attached.add(endpoint);
+                if (network.isBridge()) {
+                    index++;
+                }
+                rekeyed.put(network.name(), entry.getValue());
+            }
+            Container running = container.withNetworks(rekeyed).withSandbox(sandboxId, sandboxKey);
+            publishPorts(running, attached);
+            return running;
+        } catch (RuntimeException failed) {
+            undo(attached, sandboxId, mode);
+            throw failed;
+        }
+    }
+
+    private void checkLinkTargets(Container container, Function<String, Container> lookup) {
+        for (Link link : container.links()) {
+            Container target = lookup.apply(link.targetId());
+            if (!target.isRunning()) {
+                throw DockerError.system("Cannot link to a non running container: /" + target.name() + " AS /"
+                        + container.name() + "/" + link.alias());
+            }
+        }
+    }
+
+    private Map<String, Network> resolveNetworks(Container container) {
+        Map<String, Network> resolved = new LinkedHashMap<>();
+        for (String key : container.networks().keySet()) {
+            resolved.put(key, networks.get(key));
+        }
+        return resolved;
+    }
+
+    /** The network whose endpoint gets the default route: highest {@code GwPriority}, then attachment order. */
+    private static String gatewayNetwork(Container container, Map<String, Network> resolved) {
+        String best = null;
+        int bestPriority = Integer.MIN_VALUE;
+        for (Map.Entry<String, EndpointConfig> entry : container.networks().entrySet()) {
+            Network network = resolved.get(entry.getKey());
+            if (!network.isBridge() || network.internal()) {
+                continue;
+            }
+            if (entry.getValue().gwPriority() > bestPriority) {
+                bestPriority = entry.getValue().gwPriority();
+                best = network.id();
+            }
+        }
+        return best;
+    }
+
+    private void publishPorts(Container container, List<Endpoint> attached) {
+        Optional<Endpoint> primary = attached.stream().filter(Endpoint::defaultRoute).findFirst()
+                .or(() -> attached.stream().filter(e -> e.ipv4() != null).findFirst());
+        if (primary.isEmpty() || container.mode().isHost() || container.mode().isNone()) {
+            return;
+        }
+        Endpoint endpoint = primary.get();
+        var requests = portPlan.requests(container);
+        if (requests.isEmpty()) {
+            return;
+        }
+        Network network = networks.get(endpoint.networkId());
+        ports.publish(container.id(), container.name() + " (" + endpoint.endpointId() + ")", endpoint.endpointId(),
+                network.bridge().bridgeName(), endpoint.ipv4Address(), endpoint.ipv6Address(), requests);
+    }
+
+    private void undo(List<Endpoint> attached, String sandboxId, NetworkMode mode) {
+        for (int i = attached.size() - 1; i >= 0; i--) {
+            Endpoint endpoint = attached.get(i);
+            try {
+                endpoints.detach(endpoint, networks.find(endpoint.networkId()).orElse(null), sandboxId);
+            } catch (RuntimeException bestEffort) {
+                // the transaction rollback restores the records; the kernel object may stay until reconcile
+            }
+        }
+        if (!mode.isHost()) {
+            try {
+                plumbing.removeSandbox(sandboxId);
+            } catch (RuntimeException bestEffort) {
+                // nothing else to undo
+            }
+        }
+    }
+
+    /** Tears down what {@link #up} made; returns the endpoints removed (for the disconnect events). */
+    List<Endpoint> down(Container container) {
+        List<Endpoint> mine = endpoints.ofContainer(container.id());
+        ports.unpublish(container.id());
+        for (int i = mine.size() - 1; i >= 0; i--) {
+            Endpoint endpoint = mine.get(i);
+            endpoints.detach(endpoint, networks.find(endpoint.networkId()).orElse(null), container.sandboxId());
+        }
+        if (!container.mode().sharesNamespace() && !container.sandboxId().isEmpty()) {
+            plumbing.removeSandbox(container.sandboxId());
+        }
+        return mine;
+    }
+
+    void announce(String action, List<Endpoint> changed) {
+        for (Endpoint endpoint : changed) {
+            String driver = networks.find(endpoint.networkId()).map(Network::driver).orElse("bridge");
+            endpoints.announce(action, endpoint.networkId(), endpoint.networkName(), driver, endpoint.containerId());
+        }
+    }
+
+    List<Endpoint> endpointsOf(Container container) {
+        return endpoints.ofContainer(container.id());
+    }
+
+    List<PortBinding> portsOf(Container container) {
+        return ports.ofContainer(container.id());
+    }
+
+    /** Re-reads endpoints and port bindings after a rolled-back transaction. */
+    void reload(String containerId) {
+        endpoints.reload(containerId);
+        ports.reload();
+    }
+
+    Network network(String idOrName) {
+        return networks.get(idOrName);
+    }
+
+    Optional<Network> findNetwork(String idOrName) {
+        try {
+            return networks.find(idOrName);
+        } catch (DockerError notFoundOrAmbiguous) {
+            return Optional.empty();
+        }
+    }
+
+    /** Re-creates the kernel objects of a running container (netdock restarted; the database says it runs). */
+    void realise(Container container) {
+        NetworkMode mode = container.mode();
+        if (mode.isContainer()) {
+            return;
+        }
+        if (!mode.isHost()) {
+            plumbing.createSandbox(container.sandboxId());
+        }
+        for (Endpoint endpoint : endpoints.ofContainer(container.id())) {
+            networks.find(endpoint.networkId()).ifPresent(n -> endpoints.realise(endpoint, n, container.sandboxId()));
+        }
+        ports.realise(container.id());
+    }
+
+    /** Attaches a running container to one more network. */
+    Endpoint connect(Container container, Network network, EndpointConfig config) {
+        List<Endpoint> current = endpoints.ofContainer(container.id());
+        int index = (int) current.stream().filter(e -> !e.interfaceName().isEmpty()).count();
+        boolean hasGateway = current.stream().anyMatch(Endpoint::defaultRoute);
+        Attachee who = new Attachee(container.id(), container.sandboxId(), "eth" + index);
+        return endpoints.attach(who, network, config, !hasGateway && !network.internal(), System.nanoTime());
+    }
+
+    /** Detaches a running container from one network; returns the endpoint removed, if it had one. */
+    Optional<Endpoint> disconnect(Container container, Network network) {
+        Optional<Endpoint> endpoint = endpoints.ofContainer(container.id()).stream()
+                .filter(e -> e.networkId().equals(network.id())).findFirst();
+        endpoint.ifPresent(e -> {
+            if (ports.ofContainer(container.id()).stream().anyMatch(b -> b.endpointId().equals(e.endpointId()))) {
+                ports.unpublish(container.id());
+            }
+            endpoints.detach(e, network, container.sandboxId());
+        });
+        return endpoint;
+    }
+}

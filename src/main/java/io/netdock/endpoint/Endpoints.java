@@ -1,0 +1,107 @@
+package io.netdock.endpoint;
+
+import io.netdock.ipam.IpAddresses;
+import io.netdock.kernel.IpPrefix;
+import java.net.InetAddress;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The endpoint store, with an in-memory copy read at start (by container and by network). Writers hold the
+ * mutation lock; {@link #reload} re-reads a container's rows after a rolled-back transaction.
+ */
+@Repository
+public class Endpoints {
+
+    private static final String COLUMNS = "container_id, network_id, network_name, endpoint_id, interface_name, "
+            + "mac_address, ipv4_cidr, gateway_v4, ipv6_cidr, gateway_v6, default_route, attach_order";
+
+    private final JdbcClient jdbc;
+    private final Map<String, Map<String, Endpoint>> byContainer = new ConcurrentHashMap<>();
+
+    public Endpoints(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+        jdbc.sql("select " + COLUMNS + " from endpoint").query(Endpoints::map).list().forEach(this::remember);
+    }
+
+    public void insert(Endpoint e) {
+        jdbc.sql("insert into endpoint (" + COLUMNS + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                .param(e.containerId()).param(e.networkId()).param(e.networkName()).param(e.endpointId())
+                .param(e.interfaceName()).param(e.macAddress()).param(e.ipv4Cidr()).param(e.gatewayV4Text())
+                .param(e.ipv6Cidr()).param(e.gatewayV6Text()).param(e.defaultRoute()).param(e.attachOrder())
+                .update();
+        remember(e);
+    }
+
+    public void delete(Endpoint e) {
+        jdbc.sql("delete from endpoint where container_id = ? and network_id = ?")
+                .param(e.containerId()).param(e.networkId()).update();
+        Map<String, Endpoint> mine = byContainer.get(e.containerId());
+        if (mine != null) {
+            mine.remove(e.networkId());
+            if (mine.isEmpty()) {
+                byContainer.remove(e.containerId());
+            }
+        }
+    }
+
+    public void reload(String containerId) {
+        byContainer.remove(containerId);
+        jdbc.sql("select " + COLUMNS + " from endpoint where container_id = ?").param(containerId)
+                .query(Endpoints::map).list().forEach(this::remember);
+    }
+
+    /** A container's endpoints in attachment order. */
+    public List<Endpoint> ofContainer(String containerId) {
+        Map<String, Endpoint> mine = byContainer.get(containerId);
+        if (mine == null) {
+            return List.of();
+        }
+        List<Endpoint> list = new ArrayList<>(mine.values());
+        list.sort(Comparator.comparingLong(Endpoint::attachOrder));
+        return list;
+    }
+
+    public List<Endpoint> onNetwork(String networkId) {
+        List<Endpoint> found = new ArrayList<>();
+        for (Map<String, Endpoint> mine : byContainer.values()) {
+            Endpoint e = mine.get(networkId);
+            if (e != null) {
+                found.add(e);
+            }
+        }
+        return found;
+    }
+
+    private void remember(Endpoint e) {
+        byContainer.computeIfAbsent(e.containerId(), id -> new ConcurrentHashMap<>()).put(e.networkId(), e);
+    }
+
+    private static Endpoint map(ResultSet rs, int row) throws SQLException {
+        return new Endpoint(rs.getString("container_id"), rs.getString("network_id"), rs.getString("network_name"),
+                rs.getString("endpoint_id"), rs.getString("interface_name"), rs.getString("mac_address"),
+                prefix(rs.getString("ipv4_cidr")), address(rs.getString("gateway_v4")),
+                prefix(rs.getString("ipv6_cidr")), address(rs.getString("gateway_v6")),
+                rs.getBoolean("default_route"), rs.getLong("attach_order"));
+    }
+
+    private static IpPrefix prefix(String cidr) {
+        if (cidr == null || cidr.isEmpty()) {
+            return null;
+        }
+        int slash = cidr.indexOf('/');
+        return new IpPrefix(IpAddresses.parseOrNull(cidr.substring(0, slash)),
+                Integer.parseInt(cidr.substring(slash + 1)));
+    }
+
+    private static InetAddress address(String text) {
+        return text == null || text.isEmpty() ? null : IpAddresses.parseOrNull(text);
+    }
+}

@@ -1,0 +1,166 @@
+package io.netdock.portmap;
+
+import io.netdock.kernel.Plumbing;
+import io.netdock.kernel.PortForward;
+import java.net.InetAddress;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+import io.netdock.ipam.IpAddresses;
+
+/**
+ * Host port allocation and publishing. Ephemeral ports count upward from the last one handed out (per protocol,
+ * wrapping at the end of the range), like dockerd; every candidate is claimed by inserting it, and a unique
+ * violation (another container or another netdock process holds it) moves on to the next candidate. Callers run
+ * this inside their transaction, under the mutation lock.
+ */
+@Service
+public class PortMapper {
+
+    private final PortBindings bindings;
+    private final Plumbing plumbing;
+    private final TransactionTemplate savepoint;
+    private final EphemeralRange range;
+    private final Map<String, Integer> lastEphemeral = new ConcurrentHashMap<>();
+    private final AtomicLong order = new AtomicLong(System.nanoTime());
+
+    PortMapper(PortBindings bindings, Plumbing plumbing, PlatformTransactionManager transactions,
+               PortProperties properties) {
+        this.bindings = bindings;
+        this.plumbing = plumbing;
+        this.savepoint = new TransactionTemplate(transactions);
+        this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
+        this.range = EphemeralRange.of(properties.range());
+    }
+
+    /**
+     * Allocates and publishes every request for one endpoint.
+     *
+     * @param endpointLabel {@code NAME (ENDPOINT-ID)} for Docker's error text
+     */
+    public List<PortBinding> publish(String containerId, String endpointLabel, String endpointId, String bridgeName,
+                                     String containerIpV4, String containerIpV6, List<PortRequest> requests) {
+        List<PortBinding> made = new ArrayList<>();
+        try {
+            for (PortRequest request : requests) {
+                made.addAll(allocate(containerId, endpointLabel, endpointId, bridgeName, containerIpV4,
+                        containerIpV6, request));
+            }
+            plumbing.publish(forwards(made));
+            return made;
+        } catch (RuntimeException failed) {
+            bindings.deleteContainer(containerId);
+            throw failed;
+        }
+    }
+
+    /** Removes a container's forwards from the kernel and frees its ports. */
+    public void unpublish(String containerId) {
+        List<PortBinding> mine = bindings.ofContainer(containerId);
+        if (!mine.isEmpty()) {
+            plumbing.unpublish(forwards(mine));
+        }
+        bindings.deleteContainer(containerId);
+    }
+
+    /** Re-applies a container's forwards in the kernel (after netdock restarts). */
+    public void realise(String containerId) {
+        List<PortBinding> mine = bindings.ofContainer(containerId);
+        if (!mine.isEmpty()) {
+            plumbing.publish(forwards(mine));
+        }
+    }
+
+    public List<PortBinding> ofContainer(String containerId) {
+        return bindings.ofContainer(containerId);
+    }
+
+    /** Re-reads the store after a rolled-back transaction. */
+    public void reload() {
+        bindings.reloadAll();
+    }
+
+    private List<PortBinding> allocate(String containerId, String endpointLabel, String endpointId,
+                                       String bridgeName, String ipV4, String ipV6, PortRequest request) {
+        String protocol = request.protocol();
+        if (!request.isEphemeral()) {
+            for (int port = request.firstHostPort(); port <= request.lastHostPort(); port++) {
+                List<PortBinding> claimed = claim(containerId, endpointId, bridgeName, ipV4, ipV6, request, port);
+                if (claimed != null) {
+                    return claimed;
+                }
+            }
+            String ports = request.firstHostPort() == request.lastHostPort() ? Integer.toString(request.firstHostPort())
+                    : request.firstHostPort() + "-" + request.lastHostPort();
+            throw new PortAlreadyAllocated(endpointLabel, "Bind for " + hostText(request.hostIps().get(0)) + ":"
+                    + ports + " failed: port is already allocated");
+        }
+        int size = range.last() - range.first() + 1;
+        int start = lastEphemeral.getOrDefault(protocol, range.first() - 1);
+        for (int i = 1; i <= size; i++) {
+            int port = range.first() + Math.floorMod(start + i - range.first(), size);
+            List<PortBinding> claimed = claim(containerId, endpointId, bridgeName, ipV4, ipV6, request, port);
+            if (claimed != null) {
+                lastEphemeral.put(protocol, port);
+                return claimed;
+            }
+        }
+        throw new PortAlreadyAllocated(endpointLabel, "Bind for " + hostText(request.hostIps().get(0))
+                + ":0 failed: all ports are allocated");
+    }
+
+    /** Claims one port on every host address of the request, or none of them (null). */
+    private List<PortBinding> claim(String containerId, String endpointId, String bridgeName, String ipV4,
+                                    String ipV6, PortRequest request, int port) {
+        for (String hostIp : request.hostIps()) {
+            if (bindings.isTaken(hostIp, request.protocol(), port)) {
+                return null;
+            }
+        }
+        List<PortBinding> claimed = new ArrayList<>();
+        for (String hostIp : request.hostIps()) {
+            claimed.add(new PortBinding(hostIp, request.protocol(), port, containerId, request.portKey(),
+                    request.containerPort(), endpointId, bridgeName, containerIpFor(hostIp, ipV4, ipV6),
+                    order.incrementAndGet()));
+        }
+        try {
+            savepoint.executeWithoutResult(status -> claimed.forEach(bindings::insert));
+            claimed.forEach(bindings::remember);
+            return claimed;
+        } catch (DuplicateKeyException heldElsewhere) {
+            return null;
+        }
+    }
+
+    private static String containerIpFor(String hostIp, String ipV4, String ipV6) {
+        boolean v6 = hostIp.indexOf(':') >= 0;
+        if (v6 && ipV6 != null && !ipV6.isEmpty()) {
+            return ipV6;
+        }
+        return ipV4 == null || ipV4.isEmpty() ? ipV6 : ipV4;
+    }
+
+    private static String hostText(String hostIp) {
+        return hostIp.indexOf(':') >= 0 ? "[" + hostIp + "]" : hostIp;
+    }
+
+    private static List<PortForward> forwards(List<PortBinding> list) {
+        List<PortForward> forwards = new ArrayList<>();
+        for (PortBinding b : list) {
+            InetAddress host = IpAddresses.parseOrNull(b.hostIp());
+            InetAddress container = IpAddresses.parseOrNull(b.containerIp());
+            if (host != null && container != null) {
+                forwards.add(new PortForward(b.endpointId(), b.bridgeName(), b.protocol(), host, b.hostPort(),
+                        container, b.containerPort()));
+            }
+        }
+        return forwards;
+    }
+}
