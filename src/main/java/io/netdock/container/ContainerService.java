@@ -68,22 +68,6 @@ public class ContainerService {
         return containers.all();
     }
 
-    public Counts counts() {
-        int running = 0;
-        int total = 0;
-        for (Container container : containers.unordered()) {
-            total++;
-            if (container.isRunning()) {
-                running++;
-            }
-        }
-        return new Counts(total, running, total - running);
-    }
-
-    /** {@code /info}'s container numbers. */
-    public record Counts(int total, int running, int stopped) {
-    }
-
     public CreatedContainer create(ContainerCreation request) {
         List<String> warnings = new ArrayList<>();
         HostSettings host = request.host();

@@ -18,7 +18,7 @@ final class HostName {
 
     private static String read() {
         try {
-            String name = Files.readString(Path.of("/proc/sys/kernel/hostname")).trim();
+            String name = String.join("", Files.readAllLines(Path.of("/proc/sys/kernel/hostname"))).trim();
             return name.isEmpty() ? "localhost" : name;
         } catch (IOException | RuntimeException unreadable) {
             return "localhost";

@@ -20,7 +20,8 @@ record EphemeralRange(int first, int last) {
             return parsed;
         }
         try {
-            EphemeralRange fromHost = parse(Files.readString(PROC));
+            // readAllBytes trusts the size /proc reports (0) and may return a truncated read; read lines instead
+            EphemeralRange fromHost = parse(String.join(" ", Files.readAllLines(PROC)));
             return fromHost == null ? FALLBACK : fromHost;
         } catch (IOException | RuntimeException unreadable) {
             return FALLBACK;

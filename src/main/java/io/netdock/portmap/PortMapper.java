@@ -24,6 +24,8 @@ import io.netdock.ipam.IpAddresses;
 @Service
 public class PortMapper {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(PortMapper.class);
+
     private final PortBindings bindings;
     private final Plumbing plumbing;
     private final TransactionTemplate savepoint;
@@ -38,6 +40,8 @@ public class PortMapper {
         this.savepoint = new TransactionTemplate(transactions);
         this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
         this.range = EphemeralRange.of(properties.range());
+        log.info("ephemeral host ports {}-{} (netdock.ports.range={})", range.first(), range.last(),
+                properties.range());
     }
 
     /**

@@ -2,7 +2,8 @@ package io.netdock.system.web;
 
 import io.netdock.api.ApiVersion;
 import io.netdock.api.ServerIdentity;
-import io.netdock.container.ContainerService;
+import io.netdock.system.ContainerCounts;
+import org.springframework.beans.factory.ObjectProvider;
 import io.netdock.kernel.KernelProperties;
 import io.netdock.system.Daemon;
 import io.netdock.system.HostFacts;
@@ -22,9 +23,10 @@ class InfoDocument {
     private final Daemon daemon;
     private final ServerIdentity identity;
     private final KernelProperties kernel;
-    private final ContainerService containers;
+    private final ObjectProvider<ContainerCounts> containers;
 
-    InfoDocument(Daemon daemon, ServerIdentity identity, KernelProperties kernel, ContainerService containers) {
+    InfoDocument(Daemon daemon, ServerIdentity identity, KernelProperties kernel,
+                 ObjectProvider<ContainerCounts> containers) {
         this.daemon = daemon;
         this.containers = containers;
         this.identity = identity;
@@ -35,7 +37,8 @@ class InfoDocument {
         HostFacts host = daemon.host();
         Map<String, Object> info = new LinkedHashMap<>();
         info.put("ID", daemon.engineId());
-        ContainerService.Counts counts = containers.counts();
+        ContainerCounts counter = containers.getIfAvailable();
+        ContainerCounts.Counts counts = counter == null ? ContainerCounts.Counts.NONE : counter.counts();
         info.put("Containers", counts.total());
         info.put("ContainersRunning", counts.running());
         info.put("ContainersPaused", 0);

@@ -1,0 +1,199 @@
+package io.netdock.container;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasKey;
+import static org.hamcrest.Matchers.matchesPattern;
+import static org.hamcrest.Matchers.nullValue;
+
+import io.netdock.events.Event;
+import io.netdock.events.EventLog;
+import io.netdock.testing.NetdockIntegrationTest;
+import io.restassured.path.json.JsonPath;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/** Containers as a Docker client sees them: lifecycle, endpoints, ports, connect/disconnect, errors, events. */
+class ContainersIT extends NetdockIntegrationTest {
+
+    @Autowired
+    EventLog events;
+
+    private String create(String name, String body) {
+        return api().contentType("application/json").body(body).post("/v1.51/containers/create?name=" + name)
+                .then().statusCode(201).extract().path("Id");
+    }
+
+    @Test
+    void runsOnTheDefaultBridgeWithAnAddressAndADerivedMac() {
+        String id = create("it-b1", "{\"Image\":\"busybox:latest\",\"Cmd\":[\"sleep\",\"9\"]}");
+        api().get("/v1.51/containers/it-b1/json").then().statusCode(200)
+                .body("State.Status", equalTo("created"))
+                .body("HostConfig.NetworkMode", equalTo("bridge"))
+                .body("NetworkSettings.Networks.bridge.NetworkID", equalTo(""))
+                .body("Config.Hostname", equalTo(id.substring(0, 12)));
+        api().post("/v1.51/containers/it-b1/start").then().statusCode(204);
+        api().post("/v1.51/containers/it-b1/start").then().statusCode(304);
+        JsonPath inspect = api().get("/v1.41/containers/it-b1/json").then().statusCode(200).extract().jsonPath();
+        String ip = inspect.getString("NetworkSettings.IPAddress");
+        assertThat(ip).startsWith("172.17.");
+        String[] bytes = ip.split("\\.");
+        assertThat(inspect.getString("NetworkSettings.MacAddress")).isEqualTo(String.format("02:42:ac:11:%02x:%02x",
+                Integer.parseInt(bytes[2]), Integer.parseInt(bytes[3])));
+        assertThat(inspect.getString("NetworkSettings.Networks.bridge.Gateway")).isEqualTo("172.17.0.1");
+        assertThat(inspect.getString("State.Status")).isEqualTo("running");
+        api().get("/networks/bridge").then().body("Containers." + id + ".Name", equalTo("it-b1"));
+        api().post("/v1.51/containers/it-b1/stop").then().statusCode(204);
+        api().get("/v1.51/containers/it-b1/json").then()
+                .body("State.ExitCode", equalTo(143))
+                .body("NetworkSettings.Networks.bridge.IPAddress", equalTo(""));
+        api().get("/networks/bridge").then().body("Containers", org.hamcrest.Matchers.not(hasKey(id)));
+        api().delete("/v1.51/containers/it-b1").then().statusCode(204);
+        api().get("/v1.51/containers/it-b1/json").then().statusCode(404)
+                .body("message", equalTo("No such container: it-b1"));
+    }
+
+    @Test
+    void namesFollowDockersRules() {
+        api().contentType("application/json").body("{\"Image\":\"x\"}").post("/containers/create?name=-bad")
+                .then().statusCode(400)
+                .body("message", equalTo("Invalid container name (-bad), only [a-zA-Z0-9][a-zA-Z0-9_.-] are allowed"));
+        String id = create("it-n1", "{\"Image\":\"x\"}");
+        api().contentType("application/json").body("{\"Image\":\"x\"}").post("/containers/create?name=it-n1")
+                .then().statusCode(409).body("message", equalTo("Conflict. The container name \"/it-n1\" is already "
+                        + "in use by container \"" + id + "\". You have to remove (or rename) that container to be able "
+                        + "to reuse that name."));
+        api().contentType("application/json").body("{}").post("/containers/create").then().statusCode(400)
+                .body("message", equalTo("Config cannot be empty in order to create a container"));
+        api().post("/containers/it-n1/rename?name=it-n1").then().statusCode(400)
+                .body("message", equalTo("Renaming a container with the same name as its current name"));
+        api().post("/containers/it-n1/kill").then().statusCode(409)
+                .body("message", equalTo("Cannot kill container: it-n1: Container " + id + " is not running"));
+        api().delete("/containers/it-n1").then().statusCode(204);
+    }
+
+    @Test
+    void waitSendsItsHeadersAtOnceAndTheExitCodeWhenTheContainerStops() throws Exception {
+        create("it-w1", "{\"Image\":\"x\"}");
+        try (Socket socket = new Socket("127.0.0.1", port)) {
+            OutputStream out = socket.getOutputStream();
+            out.write(("POST /v1.51/containers/it-w1/wait?condition=next-exit HTTP/1.1\r\nHost: d\r\n"
+                    + "Content-Length: 0\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            BufferedReader in = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8));
+            assertThat(in.readLine()).isEqualTo("HTTP/1.1 200 OK");
+            api().post("/containers/it-w1/start").then().statusCode(204);
+            api().post("/containers/it-w1/kill?signal=INT").then().statusCode(204);
+            String line;
+            StringBuilder rest = new StringBuilder();
+            while ((line = in.readLine()) != null && !line.equals("0")) {
+                rest.append(line).append('\n');
+            }
+            assertThat(rest.toString()).contains("{\"StatusCode\":130,\"Error\":null}");
+        }
+        api().delete("/containers/it-w1").then().statusCode(204);
+    }
+
+    @Test
+    void publishesPortsAndRefusesAHostPortThatIsTaken() {
+        String body = "{\"Image\":\"x\",\"ExposedPorts\":{\"80/tcp\":{},\"53/udp\":{}},\"HostConfig\":{\"PortBindings\":"
+                + "{\"80/tcp\":[{\"HostIp\":\"\",\"HostPort\":\"18281\"}]}}}";
+        create("it-p1", body);
+        String second = create("it-p2", body);
+        api().post("/containers/it-p1/start").then().statusCode(204);
+        api().get("/containers/it-p1/json").then()
+                .body("NetworkSettings.Ports.'80/tcp'[0].HostIp", equalTo("0.0.0.0"))
+                .body("NetworkSettings.Ports.'80/tcp'[0].HostPort", equalTo("18281"))
+                .body("NetworkSettings.Ports.'80/tcp'[1].HostIp", equalTo("::"))
+                .body("NetworkSettings.Ports.'53/udp'", nullValue());
+        api().post("/containers/it-p2/start").then().statusCode(500)
+                .body("message", matchesPattern("failed to set up container networking: driver failed programming "
+                        + "external connectivity on endpoint it-p2 \\([0-9a-f]{64}\\): Bind for 0.0.0.0:18281 failed: "
+                        + "port is already allocated"));
+        api().get("/containers/it-p2/json").then()
+                .body("State.Status", equalTo("created"))
+                .body("State.ExitCode", equalTo(128))
+                .body("State.Error", containsString("port is already allocated"));
+        api().queryParam("filters", "{\"publish\":[\"18281\"]}").get("/containers/json").then()
+                .body("Names.flatten()", equalTo(List.of("/it-p1")));
+        api().post("/containers/it-p1/stop").then().statusCode(204);
+        api().post("/containers/it-p2/start").then().statusCode(204);
+        api().delete("/containers/it-p1?force=1").then().statusCode(204);
+        api().delete("/containers/" + second + "?force=1").then().statusCode(204);
+    }
+
+    @Test
+    void connectsAndDisconnectsWithDockersErrors() {
+        api().contentType("application/json").body("{\"Name\":\"it-net1\",\"IPAM\":{\"Config\":[{\"Subnet\":\"10.211.0.0/24\"}]}}")
+                .post("/networks/create").then().statusCode(201);
+        String id = create("it-c1", "{\"Image\":\"x\",\"HostConfig\":{\"NetworkMode\":\"it-net1\"},\"NetworkingConfig\":"
+                + "{\"EndpointsConfig\":{\"it-net1\":{\"IPAMConfig\":{\"IPv4Address\":\"10.211.0.50\"},\"Aliases\":[\"web\"]}}}}");
+        api().post("/containers/it-c1/start").then().statusCode(204);
+        api().get("/v1.44/containers/it-c1/json").then()
+                .body("NetworkSettings.Networks.'it-net1'.IPAddress", equalTo("10.211.0.50"))
+                .body("NetworkSettings.Networks.'it-net1'.Aliases", equalTo(List.of("web", id.substring(0, 12))))
+                .body("NetworkSettings.Networks.'it-net1'.DNSNames", equalTo(List.of("it-c1", "web", id.substring(0, 12))));
+        api().contentType("application/json").body("{\"Container\":\"it-c1\"}").post("/networks/it-net1/connect")
+                .then().statusCode(403).body("message", equalTo("endpoint with name it-c1 already exists in network it-net1"));
+        api().contentType("application/json").body("{\"Container\":\"it-c1\"}").post("/networks/host/connect")
+                .then().statusCode(400).body("message", equalTo(
+                        "cannot connect container to host network - container must be created in host network mode"));
+        api().contentType("application/json").body("{\"Container\":\"nosuch\"}").post("/networks/it-net1/connect")
+                .then().statusCode(404).body("message", equalTo("No such container: nosuch"));
+        api().contentType("application/json").body("{\"Container\":\"it-c1\",\"EndpointConfig\":{\"IPAMConfig\":"
+                + "{\"IPv4Address\":\"172.17.0.99\"}}}").post("/networks/bridge/connect").then().statusCode(400)
+                .body("message", equalTo("invalid endpoint settings:\nuser-specified IP address is supported on "
+                        + "user-defined networks only"));
+        api().contentType("application/json").body("{\"Container\":\"it-c1\"}").post("/networks/bridge/connect")
+                .then().statusCode(200);
+        api().get("/containers/it-c1/json").then()
+                .body("NetworkSettings.Networks.bridge.IPAddress", matchesPattern("172\\.17\\.0\\.\\d+"));
+        api().contentType("application/json").body("{\"Network\":\"bridge\"}").post("/containers/it-c1/disconnect")
+                .then().statusCode(200);
+        api().contentType("application/json").body("{\"Container\":\"it-c1\"}").post("/networks/bridge/disconnect")
+                .then().statusCode(500).body("message", equalTo("container " + id + " is not connected to network bridge"));
+        long before = events.history().size();
+        api().post("/containers/it-c1/stop").then().statusCode(204);
+        List<String> actions = events.history().stream().skip(before).map(e -> e.type() + " " + e.action()).toList();
+        assertThat(actions).containsExactly("container kill", "container die", "network disconnect", "container stop");
+        Event disconnect = events.history().stream().skip(before).filter(e -> e.action().equals("disconnect"))
+                .findFirst().orElseThrow();
+        assertThat(disconnect.attributes()).containsEntry("container", id).containsEntry("name", "it-net1")
+                .containsEntry("type", "bridge");
+        api().delete("/containers/it-c1").then().statusCode(204);
+        api().delete("/networks/it-net1").then().statusCode(204);
+    }
+
+    @Test
+    void containerModeRulesAreDockers() {
+        api().contentType("application/json").body("{\"Image\":\"x\",\"Hostname\":\"h\",\"HostConfig\":{\"NetworkMode\":\"container:abc\"}}")
+                .post("/containers/create").then().statusCode(400)
+                .body("message", equalTo("conflicting options: hostname and the network mode"));
+        api().contentType("application/json").body("{\"Image\":\"x\",\"HostConfig\":{\"NetworkMode\":\"container:\"}}")
+                .post("/containers/create").then().statusCode(400)
+                .body("message", equalTo("Invalid network mode: invalid container format container:<name|id>"));
+        String owner = create("it-m1", "{\"Image\":\"x\",\"HostConfig\":{\"NetworkMode\":\"none\"}}");
+        create("it-m2", "{\"Image\":\"x\",\"HostConfig\":{\"NetworkMode\":\"container:it-m1\"}}");
+        api().get("/containers/it-m2/json").then()
+                .body("HostConfig.NetworkMode", equalTo("container:" + owner))
+                .body("Config.Hostname", equalTo(owner.substring(0, 12)));
+        api().post("/containers/it-m2/start").then().statusCode(409)
+                .body("message", equalTo("cannot join network of a non running container: " + owner));
+        api().post("/containers/it-m1/start").then().statusCode(204);
+        api().post("/containers/it-m2/start").then().statusCode(204);
+        api().get("/containers/it-m2/json").then().body("NetworkSettings.SandboxID", equalTo(""))
+                .body("NetworkSettings.Networks.size()", equalTo(0));
+        api().contentType("application/json").body("{\"Container\":\"it-m2\"}").post("/networks/bridge/connect")
+                .then().statusCode(400).body("message", equalTo("container sharing network namespace with another "
+                        + "container or host cannot be connected to any other network"));
+        api().delete("/containers/it-m2?force=true").then().statusCode(204);
+        api().delete("/containers/it-m1?force=true").then().statusCode(204);
+    }
+}
