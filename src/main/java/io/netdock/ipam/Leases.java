@@ -19,15 +19,13 @@ public class Leases {
         this.jdbc = jdbc;
     }
 
-    /** Records the lease; false when the address is already leased (by anyone). */
+    /** Records the lease; false when the address is already leased (by anyone): the primary key decides. */
     public boolean insert(Lease lease) {
-        String address = IpAddresses.format(lease.address());
         try {
-            return jdbc.sql("insert into address_lease (network_id, address, owner_id) select ?, ?, ? "
-                            + "where not exists (select 1 from address_lease where network_id = ? and address = ?)")
-                    .params(lease.networkId(), address, lease.ownerId(), lease.networkId(), address)
+            return jdbc.sql("insert into address_lease (network_id, address, owner_id) values (?, ?, ?)")
+                    .params(lease.networkId(), IpAddresses.format(lease.address()), lease.ownerId())
                     .update() == 1;
-        } catch (DuplicateKeyException lostRace) {
+        } catch (DuplicateKeyException taken) {
             return false;
         }
     }
