@@ -155,6 +155,12 @@ class NetworkCreateIT extends NetworkApiTest {
                         + "parent subnet 10.68.0.0/24");
         assertThat(error(post("/networks/create", ipam("{\"Subnet\":\"10.99.0.0/24\",\"IPRange\":\"fd00::/64\"}"))))
                 .isEqualTo("400 invalid network config:\ninvalid ip-range fd00::/64: parent subnet is an IPv4 block");
+        assertThat(error(post("/networks/create", ipam("{\"Subnet\":\"10.99.0.0/24\",\"Gateway\":\"fd00::1\"}"))))
+                .isEqualTo("400 invalid network config:\ninvalid gateway fd00::1: parent subnet is an IPv4 block");
+        assertThat(error(post("/networks/create", "{\"Name\":\"x\",\"EnableIPv6\":true,\"IPAM\":{\"Config\":[{\"Subnet\":"
+                + "\"fd00:9::/64\",\"Gateway\":\"10.0.0.1\",\"AuxiliaryAddresses\":{\"b\":\"bad\"}}]}}")))
+                .isEqualTo("400 invalid network config:\n* invalid gateway 10.0.0.1: parent subnet is an IPv6 block\n"
+                        + "* invalid auxiliary address b: invalid address");
         assertThat(error(post("/networks/create", ipam("{\"Subnet\":\"10.99.0.0/24\",\"AuxiliaryAddresses\":{\"a\":\"10.98.0.5\"}}"))))
                 .isEqualTo("400 invalid network config:\ninvalid auxiliary address a: parent subnet 10.99.0.0/24 "
                         + "doesn't contain this address");
