@@ -115,6 +115,15 @@ class HostileRequestIT extends NetdockIntegrationTest {
         });
     }
 
+    @Test
+    void multipartBodiesAreNotParsed() {
+        RawResponse response = send(("PATCH /_ping HTTP/1.1\r\nHost: d\r\nContent-Type: multipart/form-data; "
+                + "boundary=x\r\nContent-Length: 7\r\nConnection: close\r\n\r\ngarbage")
+                .getBytes(StandardCharsets.US_ASCII));
+        assertThat(response.status()).isEqualTo(404);
+        assertThat(response.body()).isEqualTo("{\"message\":\"page not found\"}\n");
+    }
+
     private static byte[] chunked(String path, int size) {
         byte[] head = ("POST " + path + " HTTP/1.1\r\nHost: d\r\nContent-Type: application/json\r\n"
                 + "Transfer-Encoding: chunked\r\nConnection: close\r\n\r\n" + Integer.toHexString(size) + "\r\n")
