@@ -1,9 +1,7 @@
 package io.netdock.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.netdock.NetdockApplication;
 import io.netdock.testing.RunningNetdock;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -16,7 +14,6 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 
 /** {@code netdock.socket-group}: who may use the Unix socket, like dockerd's {@code docker} group. */
 class SocketGroupIT {
@@ -50,8 +47,7 @@ class SocketGroupIT {
     @Test
     void anUnknownGroupRefusesToStartBeforeListening() {
         Path state = RunningNetdock.newStateDir();
-        assertThatThrownBy(() -> new SpringApplicationBuilder(NetdockApplication.class)
-                .run(RunningNetdock.arguments(state, "--netdock.socket-group=netdock-no-such-group")).close())
+        assertThat(RunningNetdock.refusal(state, "--netdock.socket-group=netdock-no-such-group"))
                 .hasStackTraceContaining("netdock.socket-group=netdock-no-such-group: there is no group named "
                         + "'netdock-no-such-group' on this machine");
         assertThat(state.resolve("docker.sock")).doesNotExist();

@@ -1,9 +1,7 @@
 package io.netdock.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.netdock.NetdockApplication;
 import io.netdock.testing.RunningNetdock;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -15,7 +13,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 
@@ -26,8 +23,7 @@ class TcpListenerIT {
     @Test
     void everyInterfaceWithoutTlsRefusesToStartAndListensNowhere() {
         Path state = RunningNetdock.newStateDir();
-        assertThatThrownBy(() -> new SpringApplicationBuilder(NetdockApplication.class)
-                .run(RunningNetdock.arguments(state, "--server.address=0.0.0.0")).close())
+        assertThat(RunningNetdock.refusal(state, "--server.address=0.0.0.0"))
                 .hasStackTraceContaining("refusing to listen on tcp port 0 of every interface over plain HTTP without "
                         + "TLS (no encryption, no authentication)");
         assertThat(state.resolve("docker.sock")).doesNotExist();

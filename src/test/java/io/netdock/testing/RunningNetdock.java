@@ -32,8 +32,17 @@ public final class RunningNetdock implements AutoCloseable {
                 stateDir);
     }
 
-    /** The arguments {@link #start} uses, for tests that expect the start to fail. */
-    public static String[] arguments(Path stateDir, String... args) {
+    /** Starts netdock in {@code stateDir} expecting it to refuse; returns why (fails the test if it starts). */
+    public static Throwable refusal(Path stateDir, String... args) {
+        try (ConfigurableApplicationContext started =
+                     new SpringApplicationBuilder(NetdockApplication.class).run(arguments(stateDir, args))) {
+            throw new AssertionError("netdock started with " + List.of(args) + " but should have refused");
+        } catch (RuntimeException refused) {
+            return refused;
+        }
+    }
+
+    private static String[] arguments(Path stateDir, String... args) {
         List<String> all = new ArrayList<>(List.of(args));
         all.add("--netdock.state-dir=" + stateDir);
         if (all.stream().noneMatch(arg -> arg.startsWith("--server.port="))) {
