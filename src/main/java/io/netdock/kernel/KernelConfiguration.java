@@ -13,8 +13,7 @@ class KernelConfiguration {
     Plumbing plumbing(KernelProperties kernel, NetdockProperties netdock) {
         return switch (kernel.mode()) {
             case SIMULATED -> new SimulatedPlumbing(netdock.stateDirectory().resolve("netns").toString());
-            case LINUX -> throw new IllegalStateException(
-                    "netdock.kernel.mode=linux is not available in this build yet; use simulated");
+            case LINUX -> throw new IllegalStateException("linux mode: not wired yet");
         };
     }
 }
