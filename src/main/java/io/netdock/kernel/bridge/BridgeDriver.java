@@ -175,6 +175,9 @@ public class BridgeDriver implements Plumbing {
     void removeNamespace(String name) {
         Optional<NetNamespace> sandbox = kernel.namespace(name);
         if (sandbox.isEmpty()) {
+            if (kernel.namespaces().contains(name)) {
+                kernel.deleteNamespace(name); // a crash's leftover: the mount point without a namespace
+            }
             return;
         }
         Failures failures = new Failures("remove sandbox " + name);

@@ -54,26 +54,26 @@ final class SimulatedNamespace implements NetNamespace {
     }
 
     @Override
-    public Link createLink(NewLink request) {
+    public void createLink(NewLink request) {
         synchronized (kernel) {
             if (request instanceof NewLink.Bridge bridge) {
-                return createBridge(bridge);
+                createBridge(bridge);
+            } else {
+                createVeth((NewLink.Veth) request);
             }
-            return createVeth((NewLink.Veth) request);
         }
     }
 
-    private Link createBridge(NewLink.Bridge bridge) {
+    private void createBridge(NewLink.Bridge bridge) {
         String operation = "create bridge " + bridge.name();
         checkNewName(operation, bridge.name());
         checkMtu(operation, bridge.mtu());
         String mac = bridge.macAddress() != null ? checkMac(operation, bridge.macAddress()) : kernel.nextMacAddress();
         SimLink link = new SimLink(nextIndex++, bridge.name(), "bridge", mac, bridge.mtu());
         links.put(link.name, link);
-        return link.toLink();
     }
 
-    private Link createVeth(NewLink.Veth veth) {
+    private void createVeth(NewLink.Veth veth) {
         SimulatedNamespace peerNamespace = (SimulatedNamespace) veth.peerNamespace();
         String operation = "create veth " + veth.name() + " → " + veth.master();
         checkNewName(operation, veth.name());
@@ -95,7 +95,6 @@ final class SimulatedNamespace implements NetNamespace {
         link.pair(peer, peerNamespace, this);
         peerNamespace.links.put(peer.name, peer);
         links.put(link.name, link);
-        return link.toLink();
     }
 
     @Override
@@ -205,7 +204,7 @@ final class SimulatedNamespace implements NetNamespace {
                     connected.device().equals(route.device()) && contains(connected.destination(), route.gateway()))) {
                 // what the kernel says of a gateway that no connected route of the device covers
                 throw route.isIpv6() ? KernelException.of(operation, Errno.EHOSTUNREACH)
-                        : KernelException.of(operation, Errno.EINVAL, "Nexthop has invalid gateway");
+                        : KernelException.of(operation, Errno.ENETUNREACH, "Nexthop has invalid gateway");
             }
             if (!device.up) {
                 throw KernelException.of(operation, Errno.ENETDOWN);

@@ -13,7 +13,7 @@ public interface NetNamespace {
     String name();
 
     /** Creates a bridge or a veth pair (the veth's peer directly in its target namespace), administratively down. */
-    Link createLink(NewLink link);
+    void createLink(NewLink link);
 
     /** Deletes a link; deleting one end of a veth pair deletes both. */
     void deleteLink(String name);
