@@ -103,12 +103,7 @@ class ImageDocuments {
         config.put("Env", null);
         config.put("Cmd", null);
         config.put("Image", "");
-        config.put("Volumes", null);
-        config.put("WorkingDir", "");
-        config.put("Entrypoint", null);
-        config.put("OnBuild", null);
-        config.put("Labels", null);
-        return config;
+        return withEmptyTail(config);
     }
 
     /** The image configuration proper (API 1.50+). */
@@ -117,6 +112,10 @@ class ImageDocuments {
         config.put("User", "");
         config.put("Env", null);
         config.put("Cmd", null);
+        return withEmptyTail(config);
+    }
+
+    private static Map<String, Object> withEmptyTail(Map<String, Object> config) {
         config.put("Volumes", null);
         config.put("WorkingDir", "");
         config.put("Entrypoint", null);

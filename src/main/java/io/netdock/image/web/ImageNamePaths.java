@@ -1,9 +1,9 @@
 package io.netdock.image.web;
 
+import io.netdock.api.ReroutedRequest;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.regex.Matcher;
@@ -27,41 +27,11 @@ final class ImageNamePaths extends OncePerRequestFilter {
         Matcher inspect = INSPECT.matcher(path);
         Matcher image = IMAGE.matcher(path);
         if ("GET".equals(request.getMethod()) && inspect.matches()) {
-            chain.doFilter(new Rerouted(request, "/images/" + inspect.group(1).replace("/", "%2F") + "/json"), response);
+            chain.doFilter(new ReroutedRequest(request, "/images/" + inspect.group(1).replace("/", "%2F") + "/json"), response);
         } else if ("DELETE".equals(request.getMethod()) && image.matches()) {
-            chain.doFilter(new Rerouted(request, "/images/" + image.group(1).replace("/", "%2F")), response);
+            chain.doFilter(new ReroutedRequest(request, "/images/" + image.group(1).replace("/", "%2F")), response);
         } else {
             chain.doFilter(request, response);
-        }
-    }
-
-    private static final class Rerouted extends HttpServletRequestWrapper {
-
-        private final String path;
-
-        Rerouted(HttpServletRequest request, String path) {
-            super(request);
-            this.path = path;
-        }
-
-        @Override
-        public String getRequestURI() {
-            return getContextPath() + path;
-        }
-
-        @Override
-        public StringBuffer getRequestURL() {
-            return new StringBuffer(getScheme() + "://" + getServerName() + ":" + getServerPort() + getRequestURI());
-        }
-
-        @Override
-        public String getServletPath() {
-            return path;
-        }
-
-        @Override
-        public String getPathInfo() {
-            return null;
         }
     }
 }
