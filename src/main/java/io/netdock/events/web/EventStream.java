@@ -5,11 +5,12 @@ import io.netdock.events.Event;
 import io.netdock.events.EventLog;
 import io.netdock.events.EventQuery;
 import java.io.IOException;
+import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.MediaType;
@@ -35,15 +36,14 @@ final class EventStream {
     private final JsonMapper json;
     private final ApiVersion version;
     private final Executor senders;
-    private final Consumer<EventStream> onClose;
     private volatile EventLog.Subscription subscription;
     private volatile Runnable beforeNormalEnd = () -> { };
+    private final List<Runnable> closeHooks = new CopyOnWriteArrayList<>();
 
-    EventStream(JsonMapper json, ApiVersion version, Executor senders, Consumer<EventStream> onClose) {
+    EventStream(JsonMapper json, ApiVersion version, Executor senders) {
         this.json = json;
         this.version = version;
         this.senders = senders;
-        this.onClose = onClose;
         emitter.onCompletion(this::close);
         emitter.onError(failure -> close());
         emitter.onTimeout(this::close);
@@ -85,6 +85,14 @@ final class EventStream {
             drain();
             end();
         });
+    }
+
+    /** Called once the stream is closed, however it ends. */
+    void onClose(Runnable hook) {
+        closeHooks.add(hook);
+        if (closed.get()) {
+            hook.run();
+        }
     }
 
     /** Called before a normal end, e.g. to stop watching the connection. */
@@ -159,6 +167,6 @@ final class EventStream {
         if (subscription != null) {
             subscription.close();
         }
-        onClose.accept(this);
+        closeHooks.forEach(Runnable::run);
     }
 }

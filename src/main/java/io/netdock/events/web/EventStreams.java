@@ -9,6 +9,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -42,14 +43,16 @@ class EventStreams implements SmartLifecycle {
      * disconnects or at {@code until}.
      */
     ResponseBodyEmitter open(EventLog log, EventQuery query, ApiVersion version, HttpServletRequest request) {
-        EventStream stream = new EventStream(json, version, senders, open::remove);
+        EventStream stream = new EventStream(json, version, senders);
         open.add(stream);
+        stream.onClose(() -> open.remove(stream));
         stream.start(log, query);
         if (!query.onlyPast(log.nowNano())) {
             stream.beforeNormalEnd(ClientDisconnect.watch(request, stream::abandon)::release);
             if (query.until().isPresent()) {
                 long delay = query.until().getAsLong() - log.nowNano();
-                deadlines.schedule(stream::finish, Math.max(delay, 0), TimeUnit.NANOSECONDS);
+                ScheduledFuture<?> deadline = deadlines.schedule(stream::finish, Math.max(delay, 0), TimeUnit.NANOSECONDS);
+                stream.onClose(() -> deadline.cancel(false));
             }
         }
         return stream.emitter();
