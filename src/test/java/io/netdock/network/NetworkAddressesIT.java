@@ -85,7 +85,7 @@ class NetworkAddressesIT extends NetworkApiTest {
                 + "{\"Subnet\":\"10.46.0.0/24\"},{\"Subnet\":\"fd00:46::/64\"}]}}");
         AddressLease lease = addresses.lease(id, "ep", null, null);
         assertThat(lease.ipv4()).hasToString("10.46.0.2/24");
-        assertThat(lease.ipv6()).hasToString(ip("fd00:46::2").getHostAddress() + "/64");
+        assertThat(lease.ipv6()).isEqualTo(new io.netdock.kernel.IpPrefix(ip("fd00:46::2"), 64));
         assertThat(lease.gatewayV6()).isEqualTo(ip("fd00:46::1"));
         AddressLease fixed = addresses.lease(id, "ep2", ip("10.46.0.50"), ip("fd00:46::50"));
         assertThat(fixed.ipv6().address()).isEqualTo(ip("fd00:46::50"));
