@@ -2,6 +2,8 @@ package io.netdock.ipam;
 
 import java.net.InetAddress;
 import java.util.List;
+import io.netdock.error.DockerError;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -27,6 +29,8 @@ public class Leases {
                     .update() == 1;
         } catch (DuplicateKeyException taken) {
             return false;
+        } catch (DataIntegrityViolationException networkGone) {
+            throw DockerError.notFound("network " + lease.networkId() + " not found");
         }
     }
 

@@ -30,6 +30,9 @@ class NetworkCreation {
             + "\"docker swarm join\" to connect this node to swarm and try again.";
     static final String POOL_OVERLAPS = "Pool overlaps with other one on this address space";
 
+    /** Docker sets no limit; netdock keeps names indexable by every database it runs on. */
+    static final int MAX_NAME_BYTES = 1024;
+
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final DefaultAddressPools pools;
@@ -62,6 +65,10 @@ class NetworkCreation {
         }
         if (name.indexOf('\0') >= 0) {
             throw DockerError.invalidParameter("invalid name: a network name cannot contain a NUL character");
+        }
+        if (name.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > MAX_NAME_BYTES) {
+            throw DockerError.invalidParameter("invalid name: a network name is at most " + MAX_NAME_BYTES
+                    + " bytes long");
         }
         if (networks.existsWithName(name)) {
             throw DockerError.conflict("network with name " + name + " already exists");

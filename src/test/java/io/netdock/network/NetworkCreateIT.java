@@ -366,6 +366,11 @@ class NetworkCreateIT extends NetworkApiTest {
         assertThat(error(post("/networks/create", "{\"Name\":\"bad\\u0000name\"}")))
                 .isEqualTo("400 invalid name: a network name cannot contain a NUL character");
         assertThat(error(post("/networks/create", "{bad"))).startsWith("400 invalid JSON:");
+        assertThat(error(post("/networks/create", "{\"Name\":\"" + "ü".repeat(513) + "\"}")))
+                .isEqualTo("400 invalid name: a network name is at most 1024 bytes long");
+        String longest = "n".repeat(1024);
+        post("/networks/create", "{\"Name\":\"" + longest + "\"}").then().statusCode(201);
+        remove(longest);
         String lower = unique("lower");
         post("/networks/create", "{\"name\":\"" + lower + "\",\"labels\":{\"k\":\"v\"}}").then().statusCode(201);
         assertThat(inspect(lower).getMap("Labels")).isEqualTo(Map.of("k", "v"));
