@@ -1,5 +1,6 @@
 package io.netdock.api;
 
+import io.netdock.server.NetdockProperties;
 import org.springframework.boot.info.BuildProperties;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
@@ -41,6 +42,15 @@ class ApiWebConfig implements WebMvcConfigurer {
         FilterRegistrationBean<ApiVersionFilter> registration =
                 new FilterRegistrationBean<>(new ApiVersionFilter(identity, errors));
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        return registration;
+    }
+
+    /** Runs right after the version filter, before anything reads a body. */
+    @Bean
+    FilterRegistrationBean<RequestBodyLimitFilter> requestBodyLimitFilter(NetdockProperties netdock, ErrorWriter errors) {
+        FilterRegistrationBean<RequestBodyLimitFilter> registration = new FilterRegistrationBean<>(
+                new RequestBodyLimitFilter(netdock.maxRequestBody().toBytes(), identity, errors));
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
         return registration;
     }
 

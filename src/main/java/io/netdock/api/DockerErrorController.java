@@ -20,7 +20,8 @@ class DockerErrorController implements ErrorController {
     ResponseEntity<ErrorResponse> error(HttpServletRequest request) {
         Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
         int status = code instanceof Integer i ? i : 404;
-        String message = status == 404 ? "page not found" : HttpStatus.valueOf(status).getReasonPhrase();
+        HttpStatus known = HttpStatus.resolve(status);
+        String message = status == 404 ? "page not found" : known != null ? known.getReasonPhrase() : "error " + status;
         Object exception = request.getAttribute(RequestDispatcher.ERROR_EXCEPTION);
         if (status >= 500 && exception instanceof Throwable t && t.getMessage() != null) {
             message = t.getMessage();

@@ -1,14 +1,10 @@
 package io.netdock.archive;
 
+import io.netdock.time.GoTime;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 
 /** The two bits of Go's {@code encoding/json} output a path stat needs, written by hand to stay byte-exact. */
 final class GoJson {
-
-    private static final DateTimeFormatter SECONDS = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss")
-            .withZone(ZoneOffset.UTC);
 
     private GoJson() {
     }
@@ -39,12 +35,6 @@ final class GoJson {
 
     /** RFC 3339 with nanoseconds, trailing zeros dropped ({@code time.RFC3339Nano}), in UTC. */
     static String time(Instant instant) {
-        String text = SECONDS.format(instant);
-        int nanos = instant.getNano();
-        if (nanos != 0) {
-            String fraction = String.format("%09d", nanos).replaceAll("0+$", "");
-            text += "." + fraction;
-        }
-        return text + "Z";
+        return GoTime.format(instant);
     }
 }

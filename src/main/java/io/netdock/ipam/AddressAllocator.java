@@ -8,6 +8,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -16,8 +17,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * address). A dynamic allocation picks a candidate from the cache, inserts the lease row, and when the row exists
  * already (another process got there first) marks the address used and tries the next one.
  *
- * <p>Each lease insert runs in a nested transaction (a savepoint inside a caller's transaction), so a unique
- * violation never spoils the caller's transaction.
+ * <p>Inside a caller's transaction each lease insert gets a savepoint (a nested transaction), so a unique
+ * violation never spoils the caller's transaction; outside one it commits on its own.
  */
 @Component
 public class AddressAllocator {
@@ -100,8 +101,18 @@ public class AddressAllocator {
         networks.remove(networkId);
     }
 
+    /** Outside a transaction the insert commits on its own; inside one it gets a savepoint. */
     private boolean insert(Lease lease) {
-        Boolean inserted = nested.execute(status -> leases.insert(lease));
+        if (!TransactionSynchronizationManager.isActualTransactionActive()) {
+            return leases.insert(lease);
+        }
+        Boolean inserted = nested.execute(status -> {
+            boolean done = leases.insert(lease);
+            if (!done) {
+                status.setRollbackOnly();
+            }
+            return done;
+        });
         return Boolean.TRUE.equals(inserted);
     }
 

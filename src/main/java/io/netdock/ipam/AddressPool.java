@@ -20,6 +20,8 @@ public final class AddressPool {
     private static final BigInteger TRACKED = BigInteger.ONE.shiftLeft(64).subtract(BigInteger.ONE);
 
     private final Cidr subnet;
+    private final byte[] base;
+    private final long hostMask;
     private final Cidr range;
     private final AddressBitmap used;
     private final long rangeFirst;
@@ -29,6 +31,8 @@ public final class AddressPool {
     /** @param ipRange the dynamic range inside {@code subnet}, or null for the whole subnet */
     public AddressPool(Cidr subnet, Cidr ipRange) {
         this.subnet = subnet.masked();
+        this.base = this.subnet.address().getAddress();
+        this.hostMask = subnet.hostBits() >= 64 ? -1L : (1L << subnet.hostBits()) - 1;
         this.range = ipRange == null ? this.subnet : ipRange.masked();
         long last = subnet.hostBits() >= 64 ? LARGEST_LAST_OFFSET : (1L << subnet.hostBits()) - 1;
         this.used = new AddressBitmap(last);
@@ -58,7 +62,7 @@ public final class AddressPool {
     }
 
     public boolean contains(InetAddress address) {
-        return subnet.contains(address);
+        return inSubnet(address.getAddress());
     }
 
     /** The address the next dynamic allocation would get, or null when the range is exhausted. */
@@ -124,15 +128,54 @@ public final class AddressPool {
         return used.pageCount();
     }
 
+    /** The offset of an address of this subnet, or NONE beyond the tracked first 2^64 - 1 addresses. */
     private long offsetOf(InetAddress address) {
-        if (!subnet.contains(address)) {
+        byte[] bytes = address.getAddress();
+        if (!inSubnet(bytes)) {
             throw new IllegalArgumentException(address + " is outside " + subnet);
         }
-        BigInteger offset = subnet.offsetOf(address);
-        return offset.compareTo(TRACKED) >= 0 ? AddressBitmap.NONE : offset.longValue();
+        int hostBits = subnet.hostBits();
+        if (hostBits > 64 && !highHostBitsZero(bytes)) {
+            return AddressBitmap.NONE;
+        }
+        long low = 0;
+        for (int i = Math.max(0, bytes.length - 8); i < bytes.length; i++) {
+            low = (low << 8) | (bytes[i] & 0xff);
+        }
+        return low & hostMask;
+    }
+
+    private boolean inSubnet(byte[] bytes) {
+        if (bytes.length != base.length) {
+            return false;
+        }
+        int prefix = subnet.prefixLength();
+        for (int i = 0; i < bytes.length && prefix > 0; i++, prefix -= 8) {
+            int mask = prefix >= 8 ? 0xff : (0xff << (8 - prefix)) & 0xff;
+            if (((bytes[i] ^ base[i]) & mask) != 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** For subnets wider than 64 host bits: the address lies in the first 2^64 addresses. */
+    private boolean highHostBitsZero(byte[] bytes) {
+        for (int bit = subnet.prefixLength(); bit < bytes.length * 8 - 64; bit++) {
+            if ((bytes[bit / 8] & (0x80 >> (bit % 8))) != 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private InetAddress addressAt(long offset) {
-        return subnet.addressAt(new BigInteger(Long.toUnsignedString(offset)));
+        byte[] bytes = base.clone();
+        long rest = offset;
+        for (int i = bytes.length - 1; i >= 0 && rest != 0; i--) {
+            bytes[i] = (byte) (bytes[i] | (rest & 0xff));
+            rest >>>= 8;
+        }
+        return IpAddresses.fromBytes(bytes);
     }
 }

@@ -5,15 +5,34 @@ import java.net.InetAddress;
 
 /**
  * An IP prefix in CIDR notation as the user wrote it ({@code 10.61.0.5/24} keeps its host bits; {@link #masked()}
- * drops them). All comparisons work on the masked network.
+ * drops them). All comparisons work on the masked network, whose first and last addresses are computed once
+ * (subnet choice compares many prefixes).
  */
-public record Cidr(InetAddress address, int prefixLength) {
+public final class Cidr {
 
-    public Cidr {
+    private final InetAddress address;
+    private final int prefixLength;
+    private final BigInteger first;
+    private final BigInteger last;
+
+    public Cidr(InetAddress address, int prefixLength) {
         int bits = address.getAddress().length * 8;
         if (prefixLength < 0 || prefixLength > bits) {
             throw new IllegalArgumentException("prefix length " + prefixLength + " out of range for " + address);
         }
+        this.address = address;
+        this.prefixLength = prefixLength;
+        int hostBits = bits - prefixLength;
+        this.first = toNumber(address).shiftRight(hostBits).shiftLeft(hostBits);
+        this.last = first.add(BigInteger.ONE.shiftLeft(hostBits)).subtract(BigInteger.ONE);
+    }
+
+    public InetAddress address() {
+        return address;
+    }
+
+    public int prefixLength() {
+        return prefixLength;
     }
 
     /** Go's {@code net.ParseCIDR} rules; {@code null} when {@code text} is not a CIDR block. */
@@ -72,12 +91,12 @@ public record Cidr(InetAddress address, int prefixLength) {
 
     /** The network address as a number. */
     public BigInteger first() {
-        return toNumber(address).shiftRight(hostBits()).shiftLeft(hostBits());
+        return first;
     }
 
     /** The last address (IPv4 broadcast) as a number. */
     public BigInteger last() {
-        return first().add(size()).subtract(BigInteger.ONE);
+        return last;
     }
 
     public boolean sameFamily(InetAddress other) {
@@ -89,7 +108,7 @@ public record Cidr(InetAddress address, int prefixLength) {
             return false;
         }
         BigInteger value = toNumber(other);
-        return value.compareTo(first()) >= 0 && value.compareTo(last()) <= 0;
+        return value.compareTo(first) >= 0 && value.compareTo(last) <= 0;
     }
 
     /** True when {@code other} lies entirely inside this prefix. */
@@ -98,7 +117,7 @@ public record Cidr(InetAddress address, int prefixLength) {
     }
 
     public boolean overlaps(Cidr other) {
-        return isIpv6() == other.isIpv6() && (contains(other.address) || other.contains(address));
+        return isIpv6() == other.isIpv6() && first.compareTo(other.last) <= 0 && other.first.compareTo(last) <= 0;
     }
 
     /** The offset of {@code member} from the network address. */
@@ -126,6 +145,16 @@ public record Cidr(InetAddress address, int prefixLength) {
         int copy = Math.min(raw.length, length);
         System.arraycopy(raw, raw.length - copy, bytes, length - copy, copy);
         return bytes;
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof Cidr cidr && cidr.prefixLength == prefixLength && cidr.address.equals(address);
+    }
+
+    @Override
+    public int hashCode() {
+        return address.hashCode() * 31 + prefixLength;
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.netdock.ipam;
 
+import io.netdock.kernel.IpPrefix;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 
@@ -137,45 +138,8 @@ public final class IpAddresses {
         return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
     }
 
-    /** Go's {@code net.IP.String()}: dotted quad, or RFC 5952 for IPv6. */
+    /** Go's {@code net.IP.String()}: dotted quad, or RFC 5952 for IPv6 (the kernel port's spelling). */
     public static String format(InetAddress address) {
-        byte[] bytes = address.getAddress();
-        if (bytes.length == 4) {
-            return address.getHostAddress();
-        }
-        return formatIpv6(bytes);
-    }
-
-    private static String formatIpv6(byte[] bytes) {
-        int[] groups = new int[8];
-        for (int i = 0; i < 8; i++) {
-            groups[i] = ((bytes[2 * i] & 0xff) << 8) | (bytes[2 * i + 1] & 0xff);
-        }
-        int bestStart = -1;
-        int bestLength = 1;
-        for (int i = 0; i < 8; i++) {
-            int j = i;
-            while (j < 8 && groups[j] == 0) {
-                j++;
-            }
-            if (j - i > bestLength) {
-                bestStart = i;
-                bestLength = j - i;
-            }
-            i = j;
-        }
-        StringBuilder text = new StringBuilder();
-        for (int i = 0; i < 8; i++) {
-            if (i == bestStart) {
-                text.append("::");
-                i += bestLength - 1;
-                continue;
-            }
-            if (text.length() > 0 && text.charAt(text.length() - 1) != ':') {
-                text.append(':');
-            }
-            text.append(Integer.toHexString(groups[i]));
-        }
-        return text.toString();
+        return IpPrefix.text(address);
     }
 }

@@ -2,6 +2,8 @@ package io.netdock.ipam;
 
 import java.net.InetAddress;
 import java.util.List;
+import io.netdock.error.DockerError;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -19,16 +21,16 @@ public class Leases {
         this.jdbc = jdbc;
     }
 
-    /** Records the lease; false when the address is already leased (by anyone). */
+    /** Records the lease; false when the address is already leased (by anyone): the primary key decides. */
     public boolean insert(Lease lease) {
-        String address = IpAddresses.format(lease.address());
         try {
-            return jdbc.sql("insert into address_lease (network_id, address, owner_id) select ?, ?, ? "
-                            + "where not exists (select 1 from address_lease where network_id = ? and address = ?)")
-                    .params(lease.networkId(), address, lease.ownerId(), lease.networkId(), address)
+            return jdbc.sql("insert into address_lease (network_id, address, owner_id) values (?, ?, ?)")
+                    .params(lease.networkId(), IpAddresses.format(lease.address()), lease.ownerId())
                     .update() == 1;
-        } catch (DuplicateKeyException lostRace) {
+        } catch (DuplicateKeyException taken) {
             return false;
+        } catch (DataIntegrityViolationException networkGone) {
+            throw DockerError.notFound("network " + lease.networkId() + " not found");
         }
     }
 

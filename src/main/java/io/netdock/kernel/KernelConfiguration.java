@@ -1,20 +1,37 @@
 package io.netdock.kernel;
 
-import io.netdock.kernel.simulated.SimulatedPlumbing;
+import io.netdock.kernel.bridge.BridgeDriver;
+import io.netdock.kernel.linux.Capabilities;
+import io.netdock.kernel.linux.LinuxKernel;
+import io.netdock.kernel.simulated.SimulatedKernel;
 import io.netdock.server.NetdockProperties;
+import java.nio.file.Path;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** Chooses the kernel implementation by {@code netdock.kernel.mode}. */
+/**
+ * Chooses the kernel by {@code netdock.kernel.mode}; both modes run the same {@link BridgeDriver}. Linux mode
+ * refuses to start, in one sentence, where the process lacks the capabilities or libnftables it needs.
+ */
 @Configuration(proxyBeanMethods = false)
 class KernelConfiguration {
 
-    @Bean
-    Plumbing plumbing(KernelProperties kernel, NetdockProperties netdock) {
+    @Bean(destroyMethod = "close")
+    io.netdock.kernel.spi.Kernel kernel(KernelProperties kernel, NetdockProperties netdock) {
+        Path namespaces = netdock.stateDirectory().resolve("netns");
         return switch (kernel.mode()) {
-            case SIMULATED -> new SimulatedPlumbing(netdock.stateDirectory().resolve("netns").toString());
-            case LINUX -> throw new IllegalStateException(
-                    "netdock.kernel.mode=linux is not available in this build yet; use simulated");
+            case SIMULATED -> new SimulatedKernel(namespaces.toString());
+            case LINUX -> {
+                Capabilities.missingForLinuxMode().ifPresent(missing -> {
+                    throw new IllegalStateException(missing);
+                });
+                yield LinuxKernel.open(namespaces, kernel.hostNetns());
+            }
         };
+    }
+
+    @Bean
+    Plumbing plumbing(io.netdock.kernel.spi.Kernel kernel) {
+        return new BridgeDriver(kernel);
     }
 }

@@ -21,5 +21,10 @@ public record KernelView(String mode, List<NamespaceView> namespaces, String rul
      */
     public record LinkView(String name, int index, String kind, int peerIndex, String master, String macAddress,
                            int mtu, boolean up) {
+
+        /** The name as {@code ip link} shows it: {@code eth0@if12} for a veth, else the plain name. */
+        public String label() {
+            return peerIndex == 0 ? name : name + "@if" + peerIndex;
+        }
     }
 }

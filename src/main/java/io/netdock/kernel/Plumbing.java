@@ -6,7 +6,9 @@ import java.util.List;
  * The kernel port: what the domain asks of a kernel, in declarative steps. Two implementations realise it:
  * {@code simulated} (an in-memory model) and {@code linux} (namespaces, bridges, veths and nftables through
  * JNA). Every step is idempotent ("ensure"); a failed step leaves nothing half-made and throws
- * {@link KernelException}.
+ * {@link KernelException}. Container network modes map onto it: {@code bridge} = a sandbox plus one
+ * {@link #attach} per network; {@code none} = a sandbox with only {@code lo} (up); {@code container:<x>} = the
+ * same sandbox ID as {@code x}; {@code host} = no sandbox at all.
  */
 public interface Plumbing {
 
@@ -36,4 +38,12 @@ public interface Plumbing {
 
     /** Reads back what exists, per namespace, and the firewall ruleset. */
     KernelView view();
+
+    /**
+     * Makes the kernel match what must exist: re-creates missing bridges, sandboxes, veth pairs and rules, and
+     * removes netdock-owned objects the database does not know (bridges and veths netdock created, sandbox mounts
+     * under the state directory, rules in netdock's nftables table). Call once at start, before serving requests,
+     * with the state read from the database. Goes on past failures and reports them.
+     */
+    ReconcileReport reconcile(DesiredState desired);
 }

@@ -42,8 +42,8 @@ record BridgeOptions(String bridgeName, int mtu, boolean interContainer, boolean
     static void validate(Map<String, String> options) {
         for (String key : new String[] {ENABLE_ICC, ENABLE_MASQUERADE, INHIBIT_IPV4, DEFAULT_BRIDGE}) {
             String value = options.get(key);
-            if (value != null && parseGoBool(value) == null) {
-                throw parseError(key, value, "strconv.ParseBool: parsing " + goQuote(value) + ": invalid syntax");
+            if (value != null && GoValues.parseBool(value) == null) {
+                throw parseError(key, value, "strconv.ParseBool: parsing " + GoValues.quote(value) + ": invalid syntax");
             }
         }
         String mtu = options.get(MTU);
@@ -77,12 +77,12 @@ record BridgeOptions(String bridgeName, int mtu, boolean interContainer, boolean
 
     private static long parseGoInt(String value) {
         if (!value.matches("[+-]?[0-9]+")) {
-            throw parseError(MTU, value, "strconv.Atoi: parsing " + goQuote(value) + ": invalid syntax");
+            throw parseError(MTU, value, "strconv.Atoi: parsing " + GoValues.quote(value) + ": invalid syntax");
         }
         try {
             return Long.parseLong(value.startsWith("+") ? value.substring(1) : value);
         } catch (NumberFormatException tooBig) {
-            throw parseError(MTU, value, "strconv.Atoi: parsing " + goQuote(value) + ": value out of range");
+            throw parseError(MTU, value, "strconv.Atoi: parsing " + GoValues.quote(value) + ": value out of range");
         }
     }
 
@@ -90,21 +90,9 @@ record BridgeOptions(String bridgeName, int mtu, boolean interContainer, boolean
         return DockerError.system("failed to parse " + key + " value: " + value + " (" + reason + ")");
     }
 
-    /** Go's {@code strconv.ParseBool}; null when the text is not one of its spellings. */
-    static Boolean parseGoBool(String value) {
-        return switch (value) {
-            case "1", "t", "T", "TRUE", "true", "True" -> Boolean.TRUE;
-            case "0", "f", "F", "FALSE", "false", "False" -> Boolean.FALSE;
-            default -> null;
-        };
-    }
-
     private static boolean goBool(String value) {
-        Boolean parsed = parseGoBool(value);
+        Boolean parsed = GoValues.parseBool(value);
         return parsed == null || parsed;
     }
 
-    static String goQuote(String value) {
-        return "\"" + value.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
-    }
 }

@@ -30,12 +30,17 @@ class NetworkCreation {
             + "\"docker swarm join\" to connect this node to swarm and try again.";
     static final String POOL_OVERLAPS = "Pool overlaps with other one on this address space";
 
+    /** Docker sets no limit; netdock keeps names indexable by every database it runs on. */
+    static final int MAX_NAME_BYTES = 1024;
+
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final DefaultAddressPools pools;
+    private final Networks networks;
 
-    NetworkCreation(DefaultAddressPools pools) {
+    NetworkCreation(DefaultAddressPools pools, Networks networks) {
         this.pools = pools;
+        this.networks = networks;
     }
 
     static String newId() {
@@ -44,7 +49,8 @@ class NetworkCreation {
         return HexFormat.of().formatHex(bytes);
     }
 
-    Network plan(NetworkSpec spec, List<Network> existing, Instant now) {
+    /** Reads only what the checks need (by name, the held subnets, bridge names), not every network. */
+    Network plan(NetworkSpec spec, Instant now) {
         String name = spec.name() == null ? "" : spec.name();
         if (Network.PREDEFINED_NAMES.contains(name)) {
             throw DockerError.forbidden("operation is not permitted on predefined " + name + " network ");
@@ -60,13 +66,17 @@ class NetworkCreation {
         if (name.indexOf('\0') >= 0) {
             throw DockerError.invalidParameter("invalid name: a network name cannot contain a NUL character");
         }
-        if (existing.stream().anyMatch(n -> n.name().equals(name))) {
+        if (name.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > MAX_NAME_BYTES) {
+            throw DockerError.invalidParameter("invalid name: a network name is at most " + MAX_NAME_BYTES
+                    + " bytes long");
+        }
+        if (networks.existsWithName(name)) {
             throw DockerError.conflict("network with name " + name + " already exists");
         }
         validateConfigurationRules(spec);
         NetworkSpec effective = spec;
         if (!isEmpty(spec.configFrom())) {
-            effective = withConfigurationOf(spec, existing);
+            effective = withConfigurationOf(spec);
         }
         String id = newId();
         if (effective.configOnly()) {
@@ -92,13 +102,13 @@ class NetworkCreation {
         if (!enableIpv4 && !enableIpv6) {
             throw DockerError.invalidParameter("IPv4 or IPv6 must be enabled");
         }
-        List<IpamConfig> config = allocate(effective.ipamConfig(), enableIpv4, enableIpv6, existing);
+        List<IpamConfig> config = allocate(effective.ipamConfig(), enableIpv4, enableIpv6);
         BridgeOptions.validate(effective.options());
         Network network = new Network(id, name, driver, scope, now, effective.internal(), effective.attachable(),
                 false, false, isEmpty(spec.configFrom()) ? "" : spec.configFrom(), enableIpv4, enableIpv6,
                 new IpamSettings(ipamDriver, effective.ipamOptions(), config), effective.options(),
                 effective.labels());
-        checkBridgeNameConflict(network, existing);
+        checkBridgeNameConflict(network);
         return network;
     }
 
@@ -135,9 +145,8 @@ class NetworkCreation {
     }
 
     /** Docker's {@code applyConfigurationTo}: IPv6, labels, IPAM and driver options come from the source. */
-    private static NetworkSpec withConfigurationOf(NetworkSpec spec, List<Network> existing) {
-        Optional<Network> source = existing.stream()
-                .filter(n -> n.name().equals(spec.configFrom()) && n.configOnly()).findFirst();
+    private NetworkSpec withConfigurationOf(NetworkSpec spec) {
+        Optional<Network> source = networks.findByName(spec.configFrom()).filter(Network::configOnly);
         if (source.isEmpty()) {
             throw DockerError.notFound("configuration network \"" + spec.configFrom() + "\" does not exist");
         }
@@ -170,12 +179,10 @@ class NetworkCreation {
     }
 
     /** Subnets (requested or from the default pools), overlap checks, gateways and auxiliary addresses. */
-    private List<IpamConfig> allocate(List<NetworkSpec.IpamRequest> requests, boolean enableIpv4, boolean enableIpv6,
-                                      List<Network> existing) {
+    private List<IpamConfig> allocate(List<NetworkSpec.IpamRequest> requests, boolean enableIpv4,
+                                      boolean enableIpv6) {
         List<Cidr> inUse = new ArrayList<>();
-        for (Network network : existing) {
-            network.activeConfig().forEach(c -> inUse.add(c.subnetCidr().masked()));
-        }
+        networks.reservedSubnets().forEach(subnet -> inUse.add(Cidr.parse(subnet)));
         List<IpamConfig> result = new ArrayList<>();
         for (boolean ipv6 : new boolean[] {false, true}) {
             boolean enabled = ipv6 ? enableIpv6 : enableIpv4;
@@ -242,15 +249,12 @@ class NetworkCreation {
                 gatewayShown);
     }
 
-    private static void checkBridgeNameConflict(Network network, List<Network> existing) {
+    void checkBridgeNameConflict(Network network) {
         String bridgeName = network.bridge().bridgeName();
-        for (Network other : existing) {
-            if (other.isBridge() && other.bridge().bridgeName().equals(bridgeName)) {
-                throw DockerError.forbidden("cannot create network " + network.id() + " (" + bridgeName
-                        + "): conflicts with network " + other.id() + " (" + other.bridge().bridgeName()
-                        + "): networks have same bridge name");
-            }
-        }
+        networks.findIdByBridgeName(bridgeName).ifPresent(other -> {
+            throw DockerError.forbidden("cannot create network " + network.id() + " (" + bridgeName
+                    + "): conflicts with network " + other + " (" + bridgeName + "): networks have same bridge name");
+        });
     }
 
     static boolean isEmpty(String text) {

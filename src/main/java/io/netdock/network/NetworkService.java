@@ -107,7 +107,7 @@ public class NetworkService {
 
     public Network create(NetworkSpec spec) {
         return lock.call(() -> {
-            Network network = creation.plan(spec, networks.findAll(), clock.instant());
+            Network network = creation.plan(spec, clock.instant());
             store(network);
             events.publish("network", "create", network.id(), Map.of("name", network.name(), "type", network.driver()));
             return network;
@@ -128,8 +128,11 @@ public class NetworkService {
             throw DockerError.system("failed to create network " + network.name() + ": " + kernel.getMessage());
         } catch (DuplicateKeyException race) {
             undoKernel(network, kernelDone[0]);
-            if (networks.findByName(network.name()).isPresent()) {
+            if (networks.existsWithName(network.name())) {
                 throw DockerError.conflict("network with name " + network.name() + " already exists");
+            }
+            if (network.isBridge()) {
+                creation.checkBridgeNameConflict(network);
             }
             throw DockerError.forbidden(NetworkCreation.POOL_OVERLAPS);
         } catch (RuntimeException commitFailed) {

@@ -40,12 +40,13 @@ public class Networks {
     }
 
     private void insertRows(Network network) {
-        jdbc.sql("insert into network (" + COLUMNS + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+        jdbc.sql("insert into network (" + COLUMNS + ", bridge_name) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
                 .params(network.id(), network.name(), network.driver(), network.scope(), nanos(network.created()),
                         network.internal(), network.attachable(), network.ingress(), network.configOnly(),
                         network.configFrom(), network.enableIpv4(), network.enableIpv6(), network.ipam().driver(),
                         network.ipam().options() == null ? null : JSON.writeValueAsString(network.ipam().options()),
-                        JSON.writeValueAsString(network.options()), JSON.writeValueAsString(network.labels()))
+                        JSON.writeValueAsString(network.options()), JSON.writeValueAsString(network.labels()),
+                        network.isBridge() ? network.bridge().bridgeName() : null)
                 .update();
         List<IpamConfig> active = network.activeConfig();
         int index = 0;
@@ -98,6 +99,21 @@ public class Networks {
     public List<Network> findAll() {
         return withIpam(jdbc.sql("select " + COLUMNS + " from network order by created_nanos, id").query(this::row)
                 .list());
+    }
+
+    public boolean existsWithName(String name) {
+        return jdbc.sql("select count(*) from network where name = ?").param(name).query(Long.class).single() > 0;
+    }
+
+    /** The ID of the network whose bridge has this interface name. */
+    public Optional<String> findIdByBridgeName(String bridgeName) {
+        return jdbc.sql("select id from network where bridge_name = ?").param(bridgeName).query(String.class).optional();
+    }
+
+    /** The subnets networks hold (masked), which new subnets must not overlap. */
+    public List<String> reservedSubnets() {
+        return jdbc.sql("select reserved_subnet from network_ipam_config where reserved_subnet is not null")
+                .query(String.class).list();
     }
 
     /** Networks created from the configuration network {@code name}. */

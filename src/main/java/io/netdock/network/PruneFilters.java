@@ -66,7 +66,7 @@ final class PruneFilters {
             return Instant.ofEpochSecond(seconds.longValue(),
                     seconds.remainder(BigDecimal.ONE).movePointRight(9).longValue());
         }
-        throw DockerError.invalidParameter("failed to parse value as time or duration: " + BridgeOptions.goQuote(value));
+        throw DockerError.invalidParameter("failed to parse value as time or duration: " + GoValues.quote(value));
     }
 
     private static Instant parseDate(String value) {

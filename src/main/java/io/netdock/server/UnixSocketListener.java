@@ -10,10 +10,12 @@ import java.nio.file.Path;
 import java.nio.file.attribute.GroupPrincipal;
 import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.nio.file.attribute.UserPrincipalNotFoundException;
 import org.eclipse.jetty.server.ConnectionFactory;
 import org.eclipse.jetty.server.Connector;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.SecureRequestCustomizer;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.unixdomain.server.UnixDomainServerConnector;
 import org.eclipse.jetty.util.component.LifeCycle;
@@ -25,7 +27,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Serves the same API on a Unix domain socket next to the TCP listener, like dockerd's
- * {@code /var/run/docker.sock}.
+ * {@code /var/run/docker.sock}: mode 0660, owned by {@code netdock.socket-group} when set, always plain HTTP
+ * (file permissions are its access control, TLS only applies to TCP).
  */
 @Component
 class UnixSocketListener implements WebServerFactoryCustomizer<JettyServletWebServerFactory> {
@@ -33,16 +36,33 @@ class UnixSocketListener implements WebServerFactoryCustomizer<JettyServletWebSe
     private static final Logger log = LoggerFactory.getLogger(UnixSocketListener.class);
 
     private final Path socket;
-    private final String group;
+    private final GroupPrincipal group;
 
     UnixSocketListener(NetdockProperties properties) {
         this.socket = properties.socketPath();
-        this.group = properties.socketGroup();
+        this.group = lookUpGroup(socket, properties.socketGroup());
     }
 
     @Override
     public void customize(JettyServletWebServerFactory factory) {
         factory.addServerCustomizers(this::addConnector);
+    }
+
+    /** Fails before anything listens, so a typo never leaves a socket owned by the wrong group. */
+    private static GroupPrincipal lookUpGroup(Path socket, String name) {
+        if (name == null || name.isBlank()) {
+            return null;
+        }
+        try {
+            return socket.getFileSystem().getUserPrincipalLookupService().lookupPrincipalByGroupName(name);
+        } catch (UserPrincipalNotFoundException unknown) {
+            throw new StartupRefused("netdock.socket-group=" + name + ": there is no group named '" + name
+                    + "' on this machine", "Create the group (groupadd " + name + ") and add the users who may use "
+                    + "netdock to it, or name an existing group, or leave netdock.socket-group empty to keep the "
+                    + "process's group.");
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot look up the group '" + name + "': " + e.getMessage(), e);
+        }
     }
 
     private void addConnector(Server server) {
@@ -61,12 +81,17 @@ class UnixSocketListener implements WebServerFactoryCustomizer<JettyServletWebSe
         server.addConnector(connector);
     }
 
-    /** Reuses the TCP connector's HTTP settings so both listeners behave the same. */
+    /**
+     * Reuses the TCP connector's HTTP settings (header and URI limits) so both listeners behave the same, without
+     * the TLS request customizer of a TLS connector.
+     */
     private static HttpConfiguration httpConfigurationOf(Server server) {
         for (Connector connector : server.getConnectors()) {
             for (ConnectionFactory factory : connector.getConnectionFactories()) {
                 if (factory instanceof HttpConnectionFactory http) {
-                    return new HttpConfiguration(http.getHttpConfiguration());
+                    HttpConfiguration configuration = new HttpConfiguration(http.getHttpConfiguration());
+                    configuration.getCustomizers().removeIf(SecureRequestCustomizer.class::isInstance);
+                    return configuration;
                 }
             }
         }
@@ -102,13 +127,17 @@ class UnixSocketListener implements WebServerFactoryCustomizer<JettyServletWebSe
     private void restrictAccess() {
         try {
             Files.setPosixFilePermissions(socket, PosixFilePermissions.fromString("rw-rw----"));
-            if (group != null && !group.isBlank()) {
-                GroupPrincipal principal = socket.getFileSystem().getUserPrincipalLookupService()
-                        .lookupPrincipalByGroupName(group);
-                Files.getFileAttributeView(socket, PosixFileAttributeView.class).setGroup(principal);
-            }
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot set owner and mode of " + socket + ": " + e.getMessage(), e);
+            throw new UncheckedIOException("cannot set the mode of " + socket + ": " + e.getMessage(), e);
+        }
+        if (group != null) {
+            try {
+                Files.getFileAttributeView(socket, PosixFileAttributeView.class).setGroup(group);
+            } catch (IOException e) {
+                throw new StartupRefused("cannot give " + socket + " to the group '" + group.getName() + "': "
+                        + e.getMessage(), "Run netdock as root or as a member of '" + group.getName()
+                        + "', or change netdock.socket-group.", e);
+            }
         }
     }
 }

@@ -129,6 +129,15 @@ class AddressAllocatorStoreIT {
 
     @ParameterizedTest
     @MethodSource("io.netdock.testing.TestDatabases#both")
+    void aLeaseOnAVanishedNetworkIsNotFound(TestDatabase kind) {
+        DataSource database = databaseWithNetwork(kind);
+        String gone = TestNetworks.id('e');
+        assertThatThrownBy(() -> allocator(database).allocate(gone, LAYOUT, false, "ep"))
+                .hasMessage("network " + gone + " not found");
+    }
+
+    @ParameterizedTest
+    @MethodSource("io.netdock.testing.TestDatabases#both")
     void exhaustionIsReported(TestDatabase kind) {
         DataSource database = databaseWithNetwork(kind);
         List<SubnetLayout> tiny = List.of(new SubnetLayout(Cidr.parse("10.9.0.0/30"), null,

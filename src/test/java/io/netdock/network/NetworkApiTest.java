@@ -9,6 +9,10 @@ import io.netdock.kernel.Plumbing;
 import io.netdock.testing.NetdockIntegrationTest;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -16,6 +20,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
 
@@ -26,6 +32,27 @@ import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
 abstract class NetworkApiTest extends NetdockIntegrationTest {
 
     private static final AtomicInteger COUNTER = new AtomicInteger();
+
+    /**
+     * This context (with its test doubles) runs beside the plain application context of other ITs in the same JVM,
+     * so it gets its own socket and database (the base class fixes {@code netdock.state-dir}).
+     */
+    private static final Path OWN_STATE = createOwnStateDir();
+
+    @DynamicPropertySource
+    static void ownSocketAndDatabase(DynamicPropertyRegistry registry) {
+        registry.add("netdock.socket", () -> OWN_STATE.resolve("docker.sock").toString());
+        registry.add("spring.datasource.url", () -> "jdbc:h2:file:" + OWN_STATE.resolve("netdock")
+                + ";DB_CLOSE_ON_EXIT=FALSE;AUTO_SERVER=FALSE");
+    }
+
+    private static Path createOwnStateDir() {
+        try {
+            return Files.createTempDirectory("netdock-network-it");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
 
     @MockitoBean
     NetworkUsers users;

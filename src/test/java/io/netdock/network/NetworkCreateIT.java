@@ -155,6 +155,12 @@ class NetworkCreateIT extends NetworkApiTest {
                         + "parent subnet 10.68.0.0/24");
         assertThat(error(post("/networks/create", ipam("{\"Subnet\":\"10.99.0.0/24\",\"IPRange\":\"fd00::/64\"}"))))
                 .isEqualTo("400 invalid network config:\ninvalid ip-range fd00::/64: parent subnet is an IPv4 block");
+        assertThat(error(post("/networks/create", ipam("{\"Subnet\":\"10.99.0.0/24\",\"Gateway\":\"fd00::1\"}"))))
+                .isEqualTo("400 invalid network config:\ninvalid gateway fd00::1: parent subnet is an IPv4 block");
+        assertThat(error(post("/networks/create", "{\"Name\":\"x\",\"EnableIPv6\":true,\"IPAM\":{\"Config\":[{\"Subnet\":"
+                + "\"fd00:9::/64\",\"Gateway\":\"10.0.0.1\",\"AuxiliaryAddresses\":{\"b\":\"bad\"}}]}}")))
+                .isEqualTo("400 invalid network config:\n* invalid gateway 10.0.0.1: parent subnet is an IPv6 block\n"
+                        + "* invalid auxiliary address b: invalid address");
         assertThat(error(post("/networks/create", ipam("{\"Subnet\":\"10.99.0.0/24\",\"AuxiliaryAddresses\":{\"a\":\"10.98.0.5\"}}"))))
                 .isEqualTo("400 invalid network config:\ninvalid auxiliary address a: parent subnet 10.99.0.0/24 "
                         + "doesn't contain this address");
@@ -360,6 +366,11 @@ class NetworkCreateIT extends NetworkApiTest {
         assertThat(error(post("/networks/create", "{\"Name\":\"bad\\u0000name\"}")))
                 .isEqualTo("400 invalid name: a network name cannot contain a NUL character");
         assertThat(error(post("/networks/create", "{bad"))).startsWith("400 invalid JSON:");
+        assertThat(error(post("/networks/create", "{\"Name\":\"" + "ü".repeat(513) + "\"}")))
+                .isEqualTo("400 invalid name: a network name is at most 1024 bytes long");
+        String longest = "n".repeat(1024);
+        post("/networks/create", "{\"Name\":\"" + longest + "\"}").then().statusCode(201);
+        remove(longest);
         String lower = unique("lower");
         post("/networks/create", "{\"name\":\"" + lower + "\",\"labels\":{\"k\":\"v\"}}").then().statusCode(201);
         assertThat(inspect(lower).getMap("Labels")).isEqualTo(Map.of("k", "v"));

@@ -65,5 +65,27 @@ class NetworksStoreIT {
                 TestNetworks.bridge(TestNetworks.id('3'), "other", "10.1.0.0/24", "10.1.0.1")))
                 .isInstanceOf(DuplicateKeyException.class);
         assertThat(networks.findAll()).hasSize(1);
+        assertThat(networks.reservedSubnets()).containsExactly("10.1.0.0/24");
+        assertThat(networks.findIdByBridgeName("br-111111111111")).contains(TestNetworks.id('1'));
+    }
+
+    @ParameterizedTest
+    @MethodSource("io.netdock.testing.TestDatabases#both")
+    void twoNetworksNeverShareABridge(TestDatabase kind) {
+        Networks networks = networksIn(kind.create());
+        Network first = TestNetworks.bridge(TestNetworks.id('1'), "one", "10.1.0.0/24", "10.1.0.1");
+        Network second = TestNetworks.bridge(TestNetworks.id('2'), "two", "10.2.0.0/24", "10.2.0.1");
+        networks.insert(withBridgeName(first, "shared"));
+        assertThatThrownBy(() -> networks.insert(withBridgeName(second, "shared")))
+                .isInstanceOf(DuplicateKeyException.class);
+        networks.insert(second);
+        assertThat(networks.findIdByBridgeName("shared")).contains(first.id());
+    }
+
+    private static Network withBridgeName(Network network, String bridgeName) {
+        return new Network(network.id(), network.name(), network.driver(), network.scope(), network.created(),
+                network.internal(), network.attachable(), network.ingress(), network.configOnly(),
+                network.configFrom(), network.enableIpv4(), network.enableIpv6(), network.ipam(),
+                Map.of("com.docker.network.bridge.name", bridgeName), network.labels());
     }
 }

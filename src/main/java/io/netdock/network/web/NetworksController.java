@@ -4,6 +4,7 @@ import io.netdock.api.ApiVersion;
 import io.netdock.api.RequestedVersion;
 import io.netdock.error.DockerError;
 import io.netdock.filters.Filters;
+import io.netdock.network.GoValues;
 import io.netdock.network.Network;
 import io.netdock.network.NetworkNotFound;
 import io.netdock.network.NetworkService;
@@ -42,9 +43,9 @@ class NetworksController {
     @GetMapping("/networks/{id}")
     NetworkResource inspect(@PathVariable String id, @RequestParam(required = false) String verbose,
                             @RequestParam(required = false) String scope, HttpServletRequest request) {
-        if (verbose != null && !verbose.isEmpty() && parseGoBool(verbose) == null) {
+        if (verbose != null && !verbose.isEmpty() && GoValues.parseBool(verbose) == null) {
             throw DockerError.invalidParameter("invalid value for verbose: " + verbose
-                    + ": strconv.ParseBool: parsing \"" + verbose + "\": invalid syntax");
+                    + ": strconv.ParseBool: parsing " + GoValues.quote(verbose) + ": invalid syntax");
         }
         Network network = networks.get(id);
         if (scope != null && !scope.isEmpty() && !scope.equals(network.scope())) {
@@ -71,14 +72,5 @@ class NetworksController {
     NetworkPruneResponse prune(@RequestParam(required = false) String filters) {
         List<String> deleted = networks.prune(Filters.parse(filters)).stream().map(Network::name).toList();
         return new NetworkPruneResponse(deleted.isEmpty() ? null : deleted);
-    }
-
-    /** Go's {@code strconv.ParseBool}; null when the text is none of its spellings. */
-    private static Boolean parseGoBool(String value) {
-        return switch (value) {
-            case "1", "t", "T", "TRUE", "true", "True" -> Boolean.TRUE;
-            case "0", "f", "F", "FALSE", "false", "False" -> Boolean.FALSE;
-            default -> null;
-        };
     }
 }

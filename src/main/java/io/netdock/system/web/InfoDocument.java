@@ -2,6 +2,7 @@ package io.netdock.system.web;
 
 import io.netdock.api.ApiVersion;
 import io.netdock.api.ServerIdentity;
+import io.netdock.events.EventLog;
 import io.netdock.system.ContainerCounts;
 import org.springframework.beans.factory.ObjectProvider;
 import io.netdock.kernel.KernelProperties;
@@ -23,14 +24,16 @@ class InfoDocument {
     private final Daemon daemon;
     private final ServerIdentity identity;
     private final KernelProperties kernel;
+    private final EventLog events;
     private final ObjectProvider<ContainerCounts> containers;
 
-    InfoDocument(Daemon daemon, ServerIdentity identity, KernelProperties kernel,
+    InfoDocument(Daemon daemon, ServerIdentity identity, KernelProperties kernel, EventLog events,
                  ObjectProvider<ContainerCounts> containers) {
         this.daemon = daemon;
         this.containers = containers;
         this.identity = identity;
         this.kernel = kernel;
+        this.events = events;
     }
 
     Map<String, Object> render(ApiVersion version) {
@@ -71,7 +74,7 @@ class InfoDocument {
         info.put("LoggingDriver", "none");
         info.put("CgroupDriver", "none");
         info.put("CgroupVersion", "2");
-        info.put("NEventsListener", 0);
+        info.put("NEventsListener", events.listenerCount());
         info.put("KernelVersion", host.kernelVersion());
         info.put("OperatingSystem", host.operatingSystem());
         info.put("OSVersion", host.osVersion());

@@ -1,0 +1,50 @@
+package io.netdock.kernel.bridge;
+
+import io.netdock.kernel.IpPrefix;
+import io.netdock.kernel.PortForward;
+
+/**
+ * How netdock names and marks what it creates. The marks go into link aliases and nftables rule comments, so
+ * reconcile can tell netdock's objects from everybody else's and delete exactly the right ones.
+ */
+final class Names {
+
+    static final String NETWORK_MARK = "netdock network ";
+    static final String ENDPOINT_MARK = "netdock endpoint ";
+    static final String PORT_MARK = "netdock port ";
+    static final String BASE_MARK = "netdock";
+
+    private Names() {
+    }
+
+    /** The host end of an endpoint's veth pair: {@code veth} + 7 characters of the endpoint ID. */
+    static String veth(String endpointId) {
+        return "veth" + endpointId.substring(0, Math.min(7, endpointId.length()));
+    }
+
+    /** A sandbox's namespace name, like Docker's SandboxKey file name: the first 12 characters of its ID. */
+    static String sandbox(String sandboxId) {
+        return sandboxId.substring(0, Math.min(12, sandboxId.length()));
+    }
+
+    static String network(String networkId) {
+        return NETWORK_MARK + networkId;
+    }
+
+    static String endpoint(String endpointId) {
+        return ENDPOINT_MARK + endpointId;
+    }
+
+    /** {@code netdock port <endpoint> <proto> <host ip> <host port>}: at most 128 characters, nft's limit. */
+    static String port(PortForward forward) {
+        return PORT_MARK + forward.endpointId() + " " + forward.protocol() + " " + IpPrefix.text(forward.hostIp())
+                + " " + forward.hostPort();
+    }
+
+    /** A stable, locally administered MAC for a network's bridge, so it does not change as ports come and go. */
+    static String bridgeMac(String networkId) {
+        int hash = networkId.hashCode();
+        return String.format("02:42:%02x:%02x:%02x:%02x", (hash >>> 24) & 0xff, (hash >>> 16) & 0xff,
+                (hash >>> 8) & 0xff, hash & 0xff);
+    }
+}

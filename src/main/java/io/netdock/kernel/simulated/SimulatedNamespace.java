@@ -1,0 +1,389 @@
+package io.netdock.kernel.simulated;
+
+import io.netdock.kernel.Errno;
+import io.netdock.kernel.IpPrefix;
+import io.netdock.kernel.KernelException;
+import io.netdock.kernel.spi.Address;
+import io.netdock.kernel.spi.Link;
+import io.netdock.kernel.spi.LinkChange;
+import io.netdock.kernel.spi.NetNamespace;
+import io.netdock.kernel.spi.NewLink;
+import io.netdock.kernel.spi.Route;
+import java.net.InetAddress;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** One namespace of the {@link SimulatedKernel}: links, addresses, static routes and sysctls. */
+final class SimulatedNamespace implements NetNamespace {
+
+    private static final Pattern MAC = Pattern.compile("([0-9a-f]{2}:){5}[0-9a-f]{2}");
+    private static final Pattern INTERFACE_SYSCTL = Pattern.compile("net/ipv[46]/conf/([^/]+)/.+");
+    private static final Map<String, String> SYSCTL_DEFAULTS = Map.of(
+            "net/ipv4/ip_forward", "0",
+            "net/ipv6/conf/all/forwarding", "0",
+            "net/ipv6/conf/default/addr_gen_mode", "0",
+            "net/bridge/bridge-nf-call-iptables", "1",
+            "net/bridge/bridge-nf-call-ip6tables", "1");
+
+    private final SimulatedKernel kernel;
+    private final String name;
+    private final Map<String, SimLink> links = new LinkedHashMap<>();
+    private final List<Address> addresses = new ArrayList<>();
+    private final List<Route> staticRoutes = new ArrayList<>();
+    private final Map<String, String> sysctls = new HashMap<>(SYSCTL_DEFAULTS);
+    private int nextIndex = 1;
+
+    SimulatedNamespace(SimulatedKernel kernel, String name) {
+        this.kernel = kernel;
+        this.name = name;
+        SimLink lo = new SimLink(nextIndex++, "lo", "loopback", "00:00:00:00:00:00", 65536);
+        links.put(lo.name, lo);
+    }
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public void createLink(NewLink request) {
+        synchronized (kernel) {
+            if (request instanceof NewLink.Bridge bridge) {
+                createBridge(bridge);
+            } else {
+                createVeth((NewLink.Veth) request);
+            }
+        }
+    }
+
+    private void createBridge(NewLink.Bridge bridge) {
+        String operation = "create bridge " + bridge.name();
+        checkNewName(operation, bridge.name());
+        checkMtu(operation, bridge.mtu());
+        String mac = bridge.macAddress() != null ? checkMac(operation, bridge.macAddress()) : kernel.nextMacAddress();
+        SimLink link = new SimLink(nextIndex++, bridge.name(), "bridge", mac, bridge.mtu());
+        links.put(link.name, link);
+    }
+
+    private void createVeth(NewLink.Veth veth) {
+        SimulatedNamespace peerNamespace = (SimulatedNamespace) veth.peerNamespace();
+        String operation = "create veth " + veth.name() + " → " + veth.master();
+        checkNewName(operation, veth.name());
+        checkMtu(operation, veth.mtu());
+        SimLink master = links.get(veth.master());
+        if (master == null) {
+            throw KernelException.of(operation, Errno.ENODEV);
+        }
+        if (!master.kind.equals("bridge")) {
+            throw KernelException.of(operation, Errno.EOPNOTSUPP);
+        }
+        String peerOperation = operation;
+        peerNamespace.checkNewName(peerOperation, veth.peerName());
+        String peerMac = veth.peerMacAddress() != null
+                ? checkMac(peerOperation, veth.peerMacAddress()) : kernel.nextMacAddress();
+        SimLink peer = new SimLink(peerNamespace.nextIndex++, veth.peerName(), "veth", peerMac, veth.mtu());
+        SimLink link = new SimLink(nextIndex++, veth.name(), "veth", kernel.nextMacAddress(), veth.mtu());
+        link.master = master.name;
+        link.pair(peer, peerNamespace, this);
+        peerNamespace.links.put(peer.name, peer);
+        links.put(link.name, link);
+    }
+
+    @Override
+    public void deleteLink(String linkName) {
+        synchronized (kernel) {
+            SimLink link = existing("delete link " + linkName, linkName);
+            if (link.kind.equals("loopback")) {
+                throw KernelException.of("delete link " + linkName, Errno.EOPNOTSUPP);
+            }
+            remove(link);
+            if (link.peer != null) {
+                link.peerNamespace.remove(link.peer);
+            }
+        }
+    }
+
+    private void remove(SimLink link) {
+        links.remove(link.name);
+        addresses.removeIf(address -> address.link().equals(link.name));
+        staticRoutes.removeIf(route -> route.device().equals(link.name));
+        sysctls.keySet().removeIf(key -> link.name.equals(interfaceOf(key)));
+        links.values().stream().filter(port -> link.name.equals(port.master)).forEach(port -> port.master = null);
+    }
+
+    /** The namespace goes away: its veths take their peers with them. */
+    void destroy() {
+        for (SimLink link : List.copyOf(links.values())) {
+            remove(link);
+            if (link.peer != null) {
+                link.peerNamespace.remove(link.peer);
+            }
+        }
+    }
+
+    @Override
+    public void setLink(String linkName, LinkChange change) {
+        synchronized (kernel) {
+            String operation = "set link " + linkName;
+            SimLink link = existing(operation, linkName);
+            if (change.mtu() != null) {
+                checkMtu(operation, change.mtu());
+            }
+            if (change.macAddress() != null) {
+                checkMac(operation, change.macAddress());
+            }
+            if (change.mtu() != null) {
+                link.mtu = change.mtu();
+            }
+            if (change.macAddress() != null) {
+                link.mac = change.macAddress();
+            }
+            if (change.alias() != null) {
+                link.alias = change.alias().isEmpty() ? null : change.alias();
+            }
+            if (change.up() != null && change.up() != link.up) {
+                link.up = change.up();
+                if (link.up && link.kind.equals("loopback")) {
+                    addIfAbsent(new Address(link.name, IpPrefix.parse("127.0.0.1/8")));
+                    addIfAbsent(new Address(link.name, IpPrefix.parse("::1/128")));
+                }
+                if (!link.up) {
+                    staticRoutes.removeIf(route -> route.device().equals(link.name));
+                }
+            }
+        }
+    }
+
+    private void addIfAbsent(Address address) {
+        if (!addresses.contains(address)) {
+            addresses.add(address);
+        }
+    }
+
+    @Override
+    public void addAddress(String linkName, IpPrefix address) {
+        synchronized (kernel) {
+            String operation = "add address " + address + " to " + linkName;
+            existing(operation, linkName);
+            boolean duplicate = addresses.stream().anyMatch(a -> a.link().equals(linkName)
+                    && a.prefix().address().equals(address.address())
+                    && (address.isIpv6() || a.prefix().prefixLength() == address.prefixLength()));
+            if (duplicate) {
+                throw KernelException.of(operation, Errno.EEXIST,
+                        address.isIpv6() ? null : "ipv4: Address already assigned");
+            }
+            addresses.add(new Address(linkName, address));
+        }
+    }
+
+    @Override
+    public void deleteAddress(String linkName, IpPrefix address) {
+        synchronized (kernel) {
+            String operation = "delete address " + address + " from " + linkName;
+            existing(operation, linkName);
+            if (!addresses.remove(new Address(linkName, address))) {
+                throw KernelException.of(operation, Errno.EADDRNOTAVAIL);
+            }
+        }
+    }
+
+    @Override
+    public void addRoute(Route route) {
+        synchronized (kernel) {
+            String operation = "add route " + route;
+            SimLink device = existing(operation, route.device());
+            if (route.gateway() != null && connectedRoutes().stream().noneMatch(connected ->
+                    connected.device().equals(route.device()) && contains(connected.destination(), route.gateway()))) {
+                // what the kernel says of a gateway that no connected route of the device covers
+                throw route.isIpv6() ? KernelException.of(operation, Errno.EHOSTUNREACH)
+                        : KernelException.of(operation, Errno.ENETUNREACH, "Nexthop has invalid gateway");
+            }
+            if (!device.up) {
+                throw KernelException.of(operation, Errno.ENETDOWN);
+            }
+            Route stored = route.isIpv6() && route.metric() == 0
+                    ? new Route(route.destination(), route.gateway(), route.device(), route.protocol(), route.scope(),
+                            route.source(), 1024)
+                    : route;
+            if (routes().stream().anyMatch(r -> r.destination().equals(stored.destination())
+                    && r.metric() == stored.metric())) {
+                throw KernelException.of(operation, Errno.EEXIST);
+            }
+            staticRoutes.add(stored);
+        }
+    }
+
+    @Override
+    public void deleteRoute(Route route) {
+        synchronized (kernel) {
+            boolean removed = staticRoutes.removeIf(r -> r.destination().equals(route.destination())
+                    && r.device().equals(route.device())
+                    && (route.gateway() == null || route.gateway().equals(r.gateway())));
+            if (!removed) {
+                throw KernelException.of("delete route " + route, Errno.ESRCH);
+            }
+        }
+    }
+
+    @Override
+    public Optional<Link> link(String linkName) {
+        synchronized (kernel) {
+            return Optional.ofNullable(links.get(linkName)).map(SimLink::toLink);
+        }
+    }
+
+    @Override
+    public List<Link> links() {
+        synchronized (kernel) {
+            return links.values().stream().sorted(Comparator.comparingInt(l -> l.index)).map(SimLink::toLink).toList();
+        }
+    }
+
+    @Override
+    public List<Address> addresses() {
+        synchronized (kernel) {
+            return addresses.stream()
+                    .sorted(Comparator.comparing((Address a) -> a.prefix().isIpv6())
+                            .thenComparingInt(a -> links.get(a.link()).index))
+                    .toList();
+        }
+    }
+
+    @Override
+    public List<Route> routes() {
+        synchronized (kernel) {
+            List<Route> all = new ArrayList<>(connectedRoutes());
+            all.addAll(staticRoutes);
+            all.sort(Comparator.comparing(Route::isIpv6)
+                    .thenComparing(route -> route.isIpv6() && route.isDefault())
+                    .thenComparing((a, b) -> Arrays.compareUnsigned(a.destination().address().getAddress(),
+                            b.destination().address().getAddress()))
+                    .thenComparingInt(route -> route.destination().prefixLength()));
+            return all;
+        }
+    }
+
+    /** The prefix routes the kernel keeps for the addresses of links that are up (not for loopback). */
+    private List<Route> connectedRoutes() {
+        List<Route> connected = new ArrayList<>();
+        for (Address address : addresses) {
+            SimLink link = links.get(address.link());
+            IpPrefix prefix = address.prefix();
+            if (!link.up || link.kind.equals("loopback") || prefix.prefixLength() == prefix.address().getAddress().length * 8) {
+                continue;
+            }
+            connected.add(prefix.isIpv6()
+                    ? new Route(prefix.network(), null, link.name, "kernel", "global", null, 256)
+                    : new Route(prefix.network(), null, link.name, "kernel", "link", prefix.address(), 0));
+        }
+        return connected;
+    }
+
+    @Override
+    public void setSysctl(String path, String value) {
+        synchronized (kernel) {
+            String device = interfaceOf(path);
+            if (device != null && !links.containsKey(device)) {
+                throw KernelException.of("write /proc/sys/" + path, Errno.ENOENT);
+            }
+            sysctls.put(path, value);
+        }
+    }
+
+    @Override
+    public String sysctl(String path) {
+        synchronized (kernel) {
+            String value = sysctls.get(path);
+            if (value == null) {
+                throw KernelException.of("read /proc/sys/" + path, Errno.ENOENT);
+            }
+            return value;
+        }
+    }
+
+    private static String interfaceOf(String sysctlPath) {
+        Matcher matcher = INTERFACE_SYSCTL.matcher(sysctlPath);
+        if (!matcher.matches() || matcher.group(1).equals("all") || matcher.group(1).equals("default")) {
+            return null;
+        }
+        return matcher.group(1);
+    }
+
+    private SimLink existing(String operation, String linkName) {
+        SimLink link = links.get(linkName);
+        if (link == null) {
+            throw KernelException.of(operation, Errno.ENODEV);
+        }
+        return link;
+    }
+
+    private void checkNewName(String operation, String linkName) {
+        if (linkName.isEmpty() || linkName.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > 15
+                || linkName.contains("/") || linkName.contains(":") || linkName.chars().anyMatch(Character::isWhitespace)
+                || linkName.equals(".") || linkName.equals("..")) {
+            throw KernelException.of(operation, Errno.EINVAL);
+        }
+        if (links.containsKey(linkName)) {
+            throw KernelException.of(operation, Errno.EEXIST);
+        }
+    }
+
+    private static void checkMtu(String operation, int mtu) {
+        if (mtu < 68 || mtu > 65535) {
+            throw KernelException.of(operation, Errno.EINVAL);
+        }
+    }
+
+    private static String checkMac(String operation, String mac) {
+        if (!MAC.matcher(mac).matches()) {
+            throw KernelException.of(operation, Errno.EINVAL);
+        }
+        return mac;
+    }
+
+    private static boolean contains(IpPrefix network, InetAddress address) {
+        return address.getAddress().length == network.address().getAddress().length
+                && new IpPrefix(address, network.prefixLength()).network().equals(network);
+    }
+
+    /** A link's mutable state; {@link #toLink} takes a snapshot for callers. */
+    private final class SimLink {
+        final int index;
+        final String name;
+        final String kind;
+        String mac;
+        int mtu;
+        boolean up;
+        String master;
+        String alias;
+        SimLink peer;
+        SimulatedNamespace peerNamespace;
+
+        SimLink(int index, String name, String kind, String mac, int mtu) {
+            this.index = index;
+            this.name = name;
+            this.kind = kind;
+            this.mac = mac;
+            this.mtu = mtu;
+        }
+
+        void pair(SimLink other, SimulatedNamespace otherNamespace, SimulatedNamespace own) {
+            peer = other;
+            peerNamespace = otherNamespace;
+            other.peer = this;
+            other.peerNamespace = own;
+        }
+
+        Link toLink() {
+            return new Link(index, name, kind, peer == null ? 0 : peer.index, master, mac, mtu, up, alias);
+        }
+    }
+}

@@ -1,0 +1,13 @@
+package io.netdock.kernel.spi;
+
+/**
+ * A link as a dump reports it.
+ *
+ * @param kind      {@code bridge}, {@code veth}, {@code loopback}, or the driver's kind ({@code device} if none)
+ * @param peerIndex for a veth, the peer's ifindex in the peer's namespace; else 0
+ * @param master    the bridge this link is a port of, or null
+ * @param alias     {@code ifalias}, or null
+ */
+public record Link(int index, String name, String kind, int peerIndex, String master, String macAddress, int mtu,
+                   boolean up, String alias) {
+}

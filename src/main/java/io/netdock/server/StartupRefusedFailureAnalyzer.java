@@ -1,0 +1,13 @@
+package io.netdock.server;
+
+import org.springframework.boot.diagnostics.AbstractFailureAnalyzer;
+import org.springframework.boot.diagnostics.FailureAnalysis;
+
+/** Turns {@link StartupRefused} into Spring Boot's "APPLICATION FAILED TO START" report. */
+class StartupRefusedFailureAnalyzer extends AbstractFailureAnalyzer<StartupRefused> {
+
+    @Override
+    protected FailureAnalysis analyze(Throwable rootFailure, StartupRefused cause) {
+        return new FailureAnalysis(cause.getMessage(), cause.action(), cause);
+    }
+}

@@ -1,0 +1,100 @@
+package io.netdock.bench;
+
+import io.netdock.ipam.AddressAllocator;
+import io.netdock.ipam.AddressPool;
+import io.netdock.ipam.Cidr;
+import io.netdock.ipam.IpAddresses;
+import io.netdock.ipam.Leases;
+import io.netdock.ipam.SubnetLayout;
+import io.netdock.network.Networks;
+import io.netdock.network.TestNetworks;
+import io.netdock.testing.TestDatabases;
+import java.net.InetAddress;
+import java.util.ArrayDeque;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import com.zaxxer.hikari.HikariDataSource;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+
+/**
+ * Allocation in an IPv4 /8 that already holds 1,000,000 leases (target: at most 20 µs per allocation).
+ * {@code pool}: the in-memory bitmap with its cursor (steady state: each allocation releases the oldest lease).
+ * {@code persisted}: the whole path, bitmap candidate plus the lease row inserted into an embedded H2 database that
+ * holds the 1,000,000 leases, through a connection pool as in the application.
+ */
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MICROSECONDS)
+@Warmup(iterations = 2, time = 2)
+@Measurement(iterations = 5, time = 2)
+@Fork(1)
+public class AddressAllocationBenchmark {
+
+    static final int LEASES = 1_000_000;
+    static final Cidr SLASH_8 = Cidr.parse("10.0.0.0/8");
+
+    @State(Scope.Thread)
+    public static class InMemory {
+        AddressPool pool;
+        ArrayDeque<InetAddress> held = new ArrayDeque<>();
+
+        @Setup(Level.Trial)
+        public void fill() {
+            pool = new AddressPool(SLASH_8, null);
+            pool.reserve(IpAddresses.parseOrNull("10.0.0.1"));
+            for (int i = 0; i < LEASES; i++) {
+                InetAddress address = pool.candidate();
+                pool.take(address);
+                held.add(address);
+            }
+        }
+    }
+
+    @State(Scope.Thread)
+    public static class Persisted {
+        static final String NETWORK = TestNetworks.id('a');
+        final List<SubnetLayout> layout = List.of(new SubnetLayout(SLASH_8, null,
+                List.of(IpAddresses.parseOrNull("10.0.0.1"))));
+        AddressAllocator allocator;
+        long owner;
+
+        @Setup(Level.Trial)
+        public void fill() {
+            HikariDataSource database = new HikariDataSource();
+            database.setDataSource(TestDatabases.h2());
+            JdbcClient jdbc = JdbcClient.create(database);
+            new Networks(jdbc, new DataSourceTransactionManager(database))
+                    .insert(TestNetworks.bridge(NETWORK, "bench", "10.0.0.0/8", "10.0.0.1"));
+            jdbc.sql("insert into address_lease (network_id, address, owner_id) "
+                    + "select ?, concat('10.', x / 65536, '.', mod(x / 256, 256), '.', mod(x, 256)), concat('seed-', x) "
+                    + "from system_range(2, ?)").params(NETWORK, LEASES + 1).update();
+            allocator = new AddressAllocator(new Leases(jdbc), new DataSourceTransactionManager(database));
+            allocator.allocate(NETWORK, layout, false, "warm-cache");
+        }
+    }
+
+    @Benchmark
+    public InetAddress pool(InMemory state) {
+        InetAddress address = state.pool.candidate();
+        state.pool.take(address);
+        state.held.add(address);
+        state.pool.release(state.held.poll());
+        return address;
+    }
+
+    @Benchmark
+    public InetAddress persisted(Persisted state) {
+        return state.allocator.allocate(Persisted.NETWORK, state.layout, false, "owner-" + state.owner++);
+    }
+}
