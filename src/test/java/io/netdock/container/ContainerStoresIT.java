@@ -1,0 +1,78 @@
+package io.netdock.container;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.netdock.endpoint.Endpoint;
+import io.netdock.endpoint.EndpointConfig;
+import io.netdock.endpoint.Endpoints;
+import io.netdock.kernel.IpPrefix;
+import io.netdock.testing.TestDatabases.TestDatabase;
+import java.net.InetAddress;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import javax.sql.DataSource;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** The container and endpoint stores on H2 and PostgreSQL: round trips, name uniqueness, reload at start. */
+class ContainerStoresIT {
+
+    static Container sample(String id, String name) {
+        ContainerConfig config = new ContainerConfig("web", "example.org", "", false, true, true, false, false, false,
+                List.of("A=b"), List.of("httpd", "-f"), null, "busybox:latest", "", Map.of("k", "välue"),
+                List.of("80/tcp", "53/udp"), null, null, null);
+        Map<String, List<PortBindingRequest>> ports = new LinkedHashMap<>();
+        ports.put("80/tcp", List.of(new PortBindingRequest("", "18080")));
+        HostSettings host = new HostSettings("n1", ports, true, List.of("10.0.0.53"), null, List.of("example.com"),
+                List.of("foo:10.0.0.1"), null, false, "no", 0);
+        Map<String, EndpointConfig> networks = new LinkedHashMap<>();
+        networks.put("n1", new EndpointConfig("10.71.0.10", null, null, null, List.of("web"), null, null, 2));
+        return new Container(id, name, Instant.parse("2026-11-28T17:17:05.000000001Z"), config, host, networks,
+                List.of(new Link("f".repeat(64), "db")), ContainerState.created().started(Instant.parse(
+                        "2026-11-28T17:18:00.123456789Z")), 1, "s".repeat(64), "/run/netns/ssss");
+    }
+
+    @ParameterizedTest
+    @MethodSource("io.netdock.testing.TestDatabases#both")
+    void containersRoundTripAndNamesAreUniqueAcrossProcesses(TestDatabase kind) {
+        DataSource database = kind.create();
+        Containers first = new Containers(JdbcClient.create(database));
+        Container stored = sample("a".repeat(64), "web-1");
+        first.insert(stored);
+        Containers second = new Containers(JdbcClient.create(database));
+        assertThat(second.byName("web-1")).contains(stored);
+        assertThatThrownBy(() -> second.insert(sample("b".repeat(64), "web-1")))
+                .isInstanceOf(ContainerNameInUse.class)
+                .hasMessageContaining("\"/web-1\" is already in use by container \"" + "a".repeat(64) + "\"");
+        Container renamed = stored.withName("web-2");
+        second.update(renamed);
+        assertThat(second.byName("web-1")).isEmpty();
+        first.reload(stored.id());
+        assertThat(first.byId(stored.id())).contains(renamed);
+        second.delete(stored.id());
+        assertThat(new Containers(JdbcClient.create(database)).all()).isEmpty();
+    }
+
+    @ParameterizedTest
+    @MethodSource("io.netdock.testing.TestDatabases#both")
+    void endpointsRoundTripAndAreOnePerContainerAndNetwork(TestDatabase kind) throws Exception {
+        DataSource database = kind.create();
+        Endpoints endpoints = new Endpoints(JdbcClient.create(database));
+        Endpoint endpoint = new Endpoint("a".repeat(64), "n".repeat(64), "n1", "e".repeat(64), "eth0",
+                "02:42:0a:47:00:0a", new IpPrefix(InetAddress.getByName("10.71.0.10"), 24),
+                InetAddress.getByName("10.71.0.1"), new IpPrefix(InetAddress.getByName("fd00:71::a"), 64),
+                InetAddress.getByName("fd00:71::1"), true, 7);
+        endpoints.insert(endpoint);
+        Endpoints reread = new Endpoints(JdbcClient.create(database));
+        assertThat(reread.ofContainer("a".repeat(64))).containsExactly(endpoint);
+        assertThat(reread.onNetwork("n".repeat(64))).containsExactly(endpoint);
+        assertThatThrownBy(() -> reread.insert(endpoint)).isInstanceOf(DuplicateKeyException.class);
+        reread.delete(endpoint);
+        assertThat(new Endpoints(JdbcClient.create(database)).ofContainer("a".repeat(64))).isEmpty();
+    }
+}
