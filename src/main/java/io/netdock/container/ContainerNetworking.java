@@ -45,8 +45,12 @@ class ContainerNetworking {
         this.hostSandboxKey = properties.stateDirectory().resolve("netns").resolve("default").toString();
     }
 
-    /** The {@code NetworkSettings.Networks} a new container starts with: its mode's network, then the others. */
-    Map<String, EndpointConfig> initialNetworks(HostSettings host, Map<String, EndpointConfig> requested) {
+    /**
+     * The {@code NetworkSettings.Networks} a new container starts with: its mode's network, then the others. The
+     * container-wide {@code Config.MacAddress} (API ≤ 1.51) goes to the primary endpoint, as Docker 25+ migrates it.
+     */
+    Map<String, EndpointConfig> initialNetworks(HostSettings host, Map<String, EndpointConfig> requested,
+                                                String containerMac) {
         NetworkMode mode = host.mode();
         Map<String, EndpointConfig> result = new LinkedHashMap<>();
         if (mode.isContainer()) {
@@ -57,7 +61,12 @@ class ContainerNetworking {
         if (config == null && mode.kind() == NetworkMode.Kind.BRIDGE) {
             config = requested.get("default");
         }
-        result.put(primary, config == null ? EndpointConfig.NONE : config);
+        config = config == null ? EndpointConfig.NONE : config;
+        if (containerMac != null && config.macAddress() == null) {
+            config = new EndpointConfig(config.ipv4Address(), config.ipv6Address(), config.linkLocalIps(),
+                    config.links(), config.aliases(), containerMac, config.driverOpts(), config.gwPriority());
+        }
+        result.put(primary, config);
         requested.forEach((name, settings) -> {
             if (!name.equals(primary) && !(mode.kind() == NetworkMode.Kind.BRIDGE && name.equals("default"))) {
                 result.put(name, settings);

@@ -89,7 +89,7 @@ public class ContainerService {
             if (mode.kind() == NetworkMode.Kind.BRIDGE) {
                 stored = stored.withNetworkMode("bridge");
             }
-            Map<String, EndpointConfig> networks = networking.initialNetworks(stored, request.endpoints());
+            Map<String, EndpointConfig> networks = networking.initialNetworks(stored, request.endpoints(), config.macAddress());
             List<Link> links = networking.resolveLinks(stored, this::get);
             Container container = new Container(id, "", Instant.now(clock), config, stored.withLinks(null),
                     networks, links, ContainerState.created(), 0, "", "");

@@ -1,6 +1,7 @@
 package io.netdock.container;
 
 import io.netdock.error.DockerError;
+import io.netdock.ipam.IpAddresses;
 import java.util.List;
 import java.util.Map;
 
@@ -46,12 +47,27 @@ final class CreationRules {
                     + "This would result in undefined behavior");
         }
         PortSpecs.validate(config.exposedPorts(), host.portBindings());
+        if (host.extraHosts() != null) {
+            host.extraHosts().forEach(CreationRules::checkExtraHost);
+        }
         if (request.endpoints().size() > 1 && !request.severalEndpointsAllowed()) {
             throw DockerError.invalidParameter("Container cannot be created with multiple network endpoints: "
                     + String.join(", ", request.endpoints().keySet()));
         }
         if (mode.isHost() && (notEmpty(host.portBindings()) || host.publishAllPorts())) {
             warnings.add("Published ports are discarded when using host network mode");
+        }
+    }
+
+    /** {@code name:ip}, where ip is an address or {@code host-gateway}. */
+    private static void checkExtraHost(String entry) {
+        int colon = entry.indexOf(':');
+        if (colon < 0) {
+            throw DockerError.invalidParameter("bad format for add-host: \"" + entry + "\"");
+        }
+        String address = entry.substring(colon + 1);
+        if (!address.equals("host-gateway") && IpAddresses.parseOrNull(address) == null) {
+            throw DockerError.invalidParameter("invalid IP address in add-host: \"" + address + "\"");
         }
     }
 

@@ -196,4 +196,49 @@ class ContainersIT extends NetdockIntegrationTest {
         api().delete("/containers/it-m2?force=true").then().statusCode(204);
         api().delete("/containers/it-m1?force=true").then().statusCode(204);
     }
+
+    @Test
+    void eventsComeInDockersOrderWithDockersAttributes() {
+        long before = events.history().size();
+        String id = create("it-e1", "{\"Image\":\"busybox:latest\",\"Labels\":{\"foo\":\"bar\"}}");
+        api().post("/containers/it-e1/start").then().statusCode(204);
+        api().post("/containers/it-e1/restart").then().statusCode(204);
+        api().post("/containers/it-e1/rename?name=it-e2").then().statusCode(204);
+        api().delete("/containers/it-e2?force=1").then().statusCode(204);
+        List<Event> mine = events.history().stream().skip(before)
+                .filter(e -> e.actorId().equals(id) || id.equals(e.attributes().get("container"))).toList();
+        assertThat(mine).extracting(e -> e.type() + " " + e.action()).containsExactly(
+                "container create", "network connect", "container start",
+                "container kill", "container die", "network disconnect", "container stop",
+                "network connect", "container start", "container restart", "container rename",
+                "container kill", "container die", "network disconnect", "container destroy");
+        assertThat(mine.get(0).attributes()).containsExactly(java.util.Map.entry("foo", "bar"),
+                java.util.Map.entry("image", "busybox:latest"), java.util.Map.entry("name", "it-e1"));
+        assertThat(mine.get(3).attributes()).containsEntry("signal", "15");
+        assertThat(mine.get(4).attributes()).containsEntry("exitCode", "143");
+        assertThat(mine.get(10).attributes()).containsEntry("oldName", "/it-e1").containsEntry("name", "it-e2");
+        assertThat(mine.get(11).attributes()).containsEntry("signal", "9");
+    }
+
+    @Test
+    void theContainerWideMacGoesToThePrimaryEndpointAndBadExtraHostsAreRefused() {
+        create("it-mac", "{\"Image\":\"x\",\"MacAddress\":\"02:11:22:33:44:55\"}");
+        api().post("/containers/it-mac/start").then().statusCode(204);
+        api().get("/containers/it-mac/json").then().body("NetworkSettings.MacAddress", equalTo("02:11:22:33:44:55"));
+        api().delete("/containers/it-mac?force=1").then().statusCode(204);
+        api().contentType("application/json").body("{\"Image\":\"x\",\"HostConfig\":{\"ExtraHosts\":[\"foo\"]}}")
+                .post("/containers/create").then().statusCode(400)
+                .body("message", equalTo("bad format for add-host: \"foo\""));
+        api().contentType("application/json").body("{\"Image\":\"x\",\"HostConfig\":{\"ExtraHosts\":[\"foo:bar\"]}}")
+                .post("/containers/create").then().statusCode(400)
+                .body("message", equalTo("invalid IP address in add-host: \"bar\""));
+    }
+
+    @Test
+    void infoCountsContainers() {
+        int total = api().get("/info").jsonPath().getInt("Containers");
+        create("it-i1", "{\"Image\":\"x\"}");
+        api().get("/info").then().body("Containers", equalTo(total + 1));
+        api().delete("/containers/it-i1").then().statusCode(204);
+    }
 }
