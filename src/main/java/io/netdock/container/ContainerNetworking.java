@@ -249,6 +249,11 @@ class ContainerNetworking {
         ports.reload();
     }
 
+    /** Every network, for resolving many containers' keys at once. */
+    NetworkIndex networkIndex() {
+        return new NetworkIndex(networks.list(io.netdock.filters.Filters.none()));
+    }
+
     Network network(String idOrName) {
         return networks.get(idOrName);
     }

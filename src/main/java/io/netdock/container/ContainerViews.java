@@ -26,23 +26,36 @@ public class ContainerViews {
         return view(service.get(reference));
     }
 
+    /** Every container, newest first; networks and link names are gathered once for all of them. */
     public List<ContainerView> all() {
-        return service.list().stream().map(this::view).toList();
+        NetworkIndex index = networking.networkIndex();
+        Map<String, List<String>> linkNames = linkNames();
+        return service.list().stream()
+                .map(c -> view(c, index, linkNames.getOrDefault(c.id(), List.of())))
+                .toList();
     }
 
     public ContainerView view(Container container) {
+        return view(container, networking.networkIndex(), linkNames().getOrDefault(container.id(), List.of()));
+    }
+
+    /** Target ID → the {@code /parent/alias} names other containers know it by. */
+    private Map<String, List<String>> linkNames() {
+        Map<String, List<String>> names = new LinkedHashMap<>();
+        for (Container parent : containers.all()) {
+            for (Link link : parent.links()) {
+                names.computeIfAbsent(link.targetId(), id -> new ArrayList<>())
+                        .add("/" + parent.name() + "/" + link.alias());
+            }
+        }
+        return names;
+    }
+
+    private ContainerView view(Container container, NetworkIndex index, List<String> linkNames) {
         Map<String, Network> networks = new LinkedHashMap<>();
         for (String key : container.networks().keySet()) {
-            Optional<Network> network = networking.findNetwork(key);
+            Optional<Network> network = index.find(key);
             network.ifPresent(n -> networks.put(key, n));
-        }
-        List<String> linkNames = new ArrayList<>();
-        for (Container parent : containers.unordered()) {
-            for (Link link : parent.links()) {
-                if (link.targetId().equals(container.id())) {
-                    linkNames.add("/" + parent.name() + "/" + link.alias());
-                }
-            }
         }
         List<String> hostLinks = new ArrayList<>();
         for (Link link : container.links()) {
