@@ -11,11 +11,13 @@ import java.util.Map;
  * with what was asked for each). Runtime addresses live with the endpoints while it runs.
  *
  * @param name       without Docker's leading slash
+ * @param imageId    the emulated image's ID ({@code sha256:…}, see the image module)
  * @param networks   network name → requested endpoint settings, in attachment order
  * @param links      legacy links this container holds (default bridge)
  * @param sandboxId  the last sandbox (kept after stop, like Docker's stale SandboxID), or ""
  */
-public record Container(String id, String name, Instant created, ContainerConfig config, HostSettings host,
+public record Container(String id, String name, Instant created, String imageId, ContainerConfig config,
+                        HostSettings host,
                         Map<String, EndpointConfig> networks, List<Link> links, ContainerState state,
                         int restartCount, String sandboxId, String sandboxKey) {
 
@@ -36,41 +38,41 @@ public record Container(String id, String name, Instant created, ContainerConfig
     }
 
     public Container withName(String newName) {
-        return new Container(id, newName, created, config, host, networks, links, state, restartCount, sandboxId,
+        return new Container(id, newName, created, imageId, config, host, networks, links, state, restartCount, sandboxId,
                 sandboxKey);
     }
 
     public Container withState(ContainerState newState) {
-        return new Container(id, name, created, config, host, networks, links, newState, restartCount, sandboxId,
+        return new Container(id, name, created, imageId, config, host, networks, links, newState, restartCount, sandboxId,
                 sandboxKey);
     }
 
     public Container withSandbox(String newSandboxId, String newSandboxKey) {
-        return new Container(id, name, created, config, host, networks, links, state, restartCount, newSandboxId,
+        return new Container(id, name, created, imageId, config, host, networks, links, state, restartCount, newSandboxId,
                 newSandboxKey);
     }
 
     public Container withRestartCount(int count) {
-        return new Container(id, name, created, config, host, networks, links, state, count, sandboxId, sandboxKey);
+        return new Container(id, name, created, imageId, config, host, networks, links, state, count, sandboxId, sandboxKey);
     }
 
     public Container withNetworks(Map<String, EndpointConfig> newNetworks) {
-        return new Container(id, name, created, config, host, new LinkedHashMap<>(newNetworks), links, state,
+        return new Container(id, name, created, imageId, config, host, new LinkedHashMap<>(newNetworks), links, state,
                 restartCount, sandboxId, sandboxKey);
     }
 
     public Container withLinks(List<Link> newLinks) {
-        return new Container(id, name, created, config, host, networks, List.copyOf(newLinks), state, restartCount,
+        return new Container(id, name, created, imageId, config, host, networks, List.copyOf(newLinks), state, restartCount,
                 sandboxId, sandboxKey);
     }
 
     public Container withHost(HostSettings newHost) {
-        return new Container(id, name, created, config, newHost, networks, links, state, restartCount, sandboxId,
+        return new Container(id, name, created, imageId, config, newHost, networks, links, state, restartCount, sandboxId,
                 sandboxKey);
     }
 
     public Container withConfig(ContainerConfig newConfig) {
-        return new Container(id, name, created, newConfig, host, networks, links, state, restartCount, sandboxId,
+        return new Container(id, name, created, imageId, newConfig, host, networks, links, state, restartCount, sandboxId,
                 sandboxKey);
     }
 }

@@ -3,6 +3,7 @@ package io.netdock.container;
 import io.netdock.endpoint.Endpoint;
 import io.netdock.endpoint.EndpointConfig;
 import io.netdock.error.DockerError;
+import io.netdock.image.ImageService;
 import io.netdock.store.MutationLock;
 import java.time.Clock;
 import java.time.Instant;
@@ -27,10 +28,12 @@ public class ContainerService {
     private final ContainerExits exits;
     private final MutationLock lock;
     private final TransactionTemplate transactions;
+    private final ImageService images;
     private final Clock clock;
 
     ContainerService(Containers containers, ContainerNetworking networking, ContainerEvents events,
-                     ContainerExits exits, MutationLock lock, TransactionTemplate transactions) {
+                     ContainerExits exits, MutationLock lock, TransactionTemplate transactions, ImageService images) {
+        this.images = images;
         this.containers = containers;
         this.networking = networking;
         this.events = events;
@@ -91,7 +94,8 @@ public class ContainerService {
             }
             Map<String, EndpointConfig> networks = networking.initialNetworks(stored, request.endpoints(), config.macAddress());
             List<Link> links = networking.resolveLinks(stored, this::get);
-            Container container = new Container(id, "", Instant.now(clock), config, stored.withLinks(null),
+            String imageId = images.use(config.image() == null ? "" : config.image()).id();
+            Container container = new Container(id, "", Instant.now(clock), imageId, config, stored.withLinks(null),
                     networks, links, ContainerState.created(), 0, "", "");
             container = insertNamed(container, requestedName);
             events.publish(container, "create");

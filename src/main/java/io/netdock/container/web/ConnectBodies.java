@@ -18,6 +18,19 @@ final class ConnectBodies {
         return body;
     }
 
+    /** The body's container or network reference ({@code field}); empty → Docker's 400 {@code message}. */
+    static String reference(JsonNode body, String field, String emptyMessage) {
+        String value = CreateRequestReader.text(require(body), field);
+        if (value.isEmpty()) {
+            throw DockerError.invalidParameter(emptyMessage);
+        }
+        return value;
+    }
+
+    static boolean force(JsonNode body) {
+        return body.path("Force").asBoolean(false);
+    }
+
     /** {@code MacAddress} is honoured on connect only from API 1.54, above what netdock serves. */
     static EndpointConfig endpoint(JsonNode body, ApiVersion version) {
         return CreateRequestReader.endpoint(body.path("EndpointConfig"), version.atLeast("1.48"), false);

@@ -11,13 +11,9 @@ import io.netdock.endpoint.Endpoint;
 import io.netdock.endpoint.EndpointConfig;
 import io.netdock.network.Network;
 import io.netdock.portmap.PortBinding;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -40,7 +36,7 @@ final class ContainerDocuments {
         doc.put("Path", c.config().path());
         doc.put("Args", c.config().args());
         doc.put("State", state(c.state()));
-        doc.put("Image", imageId(c.config().image()));
+        doc.put("Image", imageId(c));
         boolean started = c.state().startedAt() != null;
         Container files = namespaceOwner.orElse(c);
         String dir = stateDir + "/containers/" + files.id() + "/";
@@ -73,7 +69,7 @@ final class ContainerDocuments {
         names.addAll(view.linkNames());
         item.put("Names", names);
         item.put("Image", c.config().image());
-        item.put("ImageID", imageId(c.config().image()));
+        item.put("ImageID", imageId(c));
         item.put("Command", String.join(" ", c.config().commandLine()));
         item.put("Created", c.created().getEpochSecond());
         item.put("Ports", listPorts(view));
@@ -97,15 +93,9 @@ final class ContainerDocuments {
         };
     }
 
-    /** No images: a stable ID derived from the reference, shaped like Docker's. */
-    static String imageId(String image) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(
-                    (image == null ? "" : image).getBytes(StandardCharsets.UTF_8));
-            return "sha256:" + HexFormat.of().formatHex(digest);
-        } catch (NoSuchAlgorithmException impossible) {
-            throw new IllegalStateException(impossible);
-        }
+    /** The emulated image's ID recorded at create (the image module derives it from the reference). */
+    static String imageId(Container container) {
+        return container.imageId() == null ? "" : container.imageId();
     }
 
     private static Map<String, Object> state(ContainerState state) {

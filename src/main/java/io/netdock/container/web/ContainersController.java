@@ -43,6 +43,8 @@ class ContainersController {
     private static final MediaType RAW_STREAM = MediaType.parseMediaType("application/vnd.docker.raw-stream");
     private static final MediaType MULTIPLEXED = MediaType.parseMediaType("application/vnd.docker.multiplexed-stream");
 
+    private static final String NO_NETWORK = "invalid network name or ID supplied: \"\"";
+
     private final ContainerService containers;
     private final ContainerViews views;
     private final ContainerConnections connections;
@@ -239,23 +241,14 @@ class ContainersController {
     @PostMapping("/containers/{id}/connect")
     ResponseEntity<Void> connect(@PathVariable String id, @RequestBody(required = false) JsonNode body,
                                  HttpServletRequest request) {
-        JsonNode json = ConnectBodies.require(body);
-        String network = CreateRequestReader.text(json, "Network");
-        if (network.isEmpty()) {
-            throw DockerError.invalidParameter("invalid network name or ID supplied: \"\"");
-        }
-        connections.connect(id, network, ConnectBodies.endpoint(json, RequestedVersion.of(request)));
+        String network = ConnectBodies.reference(body, "Network", NO_NETWORK);
+        connections.connect(id, network, ConnectBodies.endpoint(body, RequestedVersion.of(request)));
         return ResponseEntity.ok().build();
     }
 
     @PostMapping("/containers/{id}/disconnect")
     ResponseEntity<Void> disconnect(@PathVariable String id, @RequestBody(required = false) JsonNode body) {
-        JsonNode json = ConnectBodies.require(body);
-        String network = CreateRequestReader.text(json, "Network");
-        if (network.isEmpty()) {
-            throw DockerError.invalidParameter("invalid network name or ID supplied: \"\"");
-        }
-        connections.disconnect(id, network, json.path("Force").asBoolean(false));
+        connections.disconnect(id, ConnectBodies.reference(body, "Network", NO_NETWORK), ConnectBodies.force(body));
         return ResponseEntity.ok().build();
     }
 

@@ -2,7 +2,6 @@ package io.netdock.container.web;
 
 import io.netdock.api.RequestedVersion;
 import io.netdock.container.ContainerConnections;
-import io.netdock.error.DockerError;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -15,6 +14,8 @@ import tools.jackson.databind.JsonNode;
 @RestController
 class NetworkConnectController {
 
+    private static final String NO_CONTAINER = "invalid name or ID supplied: \"\"";
+
     private final ContainerConnections connections;
 
     NetworkConnectController(ContainerConnections connections) {
@@ -24,23 +25,14 @@ class NetworkConnectController {
     @PostMapping("/networks/{id}/connect")
     ResponseEntity<Void> connect(@PathVariable String id, @RequestBody(required = false) JsonNode body,
                                  HttpServletRequest request) {
-        JsonNode json = ConnectBodies.require(body);
-        String container = CreateRequestReader.text(json, "Container");
-        if (container.isEmpty()) {
-            throw DockerError.invalidParameter("invalid name or ID supplied: \"\"");
-        }
-        connections.connect(container, id, ConnectBodies.endpoint(json, RequestedVersion.of(request)));
+        String container = ConnectBodies.reference(body, "Container", NO_CONTAINER);
+        connections.connect(container, id, ConnectBodies.endpoint(body, RequestedVersion.of(request)));
         return ResponseEntity.ok().build();
     }
 
     @PostMapping("/networks/{id}/disconnect")
     ResponseEntity<Void> disconnect(@PathVariable String id, @RequestBody(required = false) JsonNode body) {
-        JsonNode json = ConnectBodies.require(body);
-        String container = CreateRequestReader.text(json, "Container");
-        if (container.isEmpty()) {
-            throw DockerError.invalidParameter("invalid name or ID supplied: \"\"");
-        }
-        connections.disconnect(container, id, json.path("Force").asBoolean(false));
+        connections.disconnect(ConnectBodies.reference(body, "Container", NO_CONTAINER), id, ConnectBodies.force(body));
         return ResponseEntity.ok().build();
     }
 }
