@@ -67,11 +67,11 @@ public class EndpointService {
                 reasons.add("invalid IPv6 address: " + config.ipv6Address());
             }
         }
-        if (reasons.isEmpty() && !network.isPredefined() && config.hasStaticAddress()) {
-            boolean v6 = config.ipv4Address() == null;
-            if (!network.hasUserConfiguredSubnet(v6)) {
-                reasons.add("user specified IP address is supported only when connecting to networks with user "
-                        + "configured subnets");
+        if (reasons.isEmpty() && !network.isPredefined()) {
+            for (String requested : new String[] {config.ipv4Address(), config.ipv6Address()}) {
+                if (requested != null) {
+                    checkStaticAddress(network, IpAddresses.parseOrNull(requested), reasons);
+                }
             }
         }
         if (config.macAddress() != null && !MacAddresses.isValid(config.macAddress())) {
@@ -79,6 +79,17 @@ public class EndpointService {
         }
         if (!reasons.isEmpty()) {
             throw new InvalidEndpointSettings(reasons);
+        }
+    }
+
+    /** A static address needs a subnet the user configured, and must lie in one (Docker 25+ checks at create). */
+    private static void checkStaticAddress(Network network, InetAddress address, List<String> reasons) {
+        boolean v6 = IpAddresses.isIpv6(address);
+        if (!network.hasUserConfiguredSubnet(v6)) {
+            reasons.add("user specified IP address is supported only when connecting to networks with user "
+                    + "configured subnets");
+        } else if (network.activeConfig().stream().noneMatch(c -> c.isIpv6() == v6 && c.subnetCidr().contains(address))) {
+            reasons.add("no configured subnet or ip-range contain the IP address " + IpAddresses.format(address));
         }
     }
 

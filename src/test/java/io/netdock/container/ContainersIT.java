@@ -241,4 +241,35 @@ class ContainersIT extends NetdockIntegrationTest {
         api().get("/info").then().body("Containers", equalTo(total + 1));
         api().delete("/containers/it-i1").then().statusCode(204);
     }
+
+    @Test
+    void endpointSettingsAreCheckedAtCreateAndAddressConflictsAtStart() {
+        api().contentType("application/json").body("{\"Name\":\"it-s1\",\"IPAM\":{\"Config\":[{\"Subnet\":\"10.214.0.0/24\"}]}}")
+                .post("/networks/create").then().statusCode(201);
+        api().contentType("application/json").body("{\"Name\":\"it-s2\"}").post("/networks/create").then().statusCode(201);
+        String outside = "{\"Image\":\"x\",\"HostConfig\":{\"NetworkMode\":\"it-s1\"},\"NetworkingConfig\":{\"EndpointsConfig\":"
+                + "{\"it-s1\":{\"IPAMConfig\":{\"IPv4Address\":\"10.99.0.5\"}}}}}";
+        api().contentType("application/json").body(outside).post("/containers/create").then().statusCode(400)
+                .body("message", equalTo("invalid endpoint settings:\nno configured subnet or ip-range contain the IP "
+                        + "address 10.99.0.5"));
+        api().contentType("application/json").body(outside.replace("it-s1", "it-s2")).post("/containers/create")
+                .then().statusCode(400).body("message", equalTo("invalid endpoint settings:\nuser specified IP address "
+                        + "is supported only when connecting to networks with user configured subnets"));
+        api().contentType("application/json").body(outside.replace("10.99.0.5", "bogus")).post("/containers/create")
+                .then().statusCode(400).body("message", equalTo("invalid endpoint settings:\ninvalid IPv4 address: bogus"));
+        String fixed = outside.replace("10.99.0.5", "10.214.0.5");
+        create("it-s-a", fixed);
+        create("it-s-b", fixed);
+        api().post("/containers/it-s-a/start").then().statusCode(204);
+        api().post("/containers/it-s-b/start").then().statusCode(403).body("message", equalTo("Address already in use"));
+        api().get("/containers/it-s-b/json").then().body("State.Status", equalTo("created"))
+                .body("State.Error", equalTo("Address already in use"));
+        create("it-s-c", "{\"Image\":\"x\",\"HostConfig\":{\"NetworkMode\":\"nosuchnet\"}}");
+        api().post("/containers/it-s-c/start").then().statusCode(404).body("message", equalTo("network nosuchnet not found"));
+        for (String name : new String[] {"it-s-a", "it-s-b", "it-s-c"}) {
+            api().delete("/containers/" + name + "?force=1").then().statusCode(204);
+        }
+        api().delete("/networks/it-s1").then().statusCode(204);
+        api().delete("/networks/it-s2").then().statusCode(204);
+    }
 }
