@@ -35,6 +35,8 @@ class NetworkInspectListIT extends NetworkApiTest {
         assertThat(inspect("none").getString("Driver")).isEqualTo("null");
         assertThat(names(api().get("/networks"))).contains("bridge", "host", "none");
         assertThat(names(api().get("/networks/"))).as("trailing slash").contains("bridge", "host", "none");
+        assertThat(api().get("/info").jsonPath().getMap("$")).as("pools are listed only when configured")
+                .doesNotContainKey("DefaultAddressPools");
     }
 
     @Test

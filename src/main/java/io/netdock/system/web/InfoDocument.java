@@ -3,6 +3,7 @@ package io.netdock.system.web;
 import io.netdock.api.ApiVersion;
 import io.netdock.api.ServerIdentity;
 import io.netdock.events.EventLog;
+import io.netdock.ipam.IpamProperties;
 import io.netdock.kernel.KernelProperties;
 import io.netdock.system.Daemon;
 import io.netdock.system.HostFacts;
@@ -23,8 +24,11 @@ class InfoDocument {
     private final ServerIdentity identity;
     private final KernelProperties kernel;
     private final EventLog events;
+    private final IpamProperties ipam;
 
-    InfoDocument(Daemon daemon, ServerIdentity identity, KernelProperties kernel, EventLog events) {
+    InfoDocument(Daemon daemon, ServerIdentity identity, KernelProperties kernel, EventLog events,
+                 IpamProperties ipam) {
+        this.ipam = ipam;
         this.daemon = daemon;
         this.identity = identity;
         this.kernel = kernel;
@@ -96,6 +100,9 @@ class InfoDocument {
         info.put("RuncCommit", commit(version));
         info.put("InitCommit", commit(version));
         info.put("SecurityOptions", List.of());
+        if (!configuredPools().isEmpty()) {
+            info.put("DefaultAddressPools", configuredPools());
+        }
         if (version.atLeast("1.49")) {
             info.put("FirewallBackend", Map.of("Driver", kernel.mode() == KernelProperties.Mode.LINUX
                     ? "nftables" : "simulated"));
@@ -105,6 +112,20 @@ class InfoDocument {
         }
         info.put("Warnings", null);
         return info;
+    }
+
+    /** Docker lists {@code default-address-pools} only when the daemon was given some. */
+    private List<Map<String, Object>> configuredPools() {
+        List<IpamProperties.PoolSpec> pools = ipam.defaultAddressPools();
+        if (pools == null) {
+            return List.of();
+        }
+        return pools.stream().map(pool -> {
+            Map<String, Object> entry = new LinkedHashMap<>();
+            entry.put("Base", pool.base());
+            entry.put("Size", pool.size());
+            return entry;
+        }).toList();
     }
 
     private String modeName() {
