@@ -28,9 +28,8 @@ import tools.jackson.databind.json.JsonMapper;
 class EventStreams implements SmartLifecycle, DisposableBean {
 
     private final JsonMapper json;
-    // Made in start(): a test context that Spring pauses (stop) and resumes (start) gets fresh executors.
-    private volatile ExecutorService senders = Executors.newCachedThreadPool(named("netdock-events-send"));
-    private volatile ScheduledExecutorService deadlines =
+    private final ExecutorService senders = Executors.newCachedThreadPool(named("netdock-events-send"));
+    private final ScheduledExecutorService deadlines =
             Executors.newSingleThreadScheduledExecutor(named("netdock-events-until"));
 
     private final Set<EventStream> open = ConcurrentHashMap.newKeySet();
@@ -62,10 +61,6 @@ class EventStreams implements SmartLifecycle, DisposableBean {
 
     @Override
     public void start() {
-        if (senders.isShutdown()) {
-            senders = Executors.newCachedThreadPool(named("netdock-events-send"));
-            deadlines = Executors.newSingleThreadScheduledExecutor(named("netdock-events-until"));
-        }
         running = true;
     }
 
