@@ -35,6 +35,8 @@ class NetworkInspectListIT extends NetworkApiTest {
         assertThat(inspect("none").getString("Driver")).isEqualTo("null");
         assertThat(names(api().get("/networks"))).contains("bridge", "host", "none");
         assertThat(names(api().get("/networks/"))).as("trailing slash").contains("bridge", "host", "none");
+        assertThat(api().get("/info").jsonPath().getMap("$")).as("pools are listed only when configured")
+                .doesNotContainKey("DefaultAddressPools");
     }
 
     @Test
@@ -45,6 +47,8 @@ class NetworkInspectListIT extends NetworkApiTest {
         assertThat(inspect(name).getString("Id")).isEqualTo(id);
         assertThat(inspect(id.substring(0, 20)).getString("Id")).isEqualTo(id);
         assertThat(error(api().get("/networks/nonexist"))).isEqualTo("404 network nonexist not found");
+        assertThat(error(api().get("/networks/" + name + "/"))).isEqualTo("404 network " + name + "/ not found");
+        assertThat(error(api().delete("/networks/" + name + "/"))).isEqualTo("404 network " + name + "/ not found");
         assertThat(error(api().delete("/networks/nonexist"))).isEqualTo("404 network nonexist not found");
         assertThat(error(api().get("/networks/" + id.toUpperCase()))).startsWith("404");
         String impostor = unique("impostor");

@@ -90,6 +90,8 @@ class NetworkRestartIT {
             client.post("/networks/create", "{\"Name\":\"p2\"}");
             assertThat(client.get("/networks/p1").getContentAsString()).contains("\"Subnet\":\"10.201.0.0/24\"");
             assertThat(client.get("/networks/p2").getContentAsString()).contains("\"Subnet\":\"10.201.1.0/24\"");
+            assertThat(client.get("/v1.41/info").getContentAsString())
+                    .contains("\"SecurityOptions\":[],\"DefaultAddressPools\":[{\"Base\":\"10.201.0.0/16\",\"Size\":24}]");
         }
     }
 }

@@ -13,6 +13,7 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseBodyEmitter;
@@ -24,12 +25,11 @@ import tools.jackson.databind.json.JsonMapper;
  * ends every open stream first, so the web server's graceful shutdown does not wait for them.
  */
 @Component
-class EventStreams implements SmartLifecycle {
+class EventStreams implements SmartLifecycle, DisposableBean {
 
     private final JsonMapper json;
-    // Made in start(): a test context that Spring pauses (stop) and resumes (start) gets fresh executors.
-    private volatile ExecutorService senders = Executors.newCachedThreadPool(named("netdock-events-send"));
-    private volatile ScheduledExecutorService deadlines =
+    private final ExecutorService senders = Executors.newCachedThreadPool(named("netdock-events-send"));
+    private final ScheduledExecutorService deadlines =
             Executors.newSingleThreadScheduledExecutor(named("netdock-events-until"));
 
     private final Set<EventStream> open = ConcurrentHashMap.newKeySet();
@@ -61,20 +61,23 @@ class EventStreams implements SmartLifecycle {
 
     @Override
     public void start() {
-        if (senders.isShutdown()) {
-            senders = Executors.newCachedThreadPool(named("netdock-events-send"));
-            deadlines = Executors.newSingleThreadScheduledExecutor(named("netdock-events-until"));
-        }
         running = true;
     }
 
-    /** Runs before the web server's graceful shutdown (higher phase stops first). */
+    /**
+     * Runs before the web server's graceful shutdown (higher phase stops first). A stopped context may be
+     * started again (Spring pauses idle contexts), so the threads are only released in {@link #destroy()}.
+     */
     @Override
     public void stop() {
         running = false;
         open.forEach(EventStream::finish);
-        deadlines.shutdown();
-        senders.shutdown();
+    }
+
+    @Override
+    public void destroy() {
+        deadlines.shutdownNow();
+        senders.shutdownNow();
     }
 
     @Override

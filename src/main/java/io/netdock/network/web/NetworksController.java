@@ -40,6 +40,13 @@ class NetworksController {
                 .toList();
     }
 
+    /** Docker's route takes everything after {@code /networks/} as the ID: {@code bridge/} looks for "bridge/". */
+    @GetMapping("/networks/{id}/")
+    NetworkResource inspectWithSlash(@PathVariable String id, @RequestParam(required = false) String verbose,
+                                     @RequestParam(required = false) String scope, HttpServletRequest request) {
+        return inspect(id + "/", verbose, scope, request);
+    }
+
     @GetMapping("/networks/{id}")
     NetworkResource inspect(@PathVariable String id, @RequestParam(required = false) String verbose,
                             @RequestParam(required = false) String scope, HttpServletRequest request) {
@@ -60,6 +67,11 @@ class NetworksController {
         NetworkCreateRequest create = body == null ? NetworkCreateRequest.empty() : body;
         Network network = networks.create(create.toSpec(RequestedVersion.of(request).atLeast("1.48")));
         return ResponseEntity.status(HttpStatus.CREATED).body(new NetworkCreateResponse(network.id(), ""));
+    }
+
+    @DeleteMapping("/networks/{id}/")
+    ResponseEntity<Void> deleteWithSlash(@PathVariable String id) {
+        return delete(id + "/");
     }
 
     @DeleteMapping("/networks/{id}")

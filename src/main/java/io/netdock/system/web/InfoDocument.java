@@ -3,6 +3,7 @@ package io.netdock.system.web;
 import io.netdock.api.ApiVersion;
 import io.netdock.api.ServerIdentity;
 import io.netdock.events.EventLog;
+import io.netdock.ipam.IpamProperties;
 import io.netdock.system.ContainerCounts;
 import org.springframework.beans.factory.ObjectProvider;
 import io.netdock.kernel.KernelProperties;
@@ -25,10 +26,12 @@ class InfoDocument {
     private final ServerIdentity identity;
     private final KernelProperties kernel;
     private final EventLog events;
+    private final IpamProperties ipam;
     private final ObjectProvider<ContainerCounts> containers;
 
     InfoDocument(Daemon daemon, ServerIdentity identity, KernelProperties kernel, EventLog events,
-                 ObjectProvider<ContainerCounts> containers) {
+                 IpamProperties ipam, ObjectProvider<ContainerCounts> containers) {
+        this.ipam = ipam;
         this.daemon = daemon;
         this.containers = containers;
         this.identity = identity;
@@ -103,6 +106,9 @@ class InfoDocument {
         info.put("RuncCommit", commit(version));
         info.put("InitCommit", commit(version));
         info.put("SecurityOptions", List.of());
+        if (!configuredPools().isEmpty()) {
+            info.put("DefaultAddressPools", configuredPools());
+        }
         if (version.atLeast("1.49")) {
             info.put("FirewallBackend", Map.of("Driver", kernel.mode() == KernelProperties.Mode.LINUX
                     ? "nftables" : "simulated"));
@@ -112,6 +118,20 @@ class InfoDocument {
         }
         info.put("Warnings", null);
         return info;
+    }
+
+    /** Docker lists {@code default-address-pools} only when the daemon was given some. */
+    private List<Map<String, Object>> configuredPools() {
+        List<IpamProperties.PoolSpec> pools = ipam.defaultAddressPools();
+        if (pools == null) {
+            return List.of();
+        }
+        return pools.stream().map(pool -> {
+            Map<String, Object> entry = new LinkedHashMap<>();
+            entry.put("Base", pool.base());
+            entry.put("Size", pool.size());
+            return entry;
+        }).toList();
     }
 
     private String modeName() {
