@@ -15,11 +15,12 @@ import java.util.Map;
  * @param networks   network name → requested endpoint settings, in attachment order
  * @param links      legacy links this container holds (default bridge)
  * @param sandboxId  the last sandbox (kept after stop, like Docker's stale SandboxID), or ""
+ * @param lastAddresses the own addresses its {@code /etc/hosts} listed while it last ran (the file outlives a stop)
  */
 public record Container(String id, String name, Instant created, String imageId, ContainerConfig config,
                         HostSettings host,
                         Map<String, EndpointConfig> networks, List<Link> links, ContainerState state,
-                        int restartCount, String sandboxId, String sandboxKey) {
+                        int restartCount, String sandboxId, String sandboxKey, List<String> lastAddresses) {
 
     public String shortId() {
         return id.substring(0, 12);
@@ -37,42 +38,51 @@ public record Container(String id, String name, Instant created, String imageId,
         return config.labels() == null ? Map.of() : config.labels();
     }
 
+    public Container withLastAddresses(List<String> addresses) {
+        return new Container(id, name, created, imageId, config, host, networks, links, state, restartCount, sandboxId,
+                sandboxKey, List.copyOf(addresses));
+    }
+
+    public List<String> lastAddresses() {
+        return lastAddresses == null ? List.of() : lastAddresses;
+    }
+
     public Container withName(String newName) {
         return new Container(id, newName, created, imageId, config, host, networks, links, state, restartCount, sandboxId,
-                sandboxKey);
+                sandboxKey, lastAddresses);
     }
 
     public Container withState(ContainerState newState) {
         return new Container(id, name, created, imageId, config, host, networks, links, newState, restartCount, sandboxId,
-                sandboxKey);
+                sandboxKey, lastAddresses);
     }
 
     public Container withSandbox(String newSandboxId, String newSandboxKey) {
         return new Container(id, name, created, imageId, config, host, networks, links, state, restartCount, newSandboxId,
-                newSandboxKey);
+                newSandboxKey, lastAddresses);
     }
 
     public Container withRestartCount(int count) {
-        return new Container(id, name, created, imageId, config, host, networks, links, state, count, sandboxId, sandboxKey);
+        return new Container(id, name, created, imageId, config, host, networks, links, state, count, sandboxId, sandboxKey, lastAddresses);
     }
 
     public Container withNetworks(Map<String, EndpointConfig> newNetworks) {
         return new Container(id, name, created, imageId, config, host, new LinkedHashMap<>(newNetworks), links, state,
-                restartCount, sandboxId, sandboxKey);
+                restartCount, sandboxId, sandboxKey, lastAddresses);
     }
 
     public Container withLinks(List<Link> newLinks) {
         return new Container(id, name, created, imageId, config, host, networks, List.copyOf(newLinks), state, restartCount,
-                sandboxId, sandboxKey);
+                sandboxId, sandboxKey, lastAddresses);
     }
 
     public Container withHost(HostSettings newHost) {
         return new Container(id, name, created, imageId, config, newHost, networks, links, state, restartCount, sandboxId,
-                sandboxKey);
+                sandboxKey, lastAddresses);
     }
 
     public Container withConfig(ContainerConfig newConfig) {
         return new Container(id, name, created, imageId, newConfig, host, networks, links, state, restartCount, sandboxId,
-                sandboxKey);
+                sandboxKey, lastAddresses);
     }
 }

@@ -89,7 +89,7 @@ public class ContainerConnections {
             try {
                 endpoint = transactions.execute(status -> {
                     Endpoint made = networking.connect(updated, network, config);
-                    containers.update(updated);
+                    containers.update(updated.withLastAddresses(networking.addressesOf(updated)));
                     return made;
                 });
             } catch (RuntimeException failed) {
@@ -141,7 +141,7 @@ public class ContainerConnections {
             try {
                 gone = transactions.execute(status -> {
                     Optional<Endpoint> removed = networking.disconnect(updated, network);
-                    containers.update(updated);
+                    containers.update(updated.withLastAddresses(networking.addressesOf(updated)));
                     return removed;
                 });
             } catch (RuntimeException failed) {

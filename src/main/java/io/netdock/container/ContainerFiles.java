@@ -45,15 +45,7 @@ public class ContainerFiles {
     public String hosts(Container container) {
         ContainerView view = views.view(owner(container));
         Container c = view.container();
-        List<String> own = new ArrayList<>();
-        for (Endpoint endpoint : view.endpoints()) {
-            if (endpoint.ipv4() != null) {
-                own.add(endpoint.ipv4Address());
-            }
-            if (endpoint.ipv6() != null) {
-                own.add(endpoint.ipv6Address());
-            }
-        }
+        List<String> own = c.isRunning() ? networking.addressesOf(c) : c.lastAddresses();
         List<ExtraHost> extra = new ArrayList<>();
         if (c.host().extraHosts() != null) {
             for (String entry : c.host().extraHosts()) {

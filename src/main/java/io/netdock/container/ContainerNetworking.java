@@ -228,6 +228,20 @@ class ContainerNetworking {
         return mine;
     }
 
+    /** The container's own addresses as its hosts file lists them: per endpoint, IPv4 then IPv6. */
+    List<String> addressesOf(Container container) {
+        List<String> addresses = new ArrayList<>();
+        for (Endpoint endpoint : endpoints.ofContainer(container.id())) {
+            if (endpoint.ipv4() != null) {
+                addresses.add(endpoint.ipv4Address());
+            }
+            if (endpoint.ipv6() != null) {
+                addresses.add(endpoint.ipv6Address());
+            }
+        }
+        return addresses;
+    }
+
     void announce(String action, List<Endpoint> changed) {
         for (Endpoint endpoint : changed) {
             String driver = networks.find(endpoint.networkId()).map(Network::driver).orElse("bridge");

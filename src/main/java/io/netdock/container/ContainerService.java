@@ -96,7 +96,7 @@ public class ContainerService {
             List<Link> links = networking.resolveLinks(stored, this::get);
             String imageId = images.use(config.image() == null ? "" : config.image()).id();
             Container container = new Container(id, "", Instant.now(clock), imageId, config, stored.withLinks(null),
-                    networks, links, ContainerState.created(), 0, "", "");
+                    networks, links, ContainerState.created(), 0, "", "", List.of());
             container = insertNamed(container, requestedName);
             events.publish(container, "create");
             return new CreatedContainer(container, List.copyOf(warnings));
@@ -142,6 +142,7 @@ public class ContainerService {
             started = transactions.execute(status -> {
                 Container running = container.withState(container.state().started(Instant.now(clock)));
                 running = networking.up(running, this::get);
+                running = running.withLastAddresses(networking.addressesOf(running));
                 containers.update(running);
                 return running;
             });

@@ -49,6 +49,8 @@ class ContainerFilesIT extends NetdockIntegrationTest {
         assertThat(resolv).contains("nameserver 127.0.0.11\nsearch example.com\noptions ndots:2\n")
                 .contains("# ExtServers: [");
         assertThat(file("fi-u1", "/etc/hostname")).isEqualTo("myhost\n");
+        api().post("/containers/fi-u1/stop").then().statusCode(204);
+        assertThat(file("fi-u1", "/etc/hosts")).as("the file outlives the run, as on Docker").isEqualTo(hosts);
         api().delete("/containers/fi-u1?force=1").then().statusCode(204);
         api().delete("/networks/fi-n1").then().statusCode(204);
     }

@@ -34,7 +34,7 @@ class ContainerStoresIT {
         networks.put("n1", new EndpointConfig("10.71.0.10", null, null, null, List.of("web"), null, null, 2));
         return new Container(id, name, Instant.parse("2026-11-28T17:17:05.000000001Z"), "sha256:" + "c".repeat(64), config, host, networks,
                 List.of(new Link("f".repeat(64), "db")), ContainerState.created().started(Instant.parse(
-                        "2026-11-28T17:18:00.123456789Z")), 1, "s".repeat(64), "/run/netns/ssss");
+                        "2026-11-28T17:18:00.123456789Z")), 1, "s".repeat(64), "/run/netns/ssss", List.of("10.71.0.10"));
     }
 
     @ParameterizedTest

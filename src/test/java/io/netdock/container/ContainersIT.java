@@ -9,6 +9,8 @@ import static org.hamcrest.Matchers.nullValue;
 
 import io.netdock.events.Event;
 import io.netdock.events.EventLog;
+import io.netdock.kernel.KernelView;
+import io.netdock.kernel.Plumbing;
 import io.netdock.testing.NetdockIntegrationTest;
 import io.restassured.path.json.JsonPath;
 import java.io.BufferedReader;
@@ -25,6 +27,9 @@ class ContainersIT extends NetdockIntegrationTest {
 
     @Autowired
     EventLog events;
+
+    @Autowired
+    Plumbing plumbing;
 
     private String create(String name, String body) {
         return api().contentType("application/json").body(body).post("/v1.51/containers/create?name=" + name)
@@ -108,6 +113,7 @@ class ContainersIT extends NetdockIntegrationTest {
         create("it-p1", body);
         String second = create("it-p2", body);
         api().post("/containers/it-p1/start").then().statusCode(204);
+        KernelView before = plumbing.view();
         api().get("/containers/it-p1/json").then()
                 .body("NetworkSettings.Ports.'80/tcp'[0].HostIp", equalTo("0.0.0.0"))
                 .body("NetworkSettings.Ports.'80/tcp'[0].HostPort", equalTo("18281"))
@@ -117,6 +123,10 @@ class ContainersIT extends NetdockIntegrationTest {
                 .body("message", matchesPattern("failed to set up container networking: driver failed programming "
                         + "external connectivity on endpoint it-p2 \\([0-9a-f]{64}\\): Bind for 0.0.0.0:18281 failed: "
                         + "port is already allocated"));
+        KernelView after = plumbing.view();
+        assertThat(after.namespaces()).as("no sandbox or veth left by the failed start")
+                .isEqualTo(before.namespaces());
+        assertThat(after.ruleset()).isEqualTo(before.ruleset());
         api().get("/containers/it-p2/json").then()
                 .body("State.Status", equalTo("created"))
                 .body("State.ExitCode", equalTo(128))
