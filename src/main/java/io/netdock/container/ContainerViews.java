@@ -36,7 +36,20 @@ public class ContainerViews {
     }
 
     public ContainerView view(Container container) {
-        return view(container, networking.networkIndex(), linkNames().getOrDefault(container.id(), List.of()));
+        List<String> names = new ArrayList<>();
+        if (!container.links().isEmpty() || linksExist()) {
+            names.addAll(linkNames().getOrDefault(container.id(), List.of()));
+        }
+        return view(container, networking.networkIndex(), names);
+    }
+
+    private boolean linksExist() {
+        for (Container c : containers.unordered()) {
+            if (!c.links().isEmpty()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Target ID → the {@code /parent/alias} names other containers know it by. */
