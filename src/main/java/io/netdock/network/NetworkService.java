@@ -4,6 +4,7 @@ import io.netdock.error.DockerError;
 import io.netdock.events.EventLog;
 import io.netdock.filters.Filters;
 import io.netdock.ipam.AddressAllocator;
+import io.netdock.kernel.BridgeNetwork;
 import io.netdock.kernel.KernelException;
 import io.netdock.kernel.Plumbing;
 import io.netdock.store.MutationLock;
@@ -212,6 +213,14 @@ public class NetworkService {
         });
         events.publish("network", "prune", "", Map.of("reclaimed", "0"));
         return removed;
+    }
+
+    /**
+     * The kernel view of every stored bridge network (the default bridge included): the {@code networks} of the
+     * {@link io.netdock.kernel.DesiredState} that whoever calls {@code Plumbing.reconcile} at start hands over.
+     */
+    public List<BridgeNetwork> bridgeNetworks() {
+        return networks.findAll().stream().filter(Network::isBridge).map(Network::bridge).toList();
     }
 
     /** Asks the kernel to set up every bridge network (at start). Failures are logged, not fatal. */

@@ -40,6 +40,21 @@ class NetworkInspectListIT extends NetworkApiTest {
     }
 
     @Test
+    void bridgeNetworksForTheKernelAtStartAreTheStoredBridges() {
+        String name = unique("desired");
+        String id = create("{\"Name\":\"" + name + "\",\"Options\":{\"com.docker.network.bridge.name\":\"nwdesired\"}}");
+        String cfg = create("{\"Name\":\"" + unique("desired-cfg") + "\",\"ConfigOnly\":true}");
+        assertThat(service.bridgeNetworks()).anyMatch(b -> b.bridgeName().equals("docker0"))
+                .anyMatch(b -> b.networkId().equals(id) && b.bridgeName().equals("nwdesired"))
+                .noneMatch(b -> b.networkId().equals(cfg) || b.networkId().equals(inspect("host").getString("Id")));
+        remove(id);
+        remove(cfg);
+    }
+
+    @org.springframework.beans.factory.annotation.Autowired
+    NetworkService service;
+
+    @Test
     void resolvesFullIdThenNameThenUniquePrefix() {
         String name = unique("res");
         String id = createNamed(name);
