@@ -26,13 +26,16 @@ public final class LinuxKernel implements Kernel {
     static final Path RUN_NETNS = Path.of("/run/netns");
 
     private final NamespaceThread thread;
+    private final Reaper reaper;
     private final Path namespaceDirectory;
     private final LinuxNetNamespace host;
     private final NftFirewall firewall;
     private final Map<String, LinuxNetNamespace> opened = new HashMap<>();
 
-    private LinuxKernel(NamespaceThread thread, Path namespaceDirectory, LinuxNetNamespace host, NftFirewall firewall) {
+    private LinuxKernel(NamespaceThread thread, Reaper reaper, Path namespaceDirectory, LinuxNetNamespace host,
+                        NftFirewall firewall) {
         this.thread = thread;
+        this.reaper = reaper;
         this.namespaceDirectory = namespaceDirectory;
         this.host = host;
         this.firewall = firewall;
@@ -44,33 +47,36 @@ public final class LinuxKernel implements Kernel {
      */
     public static LinuxKernel open(Path namespaceDirectory, String hostNetns) {
         NamespaceThread thread = new NamespaceThread();
+        Reaper reaper = new Reaper();
         LinuxNetNamespace host = null;
         try {
             NamespaceMounts.prepareDirectory(namespaceDirectory);
-            host = openHost(thread, hostNetns);
+            host = openHost(thread, reaper, hostNetns);
+            thread.home(host.handle());
             NftFirewall firewall = NftFirewall.open(thread, host.handle());
-            return new LinuxKernel(thread, namespaceDirectory.toAbsolutePath(), host, firewall);
+            return new LinuxKernel(thread, reaper, namespaceDirectory.toAbsolutePath(), host, firewall);
         } catch (RuntimeException failure) {
             if (host != null) {
                 host.close();
             }
+            reaper.close();
             thread.close();
             throw failure;
         }
     }
 
-    private static LinuxNetNamespace openHost(NamespaceThread thread, String hostNetns) {
+    private static LinuxNetNamespace openHost(NamespaceThread thread, Reaper reaper, String hostNetns) {
         if (hostNetns == null || hostNetns.isBlank()) {
-            return LinuxNetNamespace.open("host", NamespaceHandle.open(Path.of("/proc/self/ns/net")), thread);
+            return LinuxNetNamespace.open("host", NamespaceHandle.open(Path.of("/proc/self/ns/net")), thread, reaper);
         }
         checkName(hostNetns, "open host namespace " + hostNetns);
         Path file = RUN_NETNS.resolve(hostNetns);
         if (Files.exists(file)) {
-            return LinuxNetNamespace.open("host", NamespaceHandle.open(file), thread);
+            return LinuxNetNamespace.open("host", NamespaceHandle.open(file), thread, reaper);
         }
         NamespaceMounts.prepareDirectory(RUN_NETNS);
         NamespaceMounts.createMountPoint(file, "create host namespace " + hostNetns);
-        return thread.create(file, handle -> LinuxNetNamespace.openHere("host", handle, thread));
+        return thread.create(file, handle -> LinuxNetNamespace.openHere("host", handle, thread, reaper));
     }
 
     @Override
@@ -90,7 +96,8 @@ public final class LinuxKernel implements Kernel {
         Path file = namespaceDirectory.resolve(name);
         NamespaceMounts.createMountPoint(file, operation);
         try {
-            LinuxNetNamespace created = thread.create(file, handle -> LinuxNetNamespace.openHere(name, handle, thread));
+            LinuxNetNamespace created = thread.create(file,
+                    handle -> LinuxNetNamespace.openHere(name, handle, thread, reaper));
             opened.put(name, created);
             return created;
         } catch (RuntimeException failure) {
@@ -114,7 +121,7 @@ public final class LinuxKernel implements Kernel {
             return Optional.empty();
         }
         try {
-            namespace = LinuxNetNamespace.open(name, NamespaceHandle.open(file), thread);
+            namespace = LinuxNetNamespace.open(name, NamespaceHandle.open(file), thread, reaper);
         } catch (KernelException notANamespace) {
             // an empty file left by a crash between creating it and mounting on it: no namespace there
             return Optional.empty();
@@ -123,6 +130,11 @@ public final class LinuxKernel implements Kernel {
         return Optional.of(namespace);
     }
 
+    /**
+     * Takes the namespace's links out of service, unmounts it (its name is free), and leaves deleting its links to
+     * the {@link Reaper}, which then closes it; once nothing holds the namespace, the kernel frees it on its own.
+     * A file without a namespace on it (a crash's leftover) is just removed.
+     */
     @Override
     public synchronized void deleteNamespace(String name) {
         String operation = "delete namespace " + name;
@@ -131,11 +143,29 @@ public final class LinuxKernel implements Kernel {
         if (!Files.exists(file)) {
             throw KernelException.of(operation, Errno.ENOENT);
         }
-        LinuxNetNamespace namespace = opened.remove(name);
+        Optional<NetNamespace> found = namespace(name);
+        opened.remove(name);
+        LinuxNetNamespace namespace = (LinuxNetNamespace) found.orElse(null);
         if (namespace != null) {
-            namespace.close();
+            try {
+                namespace.retireAll();
+            } catch (RuntimeException failure) {
+                reaper.reapAndClose(namespace);
+                throw failure;
+            }
         }
-        NamespaceMounts.remove(file, operation);
+        try {
+            NamespaceMounts.remove(file, operation);
+        } finally {
+            if (namespace != null) {
+                reaper.reapAndClose(namespace);
+            }
+        }
+    }
+
+    @Override
+    public void settle() {
+        reaper.settle();
     }
 
     /** Every entry of the namespace directory, mounted or a crash's leftover, so reconcile can clean them all. */
@@ -161,6 +191,7 @@ public final class LinuxKernel implements Kernel {
     @Override
     public synchronized void close() {
         List<RuntimeException> failures = new ArrayList<>();
+        closeQuietly(reaper::close, failures);
         for (LinuxNetNamespace namespace : opened.values()) {
             closeQuietly(namespace::close, failures);
         }

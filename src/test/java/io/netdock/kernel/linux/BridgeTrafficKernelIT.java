@@ -123,6 +123,23 @@ class BridgeTrafficKernelIT {
     }
 
     @Test
+    void aContainerReachesItsOwnPublishedPortThroughAHostAddress() throws Exception {
+        BridgeNetwork network = network("a1", "172.30.1.1/24", false, true);
+        plumbing.setUpNetwork(network);
+        Path web = container("c1", network, "e1", "172.30.1.2/24");
+        plumbing.publish(List.of(new PortForward("e1".repeat(32), network.bridgeName(), "tcp",
+                IpPrefix.literal("0.0.0.0"), 18080, IpPrefix.literal("172.30.1.2"), 8000)));
+
+        // br_netfilter (on by default in a new namespace) DNATs the frame while bridging it, so it goes back out
+        // of the port it came in on: only hairpin mode lets it; the hairpin masquerade makes the answer come back
+        try (EchoServer server = EchoServer.start(web, "172.30.1.2", 8000, "web")) {
+            assertThat(EchoServer.fetch(web, "10.200.0.1", 18080, ANSWERS_WITHIN_MILLIS))
+                    .isEqualTo("hello from web to 172.30.1.1");
+        }
+        assertThat(run("ip", "-n", namespace.name(), "-d", "link", "show", "vethe1e1e1e")).contains("hairpin on");
+    }
+
+    @Test
     void containersOnDifferentNetworksCannotReachEachOther() throws Exception {
         BridgeNetwork a = network("a1", "172.30.1.1/24", false, true);
         BridgeNetwork b = network("b2", "172.30.2.1/24", false, true);
@@ -178,8 +195,9 @@ class BridgeTrafficKernelIT {
                 IpPrefix.literal("0.0.0.0"), 18080, IpPrefix.literal("172.30.1.2"), 8000)));
         plumbing.removeSandbox("c1".repeat(32));
         plumbing.tearDownNetwork(network);
+        kernel.settle();
 
-        assertThat(run("ip", "-n", namespace.name(), "-o", "link", "show")).doesNotContain("br-", "veth");
+        assertThat(run("ip", "-n", namespace.name(), "-o", "link", "show")).doesNotContain("br-", "veth", "gone-");
         assertThat(run("ip", "netns", "exec", namespace.name(), "nft", "list", "table", "inet", "netdock"))
                 .isEqualTo(Golden.EMPTY_TABLE);
         assertThat(namespace.netnsDirectory()).isEmptyDirectory();
