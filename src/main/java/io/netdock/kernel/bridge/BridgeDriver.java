@@ -198,8 +198,10 @@ public class BridgeDriver implements Plumbing {
 
     /** Its links go with it, in the background: the caller does not wait for the kernel to free them. */
     void removeNamespace(String name) {
-        if (kernel.namespaces().contains(name)) {
+        try {
             kernel.deleteNamespace(name);
+        } catch (KernelObjectNotFound gone) {
+            // already gone: what removing wanted
         }
     }
 

@@ -47,36 +47,44 @@ public final class LinuxKernel implements Kernel {
      */
     public static LinuxKernel open(Path namespaceDirectory, String hostNetns) {
         NamespaceThread thread = new NamespaceThread();
-        Reaper reaper = new Reaper();
+        NamespaceHandle hostHandle = null;
+        Reaper reaper = null;
         LinuxNetNamespace host = null;
         try {
             NamespaceMounts.prepareDirectory(namespaceDirectory);
-            host = openHost(thread, reaper, hostNetns);
-            thread.home(host.handle());
+            hostHandle = openHostNamespace(thread, hostNetns);
+            thread.home(hostHandle);
+            reaper = new Reaper(thread.in(hostHandle, NetlinkSocket::route));
+            host = LinuxNetNamespace.open("host", hostHandle, thread, reaper, null);
             NftFirewall firewall = NftFirewall.open(thread, host.handle());
             return new LinuxKernel(thread, reaper, namespaceDirectory.toAbsolutePath(), host, firewall);
         } catch (RuntimeException failure) {
             if (host != null) {
                 host.close();
+            } else if (hostHandle != null) {
+                hostHandle.close();
             }
-            reaper.close();
+            if (reaper != null) {
+                reaper.close();
+            }
             thread.close();
             throw failure;
         }
     }
 
-    private static LinuxNetNamespace openHost(NamespaceThread thread, Reaper reaper, String hostNetns) {
+    /** The process's own namespace, or the named one (created like {@code ip netns add} if missing). */
+    private static NamespaceHandle openHostNamespace(NamespaceThread thread, String hostNetns) {
         if (hostNetns == null || hostNetns.isBlank()) {
-            return LinuxNetNamespace.open("host", NamespaceHandle.open(Path.of("/proc/self/ns/net")), thread, reaper);
+            return NamespaceHandle.open(Path.of("/proc/self/ns/net"));
         }
         checkName(hostNetns, "open host namespace " + hostNetns);
         Path file = RUN_NETNS.resolve(hostNetns);
         if (Files.exists(file)) {
-            return LinuxNetNamespace.open("host", NamespaceHandle.open(file), thread, reaper);
+            return NamespaceHandle.open(file);
         }
         NamespaceMounts.prepareDirectory(RUN_NETNS);
         NamespaceMounts.createMountPoint(file, "create host namespace " + hostNetns);
-        return thread.create(file, handle -> LinuxNetNamespace.openHere("host", handle, thread, reaper));
+        return thread.create(file, handle -> handle);
     }
 
     @Override
@@ -97,7 +105,7 @@ public final class LinuxKernel implements Kernel {
         NamespaceMounts.createMountPoint(file, operation);
         try {
             LinuxNetNamespace created = thread.create(file,
-                    handle -> LinuxNetNamespace.openHere(name, handle, thread, reaper));
+                    handle -> LinuxNetNamespace.openHere(name, handle, thread, reaper, host));
             opened.put(name, created);
             return created;
         } catch (RuntimeException failure) {
@@ -121,7 +129,7 @@ public final class LinuxKernel implements Kernel {
             return Optional.empty();
         }
         try {
-            namespace = LinuxNetNamespace.open(name, NamespaceHandle.open(file), thread, reaper);
+            namespace = LinuxNetNamespace.open(name, NamespaceHandle.open(file), thread, reaper, host);
         } catch (KernelException notANamespace) {
             // an empty file left by a crash between creating it and mounting on it: no namespace there
             return Optional.empty();
@@ -131,9 +139,9 @@ public final class LinuxKernel implements Kernel {
     }
 
     /**
-     * Takes the namespace's links out of service, unmounts it (its name is free), and leaves deleting its links to
-     * the {@link Reaper}, which then closes it; once nothing holds the namespace, the kernel frees it on its own.
-     * A file without a namespace on it (a crash's leftover) is just removed.
+     * Retires the host ends of the namespace's veths (they take the namespace's ends with them, in the background),
+     * unmounts it — its name is free — and closes it; once nothing holds the namespace, the kernel frees it on its
+     * own. A file without a namespace on it (a crash's leftover) is just removed.
      */
     @Override
     public synchronized void deleteNamespace(String name) {
@@ -143,22 +151,16 @@ public final class LinuxKernel implements Kernel {
         if (!Files.exists(file)) {
             throw KernelException.of(operation, Errno.ENOENT);
         }
-        Optional<NetNamespace> found = namespace(name);
+        LinuxNetNamespace namespace = (LinuxNetNamespace) namespace(name).orElse(null);
         opened.remove(name);
-        LinuxNetNamespace namespace = (LinuxNetNamespace) found.orElse(null);
-        if (namespace != null) {
-            try {
-                namespace.retireAll();
-            } catch (RuntimeException failure) {
-                reaper.reapAndClose(namespace);
-                throw failure;
-            }
-        }
         try {
+            if (namespace != null) {
+                namespace.retireAll();
+            }
             NamespaceMounts.remove(file, operation);
         } finally {
             if (namespace != null) {
-                reaper.reapAndClose(namespace);
+                namespace.close();
             }
         }
     }

@@ -28,10 +28,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
- * One network namespace of the real kernel: two rtnetlink sockets opened inside it (on the namespace thread),
- * then driven from any thread — one for callers, one for the {@link Reaper}, whose requests wait for the kernel
- * to free links and must not hold up the callers'. Sysctls go through the namespace thread, since
- * {@code /proc/sys/net} shows the namespace of the thread that opens it.
+ * One network namespace of the real kernel: an rtnetlink socket opened inside it (on the namespace thread), then
+ * driven from any thread. Sysctls go through the namespace thread, since {@code /proc/sys/net} shows the namespace
+ * of the thread that opens it. Links are retired on the host side, where the {@link Reaper} deletes them.
  */
 final class LinuxNetNamespace implements NetNamespace, AutoCloseable {
 
@@ -39,25 +38,31 @@ final class LinuxNetNamespace implements NetNamespace, AutoCloseable {
     private final NamespaceHandle handle;
     private final NamespaceThread thread;
     private final Reaper reaper;
+    /** The host namespace: {@code this} for the host itself. */
+    private final LinuxNetNamespace host;
     private final NetlinkSocket socket;
-    private final NetlinkSocket reaperSocket;
     /** ifindexes of bridges this namespace created or looked up, for the {@code master} of new veths. */
     private final Map<String, Integer> bridgeIndexes = new ConcurrentHashMap<>();
 
     private LinuxNetNamespace(String name, NamespaceHandle handle, NamespaceThread thread, Reaper reaper,
-                              NetlinkSocket[] sockets) {
+                              LinuxNetNamespace host, NetlinkSocket socket) {
         this.name = name;
         this.handle = handle;
         this.thread = thread;
         this.reaper = reaper;
-        this.socket = sockets[0];
-        this.reaperSocket = sockets[1];
+        this.host = host == null ? this : host;
+        this.socket = socket;
     }
 
-    /** Opens the rtnetlink sockets of an existing namespace. Takes ownership of {@code handle}. */
-    static LinuxNetNamespace open(String name, NamespaceHandle handle, NamespaceThread thread, Reaper reaper) {
+    /**
+     * Opens the rtnetlink socket of an existing namespace. Takes ownership of {@code handle}.
+     *
+     * @param host the host namespace, or null if this is it
+     */
+    static LinuxNetNamespace open(String name, NamespaceHandle handle, NamespaceThread thread, Reaper reaper,
+                                  LinuxNetNamespace host) {
         try {
-            return new LinuxNetNamespace(name, handle, thread, reaper, thread.in(handle, LinuxNetNamespace::sockets));
+            return new LinuxNetNamespace(name, handle, thread, reaper, host, thread.in(handle, NetlinkSocket::route));
         } catch (RuntimeException failure) {
             handle.close();
             throw failure;
@@ -65,18 +70,9 @@ final class LinuxNetNamespace implements NetNamespace, AutoCloseable {
     }
 
     /** For a namespace the namespace thread is already inside (just created). */
-    static LinuxNetNamespace openHere(String name, NamespaceHandle handle, NamespaceThread thread, Reaper reaper) {
-        return new LinuxNetNamespace(name, handle, thread, reaper, sockets());
-    }
-
-    private static NetlinkSocket[] sockets() {
-        NetlinkSocket callers = NetlinkSocket.route();
-        try {
-            return new NetlinkSocket[] {callers, NetlinkSocket.route()};
-        } catch (RuntimeException failure) {
-            callers.close();
-            throw failure;
-        }
+    static LinuxNetNamespace openHere(String name, NamespaceHandle handle, NamespaceThread thread, Reaper reaper,
+                                      LinuxNetNamespace host) {
+        return new LinuxNetNamespace(name, handle, thread, reaper, host, NetlinkSocket.route());
     }
 
     @Override
@@ -130,58 +126,74 @@ final class LinuxNetNamespace implements NetNamespace, AutoCloseable {
     }
 
     /**
-     * Down, then renamed to a unique {@code gone-…} name in {@link LinkGroups#RETIRED} (renaming needs the link
-     * down), in one datagram; the {@link Reaper} deletes the group in the background.
+     * Down, then renamed out of the way (renaming needs the link down), in one datagram. A host link also goes into
+     * {@link LinkGroups#RETIRED} for the {@link Reaper}; a sandbox's veth is deleted through its host end, which
+     * takes it along (the reaper only ever deletes in the host namespace, so a burst costs one deletion).
      */
     @Override
     public void retireLink(String linkName) {
         String operation = "delete link " + linkName;
-        int index = index(linkName, operation);
+        RawLink link = rawLink(RtnlCodec.getLink(linkName), operation)
+                .orElseThrow(() -> KernelException.of(operation, Errno.ENODEV));
         bridgeIndexes.remove(linkName);
-        String tomb = String.format("gone-%010x", ThreadLocalRandom.current().nextLong(1L << 40));
-        List<KernelException> failures = socket.requestAll(
-                List.of(RtnlCodec.setLink(index, LinkChange.DOWN), RtnlCodec.renameLink(index, tomb, LinkGroups.RETIRED)),
-                List.of(operation, operation));
-        if (failures.get(0) != null && failures.get(0).errno() != Errno.ENODEV) {
-            throw failures.get(0);
-        }
-        if (failures.get(1) != null) {
-            if (failures.get(1) instanceof KernelObjectNotFound) {
-                return; // gone meanwhile: what retiring wanted
-            }
-            deleteLink(linkName); // could not rename it out of the way: delete it the slow way
+        boolean here = host == this;
+        if (!here && !link.kind().equals("veth")) {
+            deleteLink(linkName); // netdock puts only veths in sandboxes: no need to be quick for anything else
             return;
         }
-        reaper.reap(this);
+        String tomb = String.format("gone-%010x", ThreadLocalRandom.current().nextLong(1L << 40));
+        List<KernelException> failures = socket.requestAll(List.of(RtnlCodec.setLink(link.index(), LinkChange.DOWN),
+                RtnlCodec.renameLink(link.index(), tomb, LinkGroups.RETIRED)), List.of(operation, operation));
+        KernelException failure = failures.get(0) != null ? failures.get(0) : failures.get(1);
+        if (failure instanceof KernelObjectNotFound) {
+            return; // gone meanwhile: what retiring wanted
+        }
+        if (failure != null) {
+            deleteLink(linkName); // could not move it out of the way: delete it the slow way
+            return;
+        }
+        if (!here) {
+            host.retirePeers(Map.of(link.peerIndex(), link.index()));
+        }
+        reaper.reap();
     }
 
     /**
-     * Takes every link but {@code lo} down and into {@link LinkGroups#RETIRED}, for a namespace about to be
-     * removed: its links stop carrying traffic at once, and the reaper can delete them (with their veth peers in
-     * other namespaces) in one request. Best effort: a link left over dies with the namespace.
+     * For a namespace about to be removed: retires the host ends of its veths, so they stop carrying traffic at
+     * once and the reaper deletes the pairs. Best effort: whatever is left dies with the namespace.
      */
     void retireAll() {
-        List<NetlinkMessage> messages = new ArrayList<>();
-        List<String> operations = new ArrayList<>();
+        Map<Integer, Integer> peers = new HashMap<>();
         for (RawLink link : rawLinks()) {
-            if (!link.kind().equals("loopback")) {
-                messages.add(RtnlCodec.setLink(link.index(), LinkChange.DOWN));
-                messages.add(RtnlCodec.setGroup(link.index(), LinkGroups.RETIRED));
-                operations.add("retire link " + link.name());
-                operations.add("retire link " + link.name());
+            if (link.kind().equals("veth") && link.peerIndex() != 0) {
+                peers.put(link.peerIndex(), link.index());
             }
         }
-        if (!messages.isEmpty()) {
-            socket.requestAll(messages, operations);
+        if (!peers.isEmpty()) {
+            host.retirePeers(peers);
+            reaper.reap();
         }
     }
 
-    /** Deletes the retired links (on the reaper's socket: this waits for the kernel to free them). */
-    void deleteRetired() {
-        try {
-            reaperSocket.request(RtnlCodec.deleteGroup(LinkGroups.RETIRED), "delete retired links in " + name);
-        } catch (KernelObjectNotFound none) {
-            // no link left in the group: nothing to delete
+    /**
+     * In the host namespace: takes veth ends down and into {@link LinkGroups#RETIRED}, each only after checking it
+     * is the peer of the other namespace's link it was named for ({@code host index → peer's index}).
+     */
+    private void retirePeers(Map<Integer, Integer> peers) {
+        List<NetlinkMessage> messages = new ArrayList<>();
+        List<String> operations = new ArrayList<>();
+        peers.forEach((index, peerIndex) -> {
+            Optional<RawLink> end = rawLink(RtnlCodec.getLink(index), "get link " + index);
+            if (end.isPresent() && end.get().kind().equals("veth") && end.get().peerIndex() == peerIndex) {
+                String operation = "delete link " + end.get().name();
+                messages.add(RtnlCodec.setLink(index, LinkChange.DOWN));
+                messages.add(RtnlCodec.setGroup(index, LinkGroups.RETIRED));
+                operations.add(operation);
+                operations.add(operation);
+            }
+        });
+        if (!messages.isEmpty()) {
+            socket.requestAll(messages, operations);
         }
     }
 
@@ -372,11 +384,10 @@ final class LinuxNetNamespace implements NetNamespace, AutoCloseable {
         });
     }
 
-    /** Closes the sockets and the handle; the namespace thread leaves the namespace, so the kernel can free it. */
+    /** Closes the socket and the handle; the namespace thread leaves the namespace, so the kernel can free it. */
     @Override
     public void close() {
         socket.close();
-        reaperSocket.close();
         thread.forget(handle);
         handle.close();
     }

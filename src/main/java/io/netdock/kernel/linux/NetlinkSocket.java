@@ -24,6 +24,10 @@ final class NetlinkSocket implements AutoCloseable {
 
     private static final int RECEIVE_BUFFER = 64 * 1024;
     private static final int SOCKADDR_NL = 12;
+    /** Room one queued ACK takes in the socket's receive buffer (its skb's truesize), rounded up. */
+    private static final int ACK_ROOM = 1024;
+    /** What the kernel gives a socket by default ({@code net.core.rmem_default} is usually 208 KiB). */
+    private static final int DEFAULT_RECEIVE_ROOM = 128 * 1024;
 
     private final int fd;
     private final Memory kernelAddress = new Memory(SOCKADDR_NL);
@@ -31,6 +35,7 @@ final class NetlinkSocket implements AutoCloseable {
     private final Memory iovec = new Memory(16);
     private final Memory msghdr = new Memory(56);
     private Memory send = new Memory(4096);
+    private int receiveRoom = DEFAULT_RECEIVE_ROOM;
     private int sequence;
     private boolean closed;
 
@@ -94,7 +99,8 @@ final class NetlinkSocket implements AutoCloseable {
      * failed. Returns, in order, each request's failure or null where the kernel ACKed it.
      */
     synchronized List<KernelException> requestAll(List<NetlinkMessage> messages, List<String> operations) {
-        checkOpen(operations.isEmpty() ? "netlink batch" : operations.get(0));
+        checkOpen(operations.get(0));
+        makeRoomForAnswers(messages.size(), operations.get(0));
         int first = sequence + 1;
         sendDatagram(messages, operations.get(0));
         KernelException[] failures = new KernelException[messages.size()];
@@ -123,6 +129,7 @@ final class NetlinkSocket implements AutoCloseable {
      */
     synchronized void transact(List<NetlinkMessage> messages, String operation) {
         checkOpen(operation);
+        makeRoomForAnswers(messages.size(), operation);
         int first = sequence + 1;
         sendDatagram(messages, operation);
         Map<Integer, Boolean> acked = new HashMap<>();
@@ -213,6 +220,19 @@ final class NetlinkSocket implements AutoCloseable {
         }
     }
 
+    /**
+     * The answers to a batch all queue up before they are read; if they would not fit in the receive buffer the
+     * kernel would drop them ({@code ENOBUFS}). Grows it first, as nft does for big transactions.
+     */
+    private void makeRoomForAnswers(int answers, String operation) {
+        int room = answers * ACK_ROOM;
+        if (room > receiveRoom) {
+            Libc.check(Libc.setsockopt(fd, Libc.SOL_SOCKET, Libc.SO_RCVBUFFORCE, new int[] {room}, 4),
+                    operation + ": grow the netlink receive buffer to " + room + " bytes");
+            receiveRoom = room;
+        }
+    }
+
     private void checkOpen(String operation) {
         if (closed) {
             throw new KernelException(operation + ": the namespace's netlink socket is closed", Errno.EBADF);
@@ -235,9 +255,16 @@ final class NetlinkSocket implements AutoCloseable {
             send.write(offset, bytes, 0, bytes.length);
             offset += bytes.length;
         }
+        boolean grown = false;
         while (Libc.sendto(fd, send, length, 0, kernelAddress, SOCKADDR_NL) < 0) {
-            if (Native.getLastError() != Errno.EINTR) {
-                throw KernelException.of(operation, Native.getLastError());
+            int errno = Native.getLastError();
+            if (errno == Errno.EMSGSIZE && !grown) {
+                // a batch must travel in one datagram, which may not exceed the send buffer: grow it, as nft does
+                Libc.check(Libc.setsockopt(fd, Libc.SOL_SOCKET, Libc.SO_SNDBUFFORCE, new int[] {length}, 4),
+                        operation + ": grow the netlink send buffer to " + length + " bytes");
+                grown = true;
+            } else if (errno != Errno.EINTR) {
+                throw KernelException.of(operation, errno);
             }
         }
     }
