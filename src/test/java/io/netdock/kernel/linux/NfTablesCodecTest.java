@@ -3,10 +3,8 @@ package io.netdock.kernel.linux;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import io.netdock.kernel.Golden;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.BeforeAll;
@@ -26,17 +24,16 @@ class NfTablesCodecTest {
     }
 
     private static String golden(String name) {
-        return Golden.text("nft/" + name + ".hex").lines().filter(line -> !line.startsWith("#"))
-                .reduce("", String::concat).replace(" ", "");
+        return GoldenBytes.hex("nft/" + name);
     }
 
     private static ByteBuffer captured(String name) {
-        return ByteBuffer.wrap(HexFormat.of().parseHex(golden(name))).order(ByteOrder.nativeOrder());
+        return GoldenBytes.captured("nft/" + name);
     }
 
     private static String encoded(List<NetlinkMessage> messages) {
         StringBuilder hex = new StringBuilder();
-        messages.forEach(message -> hex.append(HexFormat.of().formatHex(message.encode(1))));
+        messages.forEach(message -> hex.append(GoldenBytes.encoded(message)));
         return hex.toString();
     }
 

@@ -3,7 +3,6 @@ package io.netdock.kernel.linux;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import io.netdock.kernel.Golden;
 import io.netdock.kernel.IpPrefix;
 import io.netdock.kernel.spi.Address;
 import io.netdock.kernel.spi.Link;
@@ -13,7 +12,6 @@ import io.netdock.kernel.spi.NewLink;
 import io.netdock.kernel.spi.Route;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.util.HexFormat;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -30,16 +28,15 @@ class RtnlCodecTest {
     }
 
     private static String golden(String name) {
-        return Golden.text("rtnl/" + name + ".hex").lines().filter(line -> !line.startsWith("#"))
-                .reduce("", String::concat).replace(" ", "");
-    }
-
-    private static String encoded(NetlinkMessage message) {
-        return HexFormat.of().formatHex(message.encode(1));
+        return GoldenBytes.hex("rtnl/" + name);
     }
 
     private static ByteBuffer captured(String name) {
-        return ByteBuffer.wrap(HexFormat.of().parseHex(golden(name))).order(ByteOrder.nativeOrder());
+        return GoldenBytes.captured("rtnl/" + name);
+    }
+
+    private static String encoded(NetlinkMessage message) {
+        return GoldenBytes.encoded(message);
     }
 
     @Test
