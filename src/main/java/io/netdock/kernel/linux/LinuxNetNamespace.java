@@ -40,7 +40,7 @@ final class LinuxNetNamespace implements NetNamespace, AutoCloseable {
     private final Reaper reaper;
     /** The host namespace: {@code this} for the host itself. */
     private final LinuxNetNamespace host;
-    private final NetlinkSocket socket;
+    private final NetlinkSocket rtnl;
     /** ifindexes of bridges this namespace created or looked up, for the {@code master} of new veths. */
     private final Map<String, Integer> bridgeIndexes = new ConcurrentHashMap<>();
 
@@ -51,7 +51,13 @@ final class LinuxNetNamespace implements NetNamespace, AutoCloseable {
         this.thread = thread;
         this.reaper = reaper;
         this.host = host == null ? this : host;
-        this.socket = socket;
+        this.rtnl = socket;
+    }
+
+    /** The socket, for a request: the reaper holds back while netdock is busy in the kernel. */
+    private NetlinkSocket socket() {
+        reaper.touch();
+        return rtnl;
     }
 
     /**
@@ -87,7 +93,7 @@ final class LinuxNetNamespace implements NetNamespace, AutoCloseable {
     @Override
     public void createLink(NewLink link) {
         if (link instanceof NewLink.Bridge bridge) {
-            List<ByteBuffer> echoed = socket.request(RtnlCodec.newBridge(bridge), "create bridge " + bridge.name());
+            List<ByteBuffer> echoed = socket().request(RtnlCodec.newBridge(bridge), "create bridge " + bridge.name());
             if (!echoed.isEmpty()) {
                 bridgeIndexes.put(bridge.name(), RtnlCodec.link(echoed.get(0)).index());
             }
@@ -99,7 +105,7 @@ final class LinuxNetNamespace implements NetNamespace, AutoCloseable {
         Integer cached = bridgeIndexes.get(veth.master());
         int master = cached != null ? cached : bridgeIndex(veth.master(), operation);
         try {
-            socket.request(RtnlCodec.newVeth(veth, master, peerNamespace), operation);
+            socket().request(RtnlCodec.newVeth(veth, master, peerNamespace), operation);
         } catch (KernelException failure) {
             if (cached == null) {
                 throw failure;
@@ -122,13 +128,13 @@ final class LinuxNetNamespace implements NetNamespace, AutoCloseable {
     @Override
     public void deleteLink(String linkName) {
         bridgeIndexes.remove(linkName);
-        socket.request(RtnlCodec.deleteLink(linkName), "delete link " + linkName);
+        socket().request(RtnlCodec.deleteLink(linkName), "delete link " + linkName);
     }
 
     /**
-     * Down, then renamed out of the way (renaming needs the link down), in one datagram. A host link also goes into
-     * {@link LinkGroups#RETIRED} for the {@link Reaper}; a sandbox's veth is deleted through its host end, which
-     * takes it along (the reaper only ever deletes in the host namespace, so a burst costs one deletion).
+     * Down, then renamed out of the way (renaming needs the link down), in one datagram, and handed to the
+     * {@link Reaper}: a host veth in {@link LinkGroups#RETIRED}, a bridge by its new name. A sandbox's veth is
+     * deleted through its host end, which takes it along, so the reaper only ever deletes in the host namespace.
      */
     @Override
     public void retireLink(String linkName) {
@@ -137,13 +143,15 @@ final class LinuxNetNamespace implements NetNamespace, AutoCloseable {
                 .orElseThrow(() -> KernelException.of(operation, Errno.ENODEV));
         bridgeIndexes.remove(linkName);
         boolean here = host == this;
-        if (!here && !link.kind().equals("veth")) {
-            deleteLink(linkName); // netdock puts only veths in sandboxes: no need to be quick for anything else
+        boolean bridge = link.kind().equals("bridge");
+        if (!link.kind().equals("veth") && !(here && bridge)) {
+            deleteLink(linkName); // netdock retires nothing else: no need to be quick for it
             return;
         }
         String tomb = String.format("gone-%010x", ThreadLocalRandom.current().nextLong(1L << 40));
-        List<KernelException> failures = socket.requestAll(List.of(RtnlCodec.setLink(link.index(), LinkChange.DOWN),
-                RtnlCodec.renameLink(link.index(), tomb, LinkGroups.RETIRED)), List.of(operation, operation));
+        List<KernelException> failures = socket().requestAll(List.of(RtnlCodec.setLink(link.index(), LinkChange.DOWN),
+                RtnlCodec.renameLink(link.index(), tomb, bridge ? link.group() : LinkGroups.RETIRED)),
+                List.of(operation, operation));
         KernelException failure = failures.get(0) != null ? failures.get(0) : failures.get(1);
         if (failure instanceof KernelObjectNotFound) {
             return; // gone meanwhile: what retiring wanted
@@ -152,10 +160,13 @@ final class LinuxNetNamespace implements NetNamespace, AutoCloseable {
             deleteLink(linkName); // could not move it out of the way: delete it the slow way
             return;
         }
-        if (!here) {
+        if (bridge) {
+            reaper.reapBridge(tomb);
+        } else if (here) {
+            reaper.reapVeths();
+        } else {
             host.retirePeers(Map.of(link.peerIndex(), link.index()));
         }
-        reaper.reap();
     }
 
     /**
@@ -171,7 +182,6 @@ final class LinuxNetNamespace implements NetNamespace, AutoCloseable {
         }
         if (!peers.isEmpty()) {
             host.retirePeers(peers);
-            reaper.reap();
         }
     }
 
@@ -193,37 +203,38 @@ final class LinuxNetNamespace implements NetNamespace, AutoCloseable {
             }
         });
         if (!messages.isEmpty()) {
-            socket.requestAll(messages, operations);
+            socket().requestAll(messages, operations);
+            reaper.reapVeths();
         }
     }
 
     @Override
     public void setLink(String linkName, LinkChange change) {
-        socket.request(RtnlCodec.setLink(linkName, change), "set link " + linkName);
+        socket().request(RtnlCodec.setLink(linkName, change), "set link " + linkName);
     }
 
     @Override
     public void addAddress(String link, IpPrefix address) {
         String operation = "add address " + address + " to " + link;
-        socket.request(RtnlCodec.newAddress(index(link, operation), address), operation);
+        socket().request(RtnlCodec.newAddress(index(link, operation), address), operation);
     }
 
     @Override
     public void deleteAddress(String link, IpPrefix address) {
         String operation = "delete address " + address + " from " + link;
-        socket.request(RtnlCodec.deleteAddress(index(link, operation), address), operation);
+        socket().request(RtnlCodec.deleteAddress(index(link, operation), address), operation);
     }
 
     @Override
     public void addRoute(Route route) {
         String operation = "add route " + route;
-        socket.request(RtnlCodec.newRoute(route, index(route.device(), operation)), operation);
+        socket().request(RtnlCodec.newRoute(route, index(route.device(), operation)), operation);
     }
 
     @Override
     public void deleteRoute(Route route) {
         String operation = "delete route " + route;
-        socket.request(RtnlCodec.deleteRoute(route, index(route.device(), operation)), operation);
+        socket().request(RtnlCodec.deleteRoute(route, index(route.device(), operation)), operation);
     }
 
     /** Resolves each link the steps name once, then sends every step in one datagram. */
@@ -254,7 +265,7 @@ final class LinuxNetNamespace implements NetNamespace, AutoCloseable {
             messages.add(message(step, index));
             operations.add(operation);
         }
-        List<KernelException> answers = messages.isEmpty() ? List.of() : socket.requestAll(messages, operations);
+        List<KernelException> answers = messages.isEmpty() ? List.of() : socket().requestAll(messages, operations);
         int answer = 0;
         for (int i : sent.keySet()) {
             failures[i] = answers.get(answer++);
@@ -301,7 +312,7 @@ final class LinuxNetNamespace implements NetNamespace, AutoCloseable {
     private Optional<RawLink> rawLink(NetlinkMessage request, String operation) {
         List<ByteBuffer> replies;
         try {
-            replies = socket.request(request, operation);
+            replies = socket().request(request, operation);
         } catch (KernelException failure) {
             if (failure.errno() == Errno.ENODEV) {
                 return Optional.empty();
@@ -330,19 +341,19 @@ final class LinuxNetNamespace implements NetNamespace, AutoCloseable {
             return List.of();
         }
         Map<Integer, String> names = Map.of(master.get().index(), bridge);
-        return socket.dump(RtnlCodec.dumpPorts(master.get().index()), "list ports of " + bridge).stream()
+        return socket().dump(RtnlCodec.dumpPorts(master.get().index()), "list ports of " + bridge).stream()
                 .map(RtnlCodec::link).filter(port -> port.masterIndex() == master.get().index())
                 .map(port -> port.resolve(names)).toList();
     }
 
     private List<RawLink> rawLinks() {
-        return socket.dump(RtnlCodec.dumpLinks(), "list links in " + name).stream().map(RtnlCodec::link).toList();
+        return socket().dump(RtnlCodec.dumpLinks(), "list links in " + name).stream().map(RtnlCodec::link).toList();
     }
 
     @Override
     public List<Address> addresses() {
         Map<Integer, String> names = RtnlCodec.names(rawLinks());
-        return socket.dump(RtnlCodec.dumpAddresses(), "list addresses in " + name).stream()
+        return socket().dump(RtnlCodec.dumpAddresses(), "list addresses in " + name).stream()
                 .map(message -> RtnlCodec.address(message, names)).toList();
     }
 
@@ -350,7 +361,7 @@ final class LinuxNetNamespace implements NetNamespace, AutoCloseable {
     public List<Route> routes() {
         Map<Integer, String> names = RtnlCodec.names(rawLinks());
         List<Route> routes = new ArrayList<>();
-        for (ByteBuffer message : socket.dump(RtnlCodec.dumpRoutes(), "list routes in " + name)) {
+        for (ByteBuffer message : socket().dump(RtnlCodec.dumpRoutes(), "list routes in " + name)) {
             Route route = RtnlCodec.route(message, names);
             if (route != null) {
                 routes.add(route);
@@ -387,7 +398,7 @@ final class LinuxNetNamespace implements NetNamespace, AutoCloseable {
     /** Closes the socket and the handle; the namespace thread leaves the namespace, so the kernel can free it. */
     @Override
     public void close() {
-        socket.close();
+        rtnl.close();
         thread.forget(handle);
         handle.close();
     }
