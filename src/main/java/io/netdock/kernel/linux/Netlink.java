@@ -61,6 +61,8 @@ final class Netlink {
     static final int IFLA_AF_SPEC = 26;
     static final int IFLA_GROUP = 27;
     static final int IFLA_NET_NS_FD = 28;
+    static final int IFLA_NUM_TX_QUEUES = 31;
+    static final int IFLA_NUM_RX_QUEUES = 32;
     static final int IFLA_INFO_KIND = 1;
     static final int IFLA_INFO_DATA = 2;
     static final int IFLA_INFO_SLAVE_KIND = 4;

@@ -41,18 +41,22 @@ final class RtnlCodec {
     }
 
     /**
-     * {@code ip link add <name> mtu <mtu> master <bridge> type veth peer name <peer> address <mac> mtu <mtu>
-     * netns <fd>}: both ends down; the peer is born in its namespace.
+     * {@code ip link add <name> mtu <mtu> master <bridge> group <group> numtxqueues 1 numrxqueues 1 type veth
+     * peer name <peer> address <mac> mtu <mtu> numtxqueues 1 numrxqueues 1 netns <fd>}: both ends down; the peer
+     * is born in its namespace. One queue each way (the kernel would make one per CPU): a veth only uses more with
+     * XDP, and every queue costs sysfs entries while the request runs.
      */
     static NetlinkMessage newVeth(NewLink.Veth veth, int masterIndex, int peerNamespaceFd) {
         NetlinkMessage message = NetlinkMessage.request(RTM_NEWLINK, CREATE).ifinfomsg(AF_UNSPEC, 0, 0, 0)
-                .string(IFLA_IFNAME, veth.name()).u32(IFLA_MTU, veth.mtu()).u32(IFLA_MASTER, masterIndex);
+                .string(IFLA_IFNAME, veth.name()).u32(IFLA_MTU, veth.mtu()).u32(IFLA_MASTER, masterIndex)
+                .u32(IFLA_NUM_TX_QUEUES, 1).u32(IFLA_NUM_RX_QUEUES, 1);
         if (veth.group() != 0) {
             message.u32(IFLA_GROUP, veth.group());
         }
         message.begin(IFLA_LINKINFO).text(IFLA_INFO_KIND, "veth")
                 .begin(IFLA_INFO_DATA).begin(VETH_INFO_PEER).ifinfomsg(AF_UNSPEC, 0, 0, 0)
-                .string(IFLA_IFNAME, veth.peerName()).u32(IFLA_MTU, veth.mtu());
+                .string(IFLA_IFNAME, veth.peerName()).u32(IFLA_MTU, veth.mtu())
+                .u32(IFLA_NUM_TX_QUEUES, 1).u32(IFLA_NUM_RX_QUEUES, 1);
         if (veth.peerMacAddress() != null) {
             message.attribute(IFLA_ADDRESS, mac(veth.peerMacAddress()));
         }
