@@ -3,7 +3,6 @@ package io.netdock.api;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -83,35 +82,10 @@ public class ApiVersionFilter extends OncePerRequestFilter {
      * The request as the controllers see it: path without the version prefix, and a body without
      * {@code Content-Type} read as JSON (dockerd accepts that).
      */
-    private static final class UnversionedRequest extends HttpServletRequestWrapper {
-
-        private final String path;
+    private static final class UnversionedRequest extends ReroutedRequest {
 
         UnversionedRequest(HttpServletRequest request, String path) {
-            super(request);
-            this.path = path;
-        }
-
-        @Override
-        public String getRequestURI() {
-            return getContextPath() + path;
-        }
-
-        @Override
-        public StringBuffer getRequestURL() {
-            StringBuffer url = new StringBuffer();
-            url.append(getScheme()).append("://").append(getServerName()).append(':').append(getServerPort());
-            return url.append(getRequestURI());
-        }
-
-        @Override
-        public String getServletPath() {
-            return path;
-        }
-
-        @Override
-        public String getPathInfo() {
-            return null;
+            super(request, path);
         }
 
         @Override

@@ -1,43 +1,123 @@
 package io.netdock.testing;
 
+import java.io.File;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Assumptions;
 
 /**
- * The real docker CLI, run as a subprocess against netdock. Without a CLI on the machine the test is skipped,
- * unless {@code NETDOCK_REQUIRE_DOCKER_CLI=1} (CI) makes that a failure.
+ * The real docker CLI, run as a subprocess against netdock with an empty config directory (the user's contexts
+ * and settings play no part). Without a CLI on the machine the test is skipped, unless
+ * {@code NETDOCK_REQUIRE_DOCKER_CLI=1} (CI) makes that a failure.
  */
 public final class DockerCli {
 
-    private static final List<Path> CANDIDATES = List.of(Path.of("/usr/local/bin/docker"), Path.of("/usr/bin/docker"));
+    /** What a finished command printed and returned. */
+    public record Result(int exitCode, String stdout, String stderr) {
 
-    private final Path executable;
-    private final Path config;
-
-    private DockerCli(Path executable, Path config) {
-        this.executable = executable;
-        this.config = config;
+        /** Standard output followed by standard error. */
+        public String output() {
+            return stdout + stderr;
+        }
     }
 
+    private final String executable;
+    private final Path config;
+    private final Map<String, String> environment;
+
+    private DockerCli(Map<String, String> environment) {
+        this.executable = findExecutable();
+        this.config = createConfigDir();
+        this.environment = environment;
+    }
+
+    /** A CLI talking to the netdock listening on {@code socket}. */
+    public DockerCli(Path socket) {
+        this(Map.of("DOCKER_HOST", "unix://" + socket));
+    }
+
+    /** A CLI with no daemon chosen; pass the {@code DOCKER_*} variables to {@link #run(Map, String...)}. */
     public static DockerCli require() {
-        for (Path candidate : CANDIDATES) {
-            if (Files.isExecutable(candidate)) {
-                try {
-                    return new DockerCli(candidate, Files.createTempDirectory("netdock-docker-config"));
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
+        return new DockerCli(Map.of());
+    }
+
+    public Result run(String... args) {
+        return run(Map.of(), args);
+    }
+
+    /** Runs {@code docker <args>} with this CLI's Docker variables plus {@code extra}. */
+    public Result run(Map<String, String> extra, String... args) {
+        Process process = start(extra, args);
+        try {
+            process.getOutputStream().close();
+            CompletableFuture<String> stdout = readAll(process.getInputStream());
+            CompletableFuture<String> stderr = readAll(process.getErrorStream());
+            if (!process.waitFor(60, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+                throw new IllegalStateException("docker " + String.join(" ", args) + " did not finish in 60 s");
+            }
+            return new Result(process.exitValue(), stdout.join(), stderr.join());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Starts a command that keeps running (e.g. {@code docker events}); the caller reads and destroys it. */
+    public Process start(String... args) {
+        return start(Map.of(), args);
+    }
+
+    private Process start(Map<String, String> extra, String... args) {
+        List<String> command = new ArrayList<>();
+        command.add(executable);
+        command.addAll(List.of(args));
+        ProcessBuilder builder = new ProcessBuilder(command);
+        Map<String, String> variables = new LinkedHashMap<>(environment);
+        variables.putAll(extra);
+        builder.environment().keySet().removeIf(name -> name.startsWith("DOCKER_"));
+        builder.environment().putAll(variables);
+        builder.environment().put("DOCKER_CONFIG", config.toString());
+        builder.environment().put("DOCKER_CLI_HINTS", "false");
+        try {
+            return builder.start();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static CompletableFuture<String> readAll(InputStream stream) {
+        return CompletableFuture.supplyAsync(() -> {
+            try {
+                return new String(stream.readAllBytes(), StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+    }
+
+    private static String findExecutable() {
+        List<String> places = new ArrayList<>(List.of(System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)));
+        places.addAll(List.of("/usr/local/bin", "/usr/bin"));
+        for (String dir : places) {
+            Path candidate = Path.of(dir, "docker");
+            if (!dir.isBlank() && Files.isExecutable(candidate)) {
+                return candidate.toString();
             }
         }
-        String missing = "no docker CLI at " + CANDIDATES;
+        String missing = "no docker CLI on the PATH, in /usr/local/bin or /usr/bin";
         if ("1".equals(System.getenv("NETDOCK_REQUIRE_DOCKER_CLI"))) {
             throw new IllegalStateException(missing + " but NETDOCK_REQUIRE_DOCKER_CLI=1");
         }
@@ -45,28 +125,11 @@ public final class DockerCli {
         return null;
     }
 
-    /**
-     * Runs {@code docker <args>} with only the given Docker variables (an empty config directory, so the
-     * user's contexts and settings play no part) and returns its combined output.
-     */
-    public Result run(Map<String, String> environment, String... args) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>();
-        command.add(executable.toString());
-        command.addAll(List.of(args));
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
-        builder.environment().keySet().removeIf(name -> name.startsWith("DOCKER_"));
-        builder.environment().putAll(environment);
-        builder.environment().put("DOCKER_CONFIG", config.toString());
-        Process process = builder.start();
-        process.getOutputStream().close();
-        byte[] output = process.getInputStream().readAllBytes();
-        if (!process.waitFor(60, TimeUnit.SECONDS)) {
-            process.destroyForcibly();
-            throw new IllegalStateException("docker " + String.join(" ", args) + " did not finish in 60 s");
+    private static Path createConfigDir() {
+        try {
+            return Files.createTempDirectory("netdock-docker-config");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
-        return new Result(process.exitValue(), new String(output, StandardCharsets.UTF_8));
-    }
-
-    public record Result(int exitCode, String output) {
     }
 }

@@ -2,6 +2,7 @@ package io.netdock.system.web;
 
 import io.netdock.api.ApiVersion;
 import io.netdock.api.ServerIdentity;
+import io.netdock.events.EventLog;
 import io.netdock.kernel.KernelProperties;
 import io.netdock.system.Daemon;
 import io.netdock.system.HostFacts;
@@ -21,11 +22,13 @@ class InfoDocument {
     private final Daemon daemon;
     private final ServerIdentity identity;
     private final KernelProperties kernel;
+    private final EventLog events;
 
-    InfoDocument(Daemon daemon, ServerIdentity identity, KernelProperties kernel) {
+    InfoDocument(Daemon daemon, ServerIdentity identity, KernelProperties kernel, EventLog events) {
         this.daemon = daemon;
         this.identity = identity;
         this.kernel = kernel;
+        this.events = events;
     }
 
     Map<String, Object> render(ApiVersion version) {
@@ -64,7 +67,7 @@ class InfoDocument {
         info.put("LoggingDriver", "none");
         info.put("CgroupDriver", "none");
         info.put("CgroupVersion", "2");
-        info.put("NEventsListener", 0);
+        info.put("NEventsListener", events.listenerCount());
         info.put("KernelVersion", host.kernelVersion());
         info.put("OperatingSystem", host.operatingSystem());
         info.put("OSVersion", host.osVersion());
