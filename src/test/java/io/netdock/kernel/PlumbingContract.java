@@ -231,9 +231,11 @@ public abstract class PlumbingContract {
         plumbing.setUpNetwork(dual);
         plumbing.createSandbox(SANDBOX_1);
 
-        plumbing.attach(new Attachment(dual, SANDBOX_1, ENDPOINT_1, "eth0", "02:42:ac:1e:01:02",
+        Attachment attachment = new Attachment(dual, SANDBOX_1, ENDPOINT_1, "eth0", "02:42:ac:1e:01:02",
                 List.of(IpPrefix.parse("172.30.1.2/24"), IpPrefix.parse("fd00:30:1::2/64")), ip("172.30.1.1"),
-                ip("fd00:30:1::1")));
+                ip("fd00:30:1::1"));
+        plumbing.attach(attachment);
+        plumbing.attach(attachment);
 
         NamespaceView sandbox = namespace("5a5a5a5a5a5a");
         assertThat(sandbox.addresses()).containsExactly("127.0.0.1/8 dev lo", "172.30.1.2/24 dev eth0",

@@ -258,16 +258,22 @@ public class BridgeDriver implements Plumbing {
     }
 
     /**
-     * The container end, in one batch: link-local addressing as Docker has it (an {@code fe80::} address in IPv6
-     * networks, none otherwise), addresses, up, default routes — in that order (a route needs its device up and
-     * its gateway on-link).
+     * The container end, in one batch: no automatic IPv6 addresses, its addresses — in an IPv6 network also the
+     * {@code fe80::} address the kernel would derive from its MAC, as Docker's containers have (assigned here, not
+     * left to the kernel, which adds it asynchronously once the link has carrier) — up, default routes: in that
+     * order (a route needs its device up and its gateway on-link).
      */
     private static void configureEndpoint(NetNamespace sandbox, Attachment attachment, boolean existing) {
         String iface = attachment.interfaceName();
-        boolean ipv6 = attachment.network().gateways().stream().anyMatch(IpPrefix::isIpv6);
         List<Step> steps = new ArrayList<>();
-        steps.add(new Step.SetLink(iface, LinkChange.NONE.withIpv6LinkLocal(ipv6)));
+        steps.add(new Step.SetLink(iface, LinkChange.NONE.withIpv6LinkLocal(false)));
         attachment.addresses().forEach(address -> steps.add(new Step.AddAddress(iface, address)));
+        if (attachment.network().gateways().stream().anyMatch(IpPrefix::isIpv6)) {
+            String mac = attachment.macAddress() != null ? attachment.macAddress()
+                    : sandbox.link(iface).orElseThrow(() -> KernelException.of("get link " + iface, Errno.ENODEV))
+                            .macAddress();
+            steps.add(new Step.AddAddress(iface, IpPrefix.linkLocal(mac)));
+        }
         steps.add(new Step.SetLink(iface, LinkChange.UP));
         for (InetAddress gateway : new InetAddress[] {attachment.gatewayV4(), attachment.gatewayV6()}) {
             if (gateway != null) {

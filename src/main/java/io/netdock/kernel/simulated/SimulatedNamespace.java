@@ -10,9 +10,7 @@ import io.netdock.kernel.spi.NetNamespace;
 import io.netdock.kernel.spi.NewLink;
 import io.netdock.kernel.spi.Route;
 import io.netdock.kernel.spi.Step;
-import java.net.Inet6Address;
 import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -93,19 +91,12 @@ final class SimulatedNamespace implements NetNamespace {
         String peerMac = veth.peerMacAddress() != null
                 ? checkMac(peerOperation, veth.peerMacAddress()) : kernel.nextMacAddress();
         SimLink peer = new SimLink(peerNamespace.nextIndex++, veth.peerName(), "veth", peerMac, veth.mtu(), 0);
-        peer.linkLocal = peerNamespace.linkLocalByDefault();
         SimLink link = new SimLink(nextIndex++, veth.name(), "veth", kernel.nextMacAddress(), veth.mtu(),
                 veth.group());
-        link.linkLocal = linkLocalByDefault();
         link.master = master.name;
         link.pair(peer, peerNamespace, this);
         peerNamespace.links.put(peer.name, peer);
         links.put(link.name, link);
-    }
-
-    /** {@code net.ipv6.conf.default.addr_gen_mode}: 0 ({@code eui64}) gives new links a link-local address. */
-    private boolean linkLocalByDefault() {
-        return "0".equals(sysctls.get("net/ipv6/conf/default/addr_gen_mode"));
     }
 
     @Override
@@ -184,14 +175,6 @@ final class SimulatedNamespace implements NetNamespace {
                 if (!link.up) {
                     staticRoutes.removeIf(route -> route.device().equals(link.name));
                 }
-                if (link.peer != null) {
-                    link.gainCarrier(this);
-                    link.peer.gainCarrier(link.peerNamespace);
-                }
-            }
-            // like the kernel, addrgenmode is written after the flags: switching it on does not add an address
-            if (change.ipv6LinkLocal() != null) {
-                link.linkLocal = change.ipv6LinkLocal();
             }
         }
     }
@@ -417,33 +400,7 @@ final class SimulatedNamespace implements NetNamespace {
                 && new IpPrefix(address, network.prefixLength()).network().equals(network);
     }
 
-    /**
-     * The link-local address the kernel derives from a MAC ({@code addrgenmode eui64}): {@code fe80::} and the
-     * MAC with {@code ff:fe} in the middle and the universal/local bit flipped.
-     */
-    static IpPrefix linkLocal(String mac) {
-        byte[] bytes = new byte[16];
-        bytes[0] = (byte) 0xfe;
-        bytes[1] = (byte) 0x80;
-        String[] octets = mac.split(":");
-        for (int i = 0; i < 3; i++) {
-            bytes[8 + i] = (byte) Integer.parseInt(octets[i], 16);
-            bytes[13 + i] = (byte) Integer.parseInt(octets[3 + i], 16);
-        }
-        bytes[8] ^= 0x02;
-        bytes[11] = (byte) 0xff;
-        bytes[12] = (byte) 0xfe;
-        try {
-            return new IpPrefix(Inet6Address.getByAddress(bytes), 64);
-        } catch (UnknownHostException impossible) {
-            throw new IllegalStateException(impossible);
-        }
-    }
-
-    /**
-     * A link's mutable state; {@link #toLink} takes a snapshot for callers. Only veths have carrier in the model
-     * (both ends up); netdock turns link-local addresses off on its bridges, so bridges never get one here.
-     */
+    /** A link's mutable state; {@link #toLink} takes a snapshot for callers. */
     private final class SimLink {
         final int index;
         final String name;
@@ -455,7 +412,6 @@ final class SimulatedNamespace implements NetNamespace {
         String master;
         String alias;
         boolean hairpin;
-        boolean linkLocal;
         SimLink peer;
         SimulatedNamespace peerNamespace;
 
@@ -466,14 +422,6 @@ final class SimulatedNamespace implements NetNamespace {
             this.mac = mac;
             this.mtu = mtu;
             this.group = group;
-        }
-
-        /** A veth with both ends up has carrier; with {@code eui64} it then gets its link-local address. */
-        void gainCarrier(SimulatedNamespace own) {
-            if (!up || peer == null || !peer.up || !linkLocal) {
-                return;
-            }
-            own.addIfAbsent(new Address(name, linkLocal(mac)));
         }
 
         void pair(SimLink other, SimulatedNamespace otherNamespace, SimulatedNamespace own) {
