@@ -24,6 +24,7 @@ public final class Errno {
     public static final int ENOSPC = 28;          // errno-base.h
     public static final int ERANGE = 34;          // errno-base.h
     public static final int ENAMETOOLONG = 36;    // errno.h
+    public static final int EMSGSIZE = 90;        // errno.h
     public static final int EPROTONOSUPPORT = 93; // errno.h
     public static final int EOPNOTSUPP = 95;      // errno.h
     public static final int EAFNOSUPPORT = 97;    // errno.h
@@ -57,6 +58,7 @@ public final class Errno {
             case ENOSPC -> "No space left on device";
             case ERANGE -> "Numerical result out of range";
             case ENAMETOOLONG -> "File name too long";
+            case EMSGSIZE -> "Message too long";
             case EPROTONOSUPPORT -> "Protocol not supported";
             case EOPNOTSUPP -> "Operation not supported";
             case EAFNOSUPPORT -> "Address family not supported by protocol";

@@ -22,6 +22,33 @@ public record IpPrefix(InetAddress address, int prefixLength) {
         return new IpPrefix(address, length);
     }
 
+    /**
+     * The IPv6 link-local address Linux derives from a MAC ({@code addrgenmode eui64}, RFC 4291 appendix A):
+     * {@code fe80::/64} with the MAC split by {@code ff:fe} and its universal/local bit flipped;
+     * {@code 02:42:ac:11:00:02} → {@code fe80::42:acff:fe11:2/64}.
+     */
+    public static IpPrefix linkLocal(String macAddress) {
+        String[] octets = macAddress.split(":");
+        if (octets.length != 6) {
+            throw new IllegalArgumentException("not a MAC address: " + macAddress);
+        }
+        byte[] bytes = new byte[16];
+        bytes[0] = (byte) 0xfe;
+        bytes[1] = (byte) 0x80;
+        for (int i = 0; i < 3; i++) {
+            bytes[8 + i] = (byte) Integer.parseInt(octets[i], 16);
+            bytes[13 + i] = (byte) Integer.parseInt(octets[3 + i], 16);
+        }
+        bytes[8] ^= 0x02;
+        bytes[11] = (byte) 0xff;
+        bytes[12] = (byte) 0xfe;
+        try {
+            return new IpPrefix(InetAddress.getByAddress(bytes), 64);
+        } catch (UnknownHostException impossible) {
+            throw new IllegalStateException(impossible);
+        }
+    }
+
     public boolean isIpv6() {
         return address.getAddress().length == 16;
     }

@@ -5,8 +5,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.netdock.kernel.KernelView.LinkView;
 import io.netdock.kernel.KernelView.NamespaceView;
+import io.netdock.kernel.CrashingKernel.ProcessKilled;
 import io.netdock.kernel.bridge.BridgeDriver;
 import io.netdock.kernel.spi.Kernel;
+import io.netdock.kernel.spi.Link;
+import io.netdock.kernel.spi.LinkGroups;
 import io.netdock.kernel.spi.NewLink;
 import java.net.InetAddress;
 import java.util.List;
@@ -202,6 +205,51 @@ public abstract class PlumbingContract {
     }
 
     @Test
+    void netdocksLinksAreMarkedAsItsAndItsBridgePortsHairpin() {
+        plumbing.setUpNetwork(networkA());
+        plumbing.createSandbox(SANDBOX_1);
+        plumbing.attach(attachment(networkA(), SANDBOX_1, ENDPOINT_1, "eth0", "172.30.1.2/24"));
+
+        Link bridge = kernel.host().link("br-a1a1a1a1a1a1").orElseThrow();
+        Link port = kernel.host().link("vethe1e1e1e").orElseThrow();
+        Link eth0 = kernel.namespace("5a5a5a5a5a5a").orElseThrow().link("eth0").orElseThrow();
+        assertThat(bridge.group()).isEqualTo(LinkGroups.OWNED);
+        assertThat(bridge.alias()).isEqualTo("netdock network " + NET_A);
+        assertThat(bridge.hairpin()).isFalse();
+        assertThat(port.group()).isEqualTo(LinkGroups.OWNED);
+        assertThat(port.alias()).isEqualTo("netdock endpoint " + ENDPOINT_1);
+        assertThat(port.hairpin()).isTrue();
+        assertThat(eth0.group()).isZero();
+        assertThat(eth0.hairpin()).isFalse();
+    }
+
+    @Test
+    void aContainerOnAnIpv6NetworkHasALinkLocalAddressFromItsMacAndNetdocksOwnLinksHaveNone() {
+        BridgeNetwork dual = new BridgeNetwork(NET_A, "br-a1a1a1a1a1a1",
+                List.of(IpPrefix.parse("172.30.1.1/24"), IpPrefix.parse("fd00:30:1::1/64")), 1500, false, true, true,
+                "");
+        plumbing.setUpNetwork(dual);
+        plumbing.createSandbox(SANDBOX_1);
+
+        Attachment attachment = new Attachment(dual, SANDBOX_1, ENDPOINT_1, "eth0", "02:42:ac:1e:01:02",
+                List.of(IpPrefix.parse("172.30.1.2/24"), IpPrefix.parse("fd00:30:1::2/64")), ip("172.30.1.1"),
+                ip("fd00:30:1::1"));
+        plumbing.attach(attachment);
+        plumbing.attach(attachment);
+
+        NamespaceView sandbox = namespace("5a5a5a5a5a5a");
+        assertThat(sandbox.addresses()).containsExactly("127.0.0.1/8 dev lo", "172.30.1.2/24 dev eth0",
+                "::1/128 dev lo", "fd00:30:1::2/64 dev eth0", "fe80::42:acff:fe1e:102/64 dev eth0");
+        assertThat(sandbox.routes()).containsExactly("default via 172.30.1.1 dev eth0 proto static",
+                "172.30.1.0/24 dev eth0 proto kernel scope link src 172.30.1.2",
+                "fd00:30:1::/64 dev eth0 proto kernel metric 256",
+                "fe80::/64 dev eth0 proto kernel metric 256",
+                "default via fd00:30:1::1 dev eth0 proto static metric 1024");
+        assertThat(namespace("host").addresses()).containsExactly("127.0.0.1/8 dev lo",
+                "172.30.1.1/24 dev br-a1a1a1a1a1a1", "::1/128 dev lo", "fd00:30:1::1/64 dev br-a1a1a1a1a1a1");
+    }
+
+    @Test
     void attachingTwiceChangesNothing() {
         plumbing.setUpNetwork(networkA());
         plumbing.createSandbox(SANDBOX_1);
@@ -291,6 +339,41 @@ public abstract class PlumbingContract {
         assertThat(linkNames("host")).containsExactly("lo", "br-a1a1a1a1a1a1");
         assertThat(linkNames("5a5a5a5a5a5a")).containsExactly("lo");
         assertThat(namespace("5a5a5a5a5a5a").routes()).isEmpty();
+    }
+
+    @Test
+    void aDetachedInterfaceNameIsFreeAtOnceForTheNextEndpoint() {
+        plumbing.setUpNetwork(networkA());
+        plumbing.createSandbox(SANDBOX_1);
+        plumbing.attach(attachment(networkA(), SANDBOX_1, ENDPOINT_1, "eth0", "172.30.1.2/24"));
+
+        plumbing.detach(attachment(networkA(), SANDBOX_1, ENDPOINT_1, "eth0", "172.30.1.2/24"));
+        plumbing.attach(attachment(networkA(), SANDBOX_1, ENDPOINT_2, "eth0", "172.30.1.3/24"));
+
+        assertThat(linkNames("host")).containsExactly("lo", "br-a1a1a1a1a1a1", "vethe2e2e2e");
+        assertThat(linkNames("5a5a5a5a5a5a")).containsExactly("lo", "eth0");
+        assertThat(namespace("5a5a5a5a5a5a").addresses()).contains("172.30.1.3/24 dev eth0")
+                .doesNotContain("172.30.1.2/24 dev eth0");
+    }
+
+    @Test
+    void aRemovedNetworksBridgeNameAndSandboxNameAreFreeAtOnce() {
+        plumbing.setUpNetwork(networkA());
+        plumbing.createSandbox(SANDBOX_1);
+        plumbing.attach(attachment(networkA(), SANDBOX_1, ENDPOINT_1, "eth0", "172.30.1.2/24"));
+        plumbing.removeSandbox(SANDBOX_1);
+        plumbing.tearDownNetwork(networkA());
+
+        plumbing.setUpNetwork(networkA());
+        plumbing.createSandbox(SANDBOX_1);
+        plumbing.attach(attachment(networkA(), SANDBOX_1, ENDPOINT_1, "eth0", "172.30.1.2/24"));
+
+        assertThat(linkNames("host")).containsExactly("lo", "br-a1a1a1a1a1a1", "vethe1e1e1e");
+        assertThat(namespace("host").addresses()).containsExactly("127.0.0.1/8 dev lo",
+                "172.30.1.1/24 dev br-a1a1a1a1a1a1", "::1/128 dev lo");
+        assertThat(namespace("5a5a5a5a5a5a").routes()).containsExactly("default via 172.30.1.1 dev eth0 proto static",
+                "172.30.1.0/24 dev eth0 proto kernel scope link src 172.30.1.2");
+        assertThat(plumbing.view().ruleset()).isEqualTo(Golden.NETWORK_A);
     }
 
     @Test
@@ -406,6 +489,49 @@ public abstract class PlumbingContract {
 
         assertThat(plumbing.reconcile(new DesiredState(List.of(networkA()), List.of(SANDBOX_1), List.of(kept),
                 List.of(web)))).isEqualTo(new ReconcileReport(List.of(), List.of(), List.of()));
+    }
+
+    @Test
+    void aCrashRightAfterCreatingABridgeOrAVethLeavesLinksThatReconcileRecognisesAsNetdocks() {
+        plumbing.setUpNetwork(networkB());
+        plumbing.createSandbox(SANDBOX_1);
+        BridgeDriver dying = new BridgeDriver(CrashingKernel.afterCreatingALink(kernel));
+        assertThatThrownBy(() -> dying.setUpNetwork(networkA())).isInstanceOf(ProcessKilled.class);
+        assertThatThrownBy(() -> dying.attach(attachment(networkB(), SANDBOX_1, ENDPOINT_2, "eth0", "172.30.2.2/24")))
+                .isInstanceOf(ProcessKilled.class);
+        assertThat(kernel.host().link("br-a1a1a1a1a1a1").orElseThrow().alias()).isNull();
+        assertThat(kernel.host().link("vethe2e2e2e").orElseThrow().alias()).isNull();
+        kernel.close();
+
+        kernel = openKernel();
+        plumbing = new BridgeDriver(kernel);
+        ReconcileReport report = plumbing.reconcile(new DesiredState(List.of(networkB()), List.of(SANDBOX_1),
+                List.of(), List.of()));
+
+        assertThat(report.failures()).isEmpty();
+        assertThat(report.removed()).containsExactly("bridge br-a1a1a1a1a1a1", "veth vethe2e2e2e");
+        assertThat(linkNames("host")).containsExactly("lo", "br-b2b2b2b2b2b2");
+        assertThat(linkNames("5a5a5a5a5a5a")).containsExactly("lo");
+    }
+
+    @Test
+    void aCrashRightAfterCreatingABridgeIsFinishedByReconcileWhenTheDatabaseKnowsTheNetwork() {
+        BridgeDriver dying = new BridgeDriver(CrashingKernel.afterCreatingALink(kernel));
+        assertThatThrownBy(() -> dying.setUpNetwork(networkA())).isInstanceOf(ProcessKilled.class);
+        kernel.close();
+
+        kernel = openKernel();
+        plumbing = new BridgeDriver(kernel);
+        ReconcileReport report = plumbing.reconcile(new DesiredState(List.of(networkA()), List.of(), List.of(),
+                List.of()));
+
+        assertThat(report.failures()).isEmpty();
+        assertThat(report.removed()).isEmpty();
+        Link bridge = kernel.host().link("br-a1a1a1a1a1a1").orElseThrow();
+        assertThat(bridge.alias()).isEqualTo("netdock network " + NET_A);
+        assertThat(bridge.up()).isTrue();
+        assertThat(namespace("host").addresses()).contains("172.30.1.1/24 dev br-a1a1a1a1a1a1");
+        assertThat(plumbing.view().ruleset()).isEqualTo(Golden.NETWORK_A);
     }
 
     @Test

@@ -21,9 +21,11 @@ import io.netdock.kernel.spi.FirewallRule;
 import io.netdock.kernel.spi.Kernel;
 import io.netdock.kernel.spi.Link;
 import io.netdock.kernel.spi.LinkChange;
+import io.netdock.kernel.spi.LinkGroups;
 import io.netdock.kernel.spi.NetNamespace;
 import io.netdock.kernel.spi.NewLink;
 import io.netdock.kernel.spi.Route;
+import io.netdock.kernel.spi.Step;
 import java.net.InetAddress;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -32,16 +34,17 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Predicate;
 
 /**
  * {@link Plumbing} for bridge networks, on top of any {@link Kernel}: a bridge per network, a namespace per
  * sandbox, a veth pair per endpoint (host end on the bridge, container end created directly in the sandbox),
  * and netdock's nftables table. Each operation validates first, then sets up step by step, undoing its own steps
- * if a later one fails; tear-down is best effort and reports everything it could not do.
+ * if a later one fails; tear-down is best effort and reports everything it could not do. What netdock creates is
+ * in {@link LinkGroups#OWNED} from the creating request on; tear-down retires links, so callers never wait for
+ * the kernel to free them.
  */
 public class BridgeDriver implements Plumbing {
-
-    private static final String SANDBOX_ADDRESS_GENERATION = "net/ipv6/conf/default/addr_gen_mode";
 
     private final Kernel kernel;
     /** Networks set up since start, by bridge name: published ports look up {@code host_binding_ipv4} here. */
@@ -74,11 +77,12 @@ public class BridgeDriver implements Plumbing {
         Rollback rollback = new Rollback();
         try {
             boolean created = ensureBridge(host, network, rollback);
-            for (IpPrefix gateway : network.gateways()) {
-                addAddress(host, bridge, gateway, !created);
-            }
-            host.setUp(bridge);
-            host.setSysctl("net/ipv4/conf/" + bridge + "/route_localnet", "1");
+            List<Step> steps = new ArrayList<>();
+            // marked again in case a crash came between creating the bridge and marking it
+            steps.add(new Step.SetLink(bridge, LinkChange.ownedAndUp(Names.network(network.networkId()))
+                    .withRouteLocalnet(true)));
+            network.gateways().forEach(gateway -> steps.add(new Step.AddAddress(bridge, gateway)));
+            throwUnexpected(host.apply(steps), failure -> !created && isAddressThere(failure));
             if (network.gateways().stream().anyMatch(IpPrefix::isIpv6)) {
                 hostSysctl("net/ipv6/conf/all/forwarding");
             }
@@ -98,24 +102,47 @@ public class BridgeDriver implements Plumbing {
         }
     }
 
+    /** @return whether the bridge had to be created; an existing one must be this network's */
     private boolean ensureBridge(NetNamespace host, BridgeNetwork network, Rollback rollback) {
         String bridge = network.bridgeName();
         String mark = Names.network(network.networkId());
-        try {
-            host.createLink(new NewLink.Bridge(bridge, network.mtu(), Names.bridgeMac(network.networkId())));
-        } catch (KernelObjectExists exists) {
-            Link link = host.link(bridge).orElseThrow(() -> exists);
-            if (!link.kind().equals("bridge") || !mark.equals(link.alias())) {
-                throw exists;
-            }
-            if (link.mtu() != network.mtu()) {
-                host.setLink(bridge, new LinkChange(null, network.mtu(), null, null, null));
-            }
-            return false;
+        NewLink.Bridge request = new NewLink.Bridge(bridge, network.mtu(), Names.bridgeMac(network.networkId()),
+                LinkGroups.OWNED);
+        Optional<Link> existing = createOrAdopt(host, request,
+                link -> link.kind().equals("bridge") && Names.isMarked(link, mark));
+        if (existing.isEmpty()) {
+            rollback.onFailure(() -> host.deleteLink(bridge));
+            return true;
         }
-        rollback.onFailure(() -> host.deleteLink(bridge));
-        host.setLink(bridge, new LinkChange(null, null, null, mark, false));
-        return true;
+        if (existing.get().mtu() != network.mtu()) {
+            host.setLink(bridge, LinkChange.NONE.withMtu(network.mtu()));
+        }
+        return false;
+    }
+
+    /**
+     * Creates a link, or adopts the one that already has its name if {@code ours} accepts it. A retired link may
+     * still hold a name for a moment (the kernel frees links in the background), so a clash is retried once after
+     * waiting for retired links to go.
+     *
+     * @return empty if the link was created, else the existing link
+     */
+    private Optional<Link> createOrAdopt(NetNamespace namespace, NewLink request, Predicate<Link> ours) {
+        for (boolean settled = false; ; settled = true) {
+            try {
+                namespace.createLink(request);
+                return Optional.empty();
+            } catch (KernelObjectExists exists) {
+                Optional<Link> link = namespace.link(request.name());
+                if (link.isPresent() && ours.test(link.get())) {
+                    return link;
+                }
+                if (settled) {
+                    throw exists;
+                }
+                kernel.settle();
+            }
+        }
     }
 
     @Override
@@ -126,13 +153,11 @@ public class BridgeDriver implements Plumbing {
         failures.attempt(() -> kernel.firewall().apply(
                 FirewallChange.removing(Set.of(Names.network(network.networkId())))));
         Optional<Link> link = host.link(bridge);
-        if (link.isPresent() && Names.network(network.networkId()).equals(link.get().alias())) {
-            for (Link port : host.links()) {
-                if (bridge.equals(port.master())) {
-                    failures.attempt(() -> deleteIfPresent(host, port.name()));
-                }
+        if (link.isPresent() && Names.isMarked(link.get(), Names.network(network.networkId()))) {
+            for (Link port : host.portsOf(bridge)) {
+                failures.attempt(() -> retireIfPresent(host, port.name()));
             }
-            failures.attempt(() -> deleteIfPresent(host, bridge));
+            failures.attempt(() -> retireIfPresent(host, bridge));
         }
         networksByBridge.remove(bridge);
         failures.throwIfAny();
@@ -154,7 +179,6 @@ public class BridgeDriver implements Plumbing {
         }
         NetNamespace sandbox = kernel.createNamespace(name);
         try {
-            sandbox.setSysctl(SANDBOX_ADDRESS_GENERATION, "1");
             sandbox.setUp("lo");
             return true;
         } catch (RuntimeException failure) {
@@ -172,23 +196,13 @@ public class BridgeDriver implements Plumbing {
         removeNamespace(Names.sandbox(sandboxId));
     }
 
+    /** Its links go with it, in the background: the caller does not wait for the kernel to free them. */
     void removeNamespace(String name) {
-        Optional<NetNamespace> sandbox = kernel.namespace(name);
-        if (sandbox.isEmpty()) {
-            if (kernel.namespaces().contains(name)) {
-                kernel.deleteNamespace(name); // a crash's leftover: the mount point without a namespace
-            }
-            return;
+        try {
+            kernel.deleteNamespace(name);
+        } catch (KernelObjectNotFound gone) {
+            // already gone: what removing wanted
         }
-        Failures failures = new Failures("remove sandbox " + name);
-        // deleting each veth now (not when the namespace dies, asynchronously) takes its host end with it at once
-        for (Link link : sandbox.get().links()) {
-            if (!link.kind().equals("loopback")) {
-                failures.attempt(() -> deleteIfPresent(sandbox.get(), link.name()));
-            }
-        }
-        failures.attempt(() -> kernel.deleteNamespace(name));
-        failures.throwIfAny();
     }
 
     @Override
@@ -206,21 +220,18 @@ public class BridgeDriver implements Plumbing {
         NetNamespace host = kernel.host();
         String veth = Names.veth(attachment.endpointId());
         BridgeNetwork network = attachment.network();
-        try {
-            host.createLink(new NewLink.Veth(veth, network.mtu(), network.bridgeName(), iface,
-                    attachment.macAddress(), sandbox));
-        } catch (KernelObjectExists exists) {
-            if (!isAttached(host, sandbox, attachment, veth)) {
-                throw exists;
-            }
+        NewLink.Veth request = new NewLink.Veth(veth, network.mtu(), network.bridgeName(), iface,
+                attachment.macAddress(), sandbox, LinkGroups.OWNED);
+        Optional<Link> existing = createOrAdopt(host, request, link -> isAttached(link, sandbox, attachment));
+        if (existing.isPresent()) {
+            configureHostEnd(host, veth, attachment);
             configureEndpoint(sandbox, attachment, true);
             return false;
         }
         Rollback rollback = new Rollback();
         rollback.onFailure(() -> host.deleteLink(veth));
         try {
-            host.setLink(veth, new LinkChange(null, null, null, Names.endpoint(attachment.endpointId()), false));
-            host.setUp(veth);
+            configureHostEnd(host, veth, attachment);
             configureEndpoint(sandbox, attachment, false);
             return true;
         } catch (RuntimeException failure) {
@@ -229,52 +240,91 @@ public class BridgeDriver implements Plumbing {
         }
     }
 
-    private static boolean isAttached(NetNamespace host, NetNamespace sandbox, Attachment attachment, String veth) {
-        Optional<Link> hostEnd = host.link(veth);
+    private static boolean isAttached(Link hostEnd, NetNamespace sandbox, Attachment attachment) {
         Optional<Link> containerEnd = sandbox.link(attachment.interfaceName());
-        return hostEnd.isPresent() && containerEnd.isPresent()
-                && Names.endpoint(attachment.endpointId()).equals(hostEnd.get().alias())
-                && attachment.network().bridgeName().equals(hostEnd.get().master())
-                && hostEnd.get().peerIndex() == containerEnd.get().index();
+        return containerEnd.isPresent()
+                && Names.isMarked(hostEnd, Names.endpoint(attachment.endpointId()))
+                && attachment.network().bridgeName().equals(hostEnd.master())
+                && hostEnd.peerIndex() == containerEnd.get().index();
     }
 
-    /** Addresses, link up, default routes: in that order (a route needs its device up and its gateway on-link). */
+    /**
+     * The bridge port: marked, no IPv6 link-local address (it would only cost time), hairpin mode so that a
+     * container reaches its own published ports through a host address (as Docker does without userland proxy:
+     * after DNAT the frame leaves by the port it came in on).
+     */
+    private static void configureHostEnd(NetNamespace host, String veth, Attachment attachment) {
+        host.setLink(veth, LinkChange.ownedAndUp(Names.endpoint(attachment.endpointId())).withHairpin(true));
+    }
+
+    /**
+     * The container end, in one batch: no automatic IPv6 addresses, its addresses — in an IPv6 network also the
+     * {@code fe80::} address the kernel would derive from its MAC, as Docker's containers have (assigned here, not
+     * left to the kernel, which adds it asynchronously once the link has carrier) — up, default routes: in that
+     * order (a route needs its device up and its gateway on-link).
+     */
     private static void configureEndpoint(NetNamespace sandbox, Attachment attachment, boolean existing) {
         String iface = attachment.interfaceName();
-        for (IpPrefix address : attachment.addresses()) {
-            addAddress(sandbox, iface, address, existing);
+        List<Step> steps = new ArrayList<>();
+        steps.add(new Step.SetLink(iface, LinkChange.NONE.withIpv6LinkLocal(false)));
+        attachment.addresses().forEach(address -> steps.add(new Step.AddAddress(iface, address)));
+        if (attachment.network().gateways().stream().anyMatch(IpPrefix::isIpv6)) {
+            String mac = attachment.macAddress() != null ? attachment.macAddress()
+                    : sandbox.link(iface).orElseThrow(() -> KernelException.of("get link " + iface, Errno.ENODEV))
+                            .macAddress();
+            steps.add(new Step.AddAddress(iface, IpPrefix.linkLocal(mac)));
         }
-        sandbox.setUp(iface);
+        steps.add(new Step.SetLink(iface, LinkChange.UP));
         for (InetAddress gateway : new InetAddress[] {attachment.gatewayV4(), attachment.gatewayV6()}) {
-            if (gateway == null) {
-                continue;
+            if (gateway != null) {
+                steps.add(new Step.AddRoute(Route.defaultVia(gateway, iface)));
             }
-            Route route = Route.defaultVia(gateway, iface);
-            try {
-                sandbox.addRoute(route);
-            } catch (KernelObjectExists exists) {
-                boolean ours = sandbox.routes().stream().anyMatch(r -> r.isDefault() && r.isIpv6() == route.isIpv6()
-                        && gateway.equals(r.gateway()) && iface.equals(r.device()));
-                if (!existing || !ours) {
-                    throw exists;
-                }
+        }
+        throwUnexpected(sandbox.apply(steps), failure -> existing && (isAddressThere(failure)
+                || isOwnRoute(sandbox, failure, iface)));
+    }
+
+    private static boolean isAddressThere(Step.Outcome outcome) {
+        return outcome.step() instanceof Step.AddAddress && outcome.failure() instanceof KernelObjectExists;
+    }
+
+    private static boolean isOwnRoute(NetNamespace sandbox, Step.Outcome outcome, String iface) {
+        if (!(outcome.step() instanceof Step.AddRoute add) || !(outcome.failure() instanceof KernelObjectExists)) {
+            return false;
+        }
+        Route route = add.route();
+        return sandbox.routes().stream().anyMatch(r -> r.isDefault() && r.isIpv6() == route.isIpv6()
+                && route.gateway().equals(r.gateway()) && iface.equals(r.device()));
+    }
+
+    /** Throws the first failure of a batch that is not {@code tolerated}. */
+    private static void throwUnexpected(List<Step.Outcome> outcomes, Predicate<Step.Outcome> tolerated) {
+        for (Step.Outcome outcome : outcomes) {
+            if (outcome.failed() && !tolerated.test(outcome)) {
+                throw outcome.failure();
             }
         }
     }
 
-    private static void addAddress(NetNamespace namespace, String link, IpPrefix address, boolean mayExist) {
-        try {
-            namespace.addAddress(link, address);
-        } catch (KernelObjectExists exists) {
-            if (!mayExist) {
-                throw exists;
-            }
-        }
-    }
-
+    /**
+     * Retires the container end (so its name is free in the sandbox at once) after checking it is this endpoint's
+     * peer; the host end goes with it. Without a sandbox, or if the names do not match, retires the host end.
+     */
     @Override
     public void detach(Attachment attachment) {
-        deleteIfPresent(kernel.host(), Names.veth(attachment.endpointId()));
+        NetNamespace host = kernel.host();
+        String veth = Names.veth(attachment.endpointId());
+        Optional<Link> hostEnd = host.link(veth);
+        if (hostEnd.isEmpty()) {
+            return;
+        }
+        Optional<NetNamespace> sandbox = kernel.namespace(Names.sandbox(attachment.sandboxId()));
+        Optional<Link> containerEnd = sandbox.flatMap(namespace -> namespace.link(attachment.interfaceName()));
+        if (containerEnd.isPresent() && containerEnd.get().index() == hostEnd.get().peerIndex()) {
+            retireIfPresent(sandbox.get(), attachment.interfaceName());
+        } else {
+            retireIfPresent(host, veth);
+        }
     }
 
     @Override
@@ -300,8 +350,10 @@ public class BridgeDriver implements Plumbing {
         }
     }
 
+    /** Waits for links being freed in the background first, so the view shows what netdock's calls left. */
     @Override
     public KernelView view() {
+        kernel.settle();
         List<NamespaceView> namespaces = new ArrayList<>();
         namespaces.add(view("host", kernel.host()));
         for (String name : kernel.namespaces()) {
@@ -355,6 +407,14 @@ public class BridgeDriver implements Plumbing {
             namespace.deleteLink(link);
         } catch (KernelObjectNotFound gone) {
             // already gone: what deleting wanted
+        }
+    }
+
+    private static void retireIfPresent(NetNamespace namespace, String link) {
+        try {
+            namespace.retireLink(link);
+        } catch (KernelObjectNotFound gone) {
+            // already gone: what retiring wanted
         }
     }
 }

@@ -2,10 +2,13 @@ package io.netdock.kernel.bridge;
 
 import io.netdock.kernel.IpPrefix;
 import io.netdock.kernel.PortForward;
+import io.netdock.kernel.spi.Link;
+import io.netdock.kernel.spi.LinkGroups;
 
 /**
- * How netdock names and marks what it creates. The marks go into link aliases and nftables rule comments, so
- * reconcile can tell netdock's objects from everybody else's and delete exactly the right ones.
+ * How netdock names and marks what it creates. Links are netdock's by their group ({@link LinkGroups#OWNED}, set
+ * when they are created); their alias and the comments of nftables rules say what they belong to, so reconcile
+ * can tell netdock's objects from everybody else's and delete exactly the right ones.
  */
 final class Names {
 
@@ -25,6 +28,14 @@ final class Names {
     /** A sandbox's namespace name, like Docker's SandboxKey file name: the first 12 characters of its ID. */
     static String sandbox(String sandboxId) {
         return sandboxId.substring(0, Math.min(12, sandboxId.length()));
+    }
+
+    /**
+     * Whether a link is netdock's and, if it carries a mark, carries this one. A link of netdock's group without a
+     * mark was created just before a crash; whoever finishes it sets the mark.
+     */
+    static boolean isMarked(Link link, String mark) {
+        return link.alias() == null ? link.group() == LinkGroups.OWNED : link.alias().equals(mark);
     }
 
     static String network(String networkId) {

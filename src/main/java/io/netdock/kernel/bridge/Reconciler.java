@@ -7,16 +7,19 @@ import io.netdock.kernel.KernelException;
 import io.netdock.kernel.ReconcileReport;
 import io.netdock.kernel.spi.Kernel;
 import io.netdock.kernel.spi.Link;
+import io.netdock.kernel.spi.LinkGroups;
 import io.netdock.kernel.spi.NetNamespace;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * Start-up reconcile: first removes netdock-owned objects the database does not know (links marked with
- * netdock's alias, sandbox namespaces, the whole nftables table is rebuilt), then ensures everything it does
- * know. Whatever a crash left half-done is either finished or removed.
+ * Start-up reconcile: first removes netdock-owned objects the database does not know (links in netdock's groups
+ * or with netdock's alias, sandbox namespaces; the whole nftables table is rebuilt), then ensures everything it
+ * does know. Whatever a crash left half-done is either finished or removed: a link is netdock's from the request
+ * that creates it (its group), so no crash can leave one reconcile does not recognise.
  */
 final class Reconciler {
 
@@ -32,6 +35,7 @@ final class Reconciler {
     }
 
     ReconcileReport reconcile(DesiredState desired) {
+        kernel.settle();
         removeUnknownLinks(desired);
         removeUnknownSandboxes(desired);
         for (BridgeNetwork network : desired.networks()) {
@@ -57,20 +61,29 @@ final class Reconciler {
     }
 
     private void removeUnknownLinks(DesiredState desired) {
-        Set<String> bridges = desired.networks().stream()
-                .map(n -> Names.network(n.networkId()) + "\n" + n.bridgeName()).collect(Collectors.toSet());
-        Set<String> endpoints = desired.attachments().stream()
-                .map(a -> Names.endpoint(a.endpointId())).collect(Collectors.toSet());
+        Map<String, String> bridges = desired.networks().stream()
+                .collect(Collectors.toMap(BridgeNetwork::bridgeName, n -> Names.network(n.networkId()), (a, b) -> a));
+        Map<String, String> veths = desired.attachments().stream()
+                .collect(Collectors.toMap(a -> Names.veth(a.endpointId()), a -> Names.endpoint(a.endpointId()),
+                        (a, b) -> a));
         NetNamespace host = kernel.host();
         for (Link link : host.links()) {
-            String alias = link.alias() == null ? "" : link.alias();
-            boolean unknownBridge = alias.startsWith(Names.NETWORK_MARK) && !bridges.contains(alias + "\n" + link.name());
-            boolean unknownVeth = alias.startsWith(Names.ENDPOINT_MARK) && !endpoints.contains(alias);
-            if (unknownBridge || unknownVeth) {
-                remove((unknownBridge ? "bridge " : "veth ") + link.name(),
-                        () -> BridgeDriver.deleteIfPresent(host, link.name()));
+            if (!isNetdocks(link)) {
+                continue;
+            }
+            String wanted = link.kind().equals("bridge") ? bridges.get(link.name())
+                    : link.kind().equals("veth") ? veths.get(link.name()) : null;
+            boolean known = wanted != null && link.group() != LinkGroups.RETIRED && Names.isMarked(link, wanted);
+            if (!known) {
+                remove(link.kind() + " " + link.name(), () -> BridgeDriver.deleteIfPresent(host, link.name()));
             }
         }
+    }
+
+    /** In one of netdock's groups, or (made by a netdock before link groups) with one of netdock's aliases. */
+    private static boolean isNetdocks(Link link) {
+        return LinkGroups.isNetdocks(link.group()) || link.alias() != null
+                && (link.alias().startsWith(Names.NETWORK_MARK) || link.alias().startsWith(Names.ENDPOINT_MARK));
     }
 
     private void removeUnknownSandboxes(DesiredState desired) {

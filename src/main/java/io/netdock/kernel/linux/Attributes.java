@@ -58,6 +58,17 @@ final class Attributes {
         return value == null || value.remaining() < 4 ? absent : value.getInt(0);
     }
 
+    int u8(int type, int absent) {
+        ByteBuffer value = values.get(type);
+        return value == null || value.remaining() < 1 ? absent : Byte.toUnsignedInt(value.get(0));
+    }
+
+    /** A 64-bit number in network byte order (nf_tables handles). */
+    long be64(int type, long absent) {
+        ByteBuffer value = values.get(type);
+        return value == null || value.remaining() < 8 ? absent : value.duplicate().order(ByteOrder.BIG_ENDIAN).getLong(0);
+    }
+
     byte[] bytes(int type) {
         ByteBuffer value = values.get(type);
         if (value == null) {

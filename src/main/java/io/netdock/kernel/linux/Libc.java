@@ -18,7 +18,10 @@ final class Libc {
     static final int SOL_NETLINK = 270;             // bits/socket.h
     static final int SOL_SOCKET = 1;                // asm-generic/socket.h
     static final int SO_RCVBUF = 8;                 // asm-generic/socket.h
+    static final int SO_SNDBUFFORCE = 32;           // asm-generic/socket.h
+    static final int SO_RCVBUFFORCE = 33;           // asm-generic/socket.h
     static final int MSG_TRUNC = 0x20;              // bits/socket.h
+    static final int MSG_DONTWAIT = 0x40;           // bits/socket.h
     static final int O_RDONLY = 0;                  // asm-generic/fcntl.h
     static final int O_CLOEXEC = 02000000;          // asm-generic/fcntl.h
     static final int CLONE_NEWNET = 0x40000000;     // linux/sched.h

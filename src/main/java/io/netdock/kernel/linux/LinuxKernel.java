@@ -26,13 +26,16 @@ public final class LinuxKernel implements Kernel {
     static final Path RUN_NETNS = Path.of("/run/netns");
 
     private final NamespaceThread thread;
+    private final Reaper reaper;
     private final Path namespaceDirectory;
     private final LinuxNetNamespace host;
     private final NftFirewall firewall;
     private final Map<String, LinuxNetNamespace> opened = new HashMap<>();
 
-    private LinuxKernel(NamespaceThread thread, Path namespaceDirectory, LinuxNetNamespace host, NftFirewall firewall) {
+    private LinuxKernel(NamespaceThread thread, Reaper reaper, Path namespaceDirectory, LinuxNetNamespace host,
+                        NftFirewall firewall) {
         this.thread = thread;
+        this.reaper = reaper;
         this.namespaceDirectory = namespaceDirectory;
         this.host = host;
         this.firewall = firewall;
@@ -44,33 +47,44 @@ public final class LinuxKernel implements Kernel {
      */
     public static LinuxKernel open(Path namespaceDirectory, String hostNetns) {
         NamespaceThread thread = new NamespaceThread();
+        NamespaceHandle hostHandle = null;
+        Reaper reaper = null;
         LinuxNetNamespace host = null;
         try {
             NamespaceMounts.prepareDirectory(namespaceDirectory);
-            host = openHost(thread, hostNetns);
+            hostHandle = openHostNamespace(thread, hostNetns);
+            thread.home(hostHandle);
+            reaper = new Reaper(thread.in(hostHandle, NetlinkSocket::route));
+            host = LinuxNetNamespace.open("host", hostHandle, thread, reaper, null);
             NftFirewall firewall = NftFirewall.open(thread, host.handle());
-            return new LinuxKernel(thread, namespaceDirectory.toAbsolutePath(), host, firewall);
+            return new LinuxKernel(thread, reaper, namespaceDirectory.toAbsolutePath(), host, firewall);
         } catch (RuntimeException failure) {
             if (host != null) {
                 host.close();
+            } else if (hostHandle != null) {
+                hostHandle.close();
+            }
+            if (reaper != null) {
+                reaper.close();
             }
             thread.close();
             throw failure;
         }
     }
 
-    private static LinuxNetNamespace openHost(NamespaceThread thread, String hostNetns) {
+    /** The process's own namespace, or the named one (created like {@code ip netns add} if missing). */
+    private static NamespaceHandle openHostNamespace(NamespaceThread thread, String hostNetns) {
         if (hostNetns == null || hostNetns.isBlank()) {
-            return LinuxNetNamespace.open("host", NamespaceHandle.open(Path.of("/proc/self/ns/net")), thread);
+            return NamespaceHandle.open(Path.of("/proc/self/ns/net"));
         }
         checkName(hostNetns, "open host namespace " + hostNetns);
         Path file = RUN_NETNS.resolve(hostNetns);
         if (Files.exists(file)) {
-            return LinuxNetNamespace.open("host", NamespaceHandle.open(file), thread);
+            return NamespaceHandle.open(file);
         }
         NamespaceMounts.prepareDirectory(RUN_NETNS);
         NamespaceMounts.createMountPoint(file, "create host namespace " + hostNetns);
-        return thread.create(file, handle -> LinuxNetNamespace.openHere("host", handle, thread));
+        return thread.create(file, handle -> handle);
     }
 
     @Override
@@ -90,7 +104,8 @@ public final class LinuxKernel implements Kernel {
         Path file = namespaceDirectory.resolve(name);
         NamespaceMounts.createMountPoint(file, operation);
         try {
-            LinuxNetNamespace created = thread.create(file, handle -> LinuxNetNamespace.openHere(name, handle, thread));
+            LinuxNetNamespace created = thread.create(file,
+                    handle -> LinuxNetNamespace.openHere(name, handle, thread, reaper, host));
             opened.put(name, created);
             return created;
         } catch (RuntimeException failure) {
@@ -114,7 +129,7 @@ public final class LinuxKernel implements Kernel {
             return Optional.empty();
         }
         try {
-            namespace = LinuxNetNamespace.open(name, NamespaceHandle.open(file), thread);
+            namespace = LinuxNetNamespace.open(name, NamespaceHandle.open(file), thread, reaper, host);
         } catch (KernelException notANamespace) {
             // an empty file left by a crash between creating it and mounting on it: no namespace there
             return Optional.empty();
@@ -123,6 +138,11 @@ public final class LinuxKernel implements Kernel {
         return Optional.of(namespace);
     }
 
+    /**
+     * Retires the host ends of the namespace's veths (they take the namespace's ends with them, in the background),
+     * unmounts it — its name is free — and closes it; once nothing holds the namespace, the kernel frees it on its
+     * own. A file without a namespace on it (a crash's leftover) is just removed.
+     */
     @Override
     public synchronized void deleteNamespace(String name) {
         String operation = "delete namespace " + name;
@@ -131,11 +151,23 @@ public final class LinuxKernel implements Kernel {
         if (!Files.exists(file)) {
             throw KernelException.of(operation, Errno.ENOENT);
         }
-        LinuxNetNamespace namespace = opened.remove(name);
-        if (namespace != null) {
-            namespace.close();
+        LinuxNetNamespace namespace = (LinuxNetNamespace) namespace(name).orElse(null);
+        opened.remove(name);
+        try {
+            if (namespace != null) {
+                namespace.retireAll();
+            }
+            NamespaceMounts.remove(file, operation);
+        } finally {
+            if (namespace != null) {
+                namespace.close();
+            }
         }
-        NamespaceMounts.remove(file, operation);
+    }
+
+    @Override
+    public void settle() {
+        reaper.settle();
     }
 
     /** Every entry of the namespace directory, mounted or a crash's leftover, so reconcile can clean them all. */
@@ -161,6 +193,7 @@ public final class LinuxKernel implements Kernel {
     @Override
     public synchronized void close() {
         List<RuntimeException> failures = new ArrayList<>();
+        closeQuietly(reaper::close, failures);
         for (LinuxNetNamespace namespace : opened.values()) {
             closeQuietly(namespace::close, failures);
         }

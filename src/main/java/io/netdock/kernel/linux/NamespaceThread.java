@@ -24,6 +24,8 @@ final class NamespaceThread implements AutoCloseable {
     });
     /** Only touched on the thread. */
     private NamespaceHandle current;
+    /** Where the thread goes when it leaves a namespace that is being closed; null = stay. */
+    private volatile NamespaceHandle home;
 
     /** Runs {@code work} on the thread, inside {@code namespace}. */
     <T> T in(NamespaceHandle namespace, Callable<T> work) {
@@ -71,11 +73,22 @@ final class NamespaceThread implements AutoCloseable {
         }
     }
 
-    /** Forgets a handle about to be closed, so the thread never compares against a reused descriptor. */
+    /** The namespace to return to when leaving one that is being closed (the host's). */
+    void home(NamespaceHandle namespace) {
+        this.home = namespace;
+    }
+
+    /**
+     * Forgets a handle about to be closed, so the thread never compares against a reused descriptor, and leaves
+     * that namespace: a thread inside a namespace keeps it alive.
+     */
     void forget(NamespaceHandle namespace) {
         call(() -> {
             if (current == namespace) {
                 current = null;
+                if (home != null && home != namespace) {
+                    enter(home);
+                }
             }
             return null;
         });

@@ -39,6 +39,14 @@ final class NetlinkMessage {
         return this;
     }
 
+    /** {@code struct nfgenmsg}: family, version, resource id (big-endian), for nfnetlink. */
+    NetlinkMessage nfgenmsg(int family, int resourceId) {
+        ensure(4);
+        buffer.put((byte) family).put((byte) Netlink.NFNETLINK_V0).put((byte) (resourceId >> 8))
+                .put((byte) resourceId);
+        return this;
+    }
+
     /** {@code struct rtmsg}: family, dst_len, src_len, tos, table, protocol, scope, type, flags. */
     NetlinkMessage rtmsg(int family, int destinationLength, int table, int protocol, int scope, int type) {
         ensure(12);
@@ -61,6 +69,11 @@ final class NetlinkMessage {
 
     NetlinkMessage u32(int type, int value) {
         return attribute(type, ByteBuffer.allocate(4).order(ByteOrder.nativeOrder()).putInt(value).array());
+    }
+
+    /** A 64-bit number in network byte order, as nf_tables wants handles. */
+    NetlinkMessage be64(int type, long value) {
+        return attribute(type, ByteBuffer.allocate(8).order(ByteOrder.BIG_ENDIAN).putLong(value).array());
     }
 
     /** A NUL-terminated string, as the kernel wants names. */
@@ -86,6 +99,11 @@ final class NetlinkMessage {
         int start = openNests.pop();
         buffer.putShort(start, (short) (buffer.position() - start));
         return this;
+    }
+
+    /** The {@code nlmsghdr} flags. */
+    int flags() {
+        return Short.toUnsignedInt(buffer.getShort(6));
     }
 
     /** The message with its length and sequence number set. */

@@ -24,38 +24,66 @@ final class RtnlCodec {
     private RtnlCodec() {
     }
 
-    /** {@code ip link add <name> mtu <mtu> address <mac> type bridge} (down). */
+    /**
+     * {@code ip link add <name> mtu <mtu> address <mac> group <group> type bridge} (down), asking the kernel to
+     * echo the new link back (so its ifindex is known without another request).
+     */
     static NetlinkMessage newBridge(NewLink.Bridge bridge) {
-        NetlinkMessage message = NetlinkMessage.request(RTM_NEWLINK, CREATE).ifinfomsg(AF_UNSPEC, 0, 0, 0)
-                .string(IFLA_IFNAME, bridge.name()).u32(IFLA_MTU, bridge.mtu());
+        NetlinkMessage message = NetlinkMessage.request(RTM_NEWLINK, CREATE | NLM_F_ECHO)
+                .ifinfomsg(AF_UNSPEC, 0, 0, 0).string(IFLA_IFNAME, bridge.name()).u32(IFLA_MTU, bridge.mtu());
         if (bridge.macAddress() != null) {
             message.attribute(IFLA_ADDRESS, mac(bridge.macAddress()));
+        }
+        if (bridge.group() != 0) {
+            message.u32(IFLA_GROUP, bridge.group());
         }
         return message.begin(IFLA_LINKINFO).text(IFLA_INFO_KIND, "bridge").end();
     }
 
     /**
-     * {@code ip link add <name> mtu <mtu> master <bridge> type veth peer name <peer> address <mac> mtu <mtu>
-     * netns <fd>}: both ends down; the peer is born in its namespace.
+     * {@code ip link add <name> mtu <mtu> master <bridge> group <group> numtxqueues 1 numrxqueues 1 type veth
+     * peer name <peer> address <mac> mtu <mtu> numtxqueues 1 numrxqueues 1 netns <fd>}: both ends down; the peer
+     * is born in its namespace. One queue each way (the kernel would make one per CPU): a veth only uses more with
+     * XDP, and every queue costs sysfs entries while the request runs.
      */
     static NetlinkMessage newVeth(NewLink.Veth veth, int masterIndex, int peerNamespaceFd) {
         NetlinkMessage message = NetlinkMessage.request(RTM_NEWLINK, CREATE).ifinfomsg(AF_UNSPEC, 0, 0, 0)
                 .string(IFLA_IFNAME, veth.name()).u32(IFLA_MTU, veth.mtu()).u32(IFLA_MASTER, masterIndex)
-                .begin(IFLA_LINKINFO).text(IFLA_INFO_KIND, "veth")
+                .u32(IFLA_NUM_TX_QUEUES, 1).u32(IFLA_NUM_RX_QUEUES, 1);
+        if (veth.group() != 0) {
+            message.u32(IFLA_GROUP, veth.group());
+        }
+        message.begin(IFLA_LINKINFO).text(IFLA_INFO_KIND, "veth")
                 .begin(IFLA_INFO_DATA).begin(VETH_INFO_PEER).ifinfomsg(AF_UNSPEC, 0, 0, 0)
-                .string(IFLA_IFNAME, veth.peerName()).u32(IFLA_MTU, veth.mtu());
+                .string(IFLA_IFNAME, veth.peerName()).u32(IFLA_MTU, veth.mtu())
+                .u32(IFLA_NUM_TX_QUEUES, 1).u32(IFLA_NUM_RX_QUEUES, 1);
         if (veth.peerMacAddress() != null) {
             message.attribute(IFLA_ADDRESS, mac(veth.peerMacAddress()));
         }
         return message.u32(IFLA_NET_NS_FD, peerNamespaceFd).end().end().end();
     }
 
-    /** {@code ip link set <name> [up|down] [mtu] [address] [alias] [addrgenmode]}, by name. */
+    /**
+     * {@code ip link set <name> [up|down] [mtu] [address] [alias] [addrgenmode] [type bridge_slave hairpin]}
+     * and {@code sysctl net.ipv4.conf.<name>.route_localnet}, by name.
+     */
     static NetlinkMessage setLink(String name, LinkChange change) {
+        return setLink(0, name, change);
+    }
+
+    /** {@link #setLink(String, LinkChange)} by ifindex. */
+    static NetlinkMessage setLink(int index, LinkChange change) {
+        return setLink(index, null, change);
+    }
+
+    private static NetlinkMessage setLink(int index, String name, LinkChange change) {
         int flags = change.up() == null ? 0 : change.up() ? IFF_UP : 0;
         int mask = change.up() == null ? 0 : IFF_UP;
-        NetlinkMessage message = NetlinkMessage.request(RTM_NEWLINK, NLM_F_ACK).ifinfomsg(AF_UNSPEC, 0, flags, mask)
-                .string(IFLA_IFNAME, name);
+        NetlinkMessage message = NetlinkMessage.request(RTM_NEWLINK, NLM_F_ACK)
+                .ifinfomsg(AF_UNSPEC, index, flags, mask);
+        if (name != null) {
+            message.string(IFLA_IFNAME, name);
+        }
         if (change.mtu() != null) {
             message.u32(IFLA_MTU, change.mtu());
         }
@@ -65,11 +93,40 @@ final class RtnlCodec {
         if (change.alias() != null) {
             message.text(IFLA_IFALIAS, change.alias());
         }
-        if (change.ipv6LinkLocal() != null) {
-            message.begin(IFLA_AF_SPEC).begin(AF_INET6).u8(IFLA_INET6_ADDR_GEN_MODE,
-                    change.ipv6LinkLocal() ? IN6_ADDR_GEN_MODE_EUI64 : IN6_ADDR_GEN_MODE_NONE).end().end();
+        if (change.hairpin() != null) {
+            message.begin(IFLA_LINKINFO).begin(IFLA_INFO_SLAVE_DATA)
+                    .u8(IFLA_BRPORT_MODE, change.hairpin() ? 1 : 0).end().end();
+        }
+        if (change.routeLocalnet() != null || change.ipv6LinkLocal() != null) {
+            message.begin(IFLA_AF_SPEC);
+            if (change.routeLocalnet() != null) {
+                message.begin(AF_INET).begin(IFLA_INET_CONF)
+                        .u32(IPV4_DEVCONF_ROUTE_LOCALNET, change.routeLocalnet() ? 1 : 0).end().end();
+            }
+            if (change.ipv6LinkLocal() != null) {
+                message.begin(AF_INET6).u8(IFLA_INET6_ADDR_GEN_MODE,
+                        change.ipv6LinkLocal() ? IN6_ADDR_GEN_MODE_EUI64 : IN6_ADDR_GEN_MODE_NONE).end();
+            }
+            message.end();
         }
         return message;
+    }
+
+    /** {@code ip link set dev <index> name <name> group <group>}: renaming needs the link down. */
+    static NetlinkMessage renameLink(int index, String name, int group) {
+        return NetlinkMessage.request(RTM_NEWLINK, NLM_F_ACK).ifinfomsg(AF_UNSPEC, index, 0, 0)
+                .string(IFLA_IFNAME, name).u32(IFLA_GROUP, group);
+    }
+
+    /** {@code ip link set dev <index> group <group>}. */
+    static NetlinkMessage setGroup(int index, int group) {
+        return NetlinkMessage.request(RTM_NEWLINK, NLM_F_ACK).ifinfomsg(AF_UNSPEC, index, 0, 0)
+                .u32(IFLA_GROUP, group);
+    }
+
+    /** {@code ip link delete group <group>}: every link of the group, in one unregistration. */
+    static NetlinkMessage deleteGroup(int group) {
+        return NetlinkMessage.request(RTM_DELLINK, NLM_F_ACK).ifinfomsg(AF_UNSPEC, 0, 0, 0).u32(IFLA_GROUP, group);
     }
 
     static NetlinkMessage deleteLink(String name) {
@@ -80,8 +137,18 @@ final class RtnlCodec {
         return NetlinkMessage.request(RTM_GETLINK, NLM_F_ACK).ifinfomsg(AF_UNSPEC, 0, 0, 0).string(IFLA_IFNAME, name);
     }
 
+    static NetlinkMessage getLink(int index) {
+        return NetlinkMessage.request(RTM_GETLINK, NLM_F_ACK).ifinfomsg(AF_UNSPEC, index, 0, 0);
+    }
+
     static NetlinkMessage dumpLinks() {
         return NetlinkMessage.request(RTM_GETLINK, NLM_F_DUMP).ifinfomsg(AF_UNSPEC, 0, 0, 0);
+    }
+
+    /** {@code ip link show master <index>}: the kernel filters the dump. */
+    static NetlinkMessage dumpPorts(int masterIndex) {
+        return NetlinkMessage.request(RTM_GETLINK, NLM_F_DUMP).ifinfomsg(AF_UNSPEC, 0, 0, 0)
+                .u32(IFLA_MASTER, masterIndex);
     }
 
     /** {@code ip addr add <address> dev <index>}; IPv6 without duplicate address detection, like Docker. */
@@ -145,23 +212,26 @@ final class RtnlCodec {
         int index = message.getInt(NLMSG_HDRLEN + 4);
         int flags = message.getInt(NLMSG_HDRLEN + 8);
         Attributes attributes = new Attributes(message.duplicate().position(NLMSG_HDRLEN + 16));
-        String kind = attributes.nested(IFLA_LINKINFO).string(IFLA_INFO_KIND);
+        Attributes linkInfo = attributes.nested(IFLA_LINKINFO);
+        String kind = linkInfo.string(IFLA_INFO_KIND);
         if (kind == null) {
             kind = type == ARPHRD_LOOPBACK ? "loopback" : "device";
         }
         int peer = kind.equals("veth") ? attributes.u32(IFLA_LINK, 0) : 0;
+        boolean hairpin = "bridge".equals(linkInfo.string(IFLA_INFO_SLAVE_KIND))
+                && linkInfo.nested(IFLA_INFO_SLAVE_DATA).u8(IFLA_BRPORT_MODE, 0) == 1;
         return new RawLink(index, attributes.string(IFLA_IFNAME), kind, peer, attributes.u32(IFLA_MASTER, 0),
                 macText(attributes.bytes(IFLA_ADDRESS)), attributes.u32(IFLA_MTU, 0), (flags & IFF_UP) != 0,
-                attributes.string(IFLA_IFALIAS));
+                attributes.string(IFLA_IFALIAS), attributes.u32(IFLA_GROUP, 0), hairpin);
     }
 
     /** A link as rtnetlink reports it: the master is an ifindex. */
     record RawLink(int index, String name, String kind, int peerIndex, int masterIndex, String macAddress, int mtu,
-                   boolean up, String alias) {
+                   boolean up, String alias, int group, boolean hairpin) {
 
         Link resolve(Map<Integer, String> names) {
             return new Link(index, name, kind, peerIndex, masterIndex == 0 ? null : names.get(masterIndex),
-                    macAddress, mtu, up, alias == null || alias.isEmpty() ? null : alias);
+                    macAddress, mtu, up, alias == null || alias.isEmpty() ? null : alias, group, hairpin);
         }
     }
 

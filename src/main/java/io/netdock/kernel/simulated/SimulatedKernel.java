@@ -13,8 +13,10 @@ import java.util.TreeMap;
 /**
  * An in-memory model of a Linux kernel's networking, faithful in what netdock reads back: per-namespace
  * ifindexes, veth pairs across namespaces, bridge ports, addresses with the connected routes the kernel derives
- * from them while a link is up, sysctls, netdock's nftables table, and the errno each misuse earns. It does not
- * model packets, nor IPv6 link-local autoconfiguration (netdock turns that off on every link it creates).
+ * from them while a link is up, link groups, hairpin mode, sysctls, netdock's nftables table, and the errno each
+ * misuse earns. It does not model packets, nor IPv6 link-local autoconfiguration (netdock turns {@code addrgenmode}
+ * off on every link and gives a container's interface its link-local address itself). It frees links at once, so
+ * nothing is ever left to {@link #settle}.
  * All state is guarded by this object's monitor.
  */
 public class SimulatedKernel implements Kernel {
@@ -77,6 +79,11 @@ public class SimulatedKernel implements Kernel {
     @Override
     public String namespaceKey(String name) {
         return namespaceDirectory + "/" + name;
+    }
+
+    @Override
+    public void settle() {
+        // links are freed at once in the model
     }
 
     @Override

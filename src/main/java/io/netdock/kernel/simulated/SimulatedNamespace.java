@@ -9,6 +9,7 @@ import io.netdock.kernel.spi.LinkChange;
 import io.netdock.kernel.spi.NetNamespace;
 import io.netdock.kernel.spi.NewLink;
 import io.netdock.kernel.spi.Route;
+import io.netdock.kernel.spi.Step;
 import java.net.InetAddress;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -44,7 +45,7 @@ final class SimulatedNamespace implements NetNamespace {
     SimulatedNamespace(SimulatedKernel kernel, String name) {
         this.kernel = kernel;
         this.name = name;
-        SimLink lo = new SimLink(nextIndex++, "lo", "loopback", "00:00:00:00:00:00", 65536);
+        SimLink lo = new SimLink(nextIndex++, "lo", "loopback", "00:00:00:00:00:00", 65536, 0);
         links.put(lo.name, lo);
     }
 
@@ -69,7 +70,7 @@ final class SimulatedNamespace implements NetNamespace {
         checkNewName(operation, bridge.name());
         checkMtu(operation, bridge.mtu());
         String mac = bridge.macAddress() != null ? checkMac(operation, bridge.macAddress()) : kernel.nextMacAddress();
-        SimLink link = new SimLink(nextIndex++, bridge.name(), "bridge", mac, bridge.mtu());
+        SimLink link = new SimLink(nextIndex++, bridge.name(), "bridge", mac, bridge.mtu(), bridge.group());
         links.put(link.name, link);
     }
 
@@ -89,8 +90,9 @@ final class SimulatedNamespace implements NetNamespace {
         peerNamespace.checkNewName(peerOperation, veth.peerName());
         String peerMac = veth.peerMacAddress() != null
                 ? checkMac(peerOperation, veth.peerMacAddress()) : kernel.nextMacAddress();
-        SimLink peer = new SimLink(peerNamespace.nextIndex++, veth.peerName(), "veth", peerMac, veth.mtu());
-        SimLink link = new SimLink(nextIndex++, veth.name(), "veth", kernel.nextMacAddress(), veth.mtu());
+        SimLink peer = new SimLink(peerNamespace.nextIndex++, veth.peerName(), "veth", peerMac, veth.mtu(), 0);
+        SimLink link = new SimLink(nextIndex++, veth.name(), "veth", kernel.nextMacAddress(), veth.mtu(),
+                veth.group());
         link.master = master.name;
         link.pair(peer, peerNamespace, this);
         peerNamespace.links.put(peer.name, peer);
@@ -109,6 +111,12 @@ final class SimulatedNamespace implements NetNamespace {
                 link.peerNamespace.remove(link.peer);
             }
         }
+    }
+
+    /** The model frees links at once, so retiring one is deleting it. */
+    @Override
+    public void retireLink(String linkName) {
+        deleteLink(linkName);
     }
 
     private void remove(SimLink link) {
@@ -146,8 +154,17 @@ final class SimulatedNamespace implements NetNamespace {
             if (change.macAddress() != null) {
                 link.mac = change.macAddress();
             }
+            if (change.hairpin() != null && link.master == null) {
+                throw KernelException.of(operation, Errno.EOPNOTSUPP);
+            }
             if (change.alias() != null) {
                 link.alias = change.alias().isEmpty() ? null : change.alias();
+            }
+            if (change.hairpin() != null) {
+                link.hairpin = change.hairpin();
+            }
+            if (change.routeLocalnet() != null) {
+                sysctls.put("net/ipv4/conf/" + link.name + "/route_localnet", change.routeLocalnet() ? "1" : "0");
             }
             if (change.up() != null && change.up() != link.up) {
                 link.up = change.up();
@@ -234,6 +251,26 @@ final class SimulatedNamespace implements NetNamespace {
     }
 
     @Override
+    public List<Step.Outcome> apply(List<Step> steps) {
+        List<Step.Outcome> outcomes = new ArrayList<>();
+        for (Step step : steps) {
+            try {
+                if (step instanceof Step.SetLink set) {
+                    setLink(set.link(), set.change());
+                } else if (step instanceof Step.AddAddress add) {
+                    addAddress(add.link(), add.address());
+                } else {
+                    addRoute(((Step.AddRoute) step).route());
+                }
+                outcomes.add(new Step.Outcome(step, null));
+            } catch (KernelException failure) {
+                outcomes.add(new Step.Outcome(step, failure));
+            }
+        }
+        return outcomes;
+    }
+
+    @Override
     public Optional<Link> link(String linkName) {
         synchronized (kernel) {
             return Optional.ofNullable(links.get(linkName)).map(SimLink::toLink);
@@ -248,11 +285,20 @@ final class SimulatedNamespace implements NetNamespace {
     }
 
     @Override
+    public List<Link> portsOf(String bridge) {
+        synchronized (kernel) {
+            return links().stream().filter(link -> bridge.equals(link.master())).toList();
+        }
+    }
+
+    /** In the kernel's dump order: IPv4 first, then per link, and on a link link-local after the others. */
+    @Override
     public List<Address> addresses() {
         synchronized (kernel) {
             return addresses.stream()
                     .sorted(Comparator.comparing((Address a) -> a.prefix().isIpv6())
-                            .thenComparingInt(a -> links.get(a.link()).index))
+                            .thenComparingInt(a -> links.get(a.link()).index)
+                            .thenComparing(a -> a.prefix().address().isLinkLocalAddress()))
                     .toList();
         }
     }
@@ -359,20 +405,23 @@ final class SimulatedNamespace implements NetNamespace {
         final int index;
         final String name;
         final String kind;
+        final int group;
         String mac;
         int mtu;
         boolean up;
         String master;
         String alias;
+        boolean hairpin;
         SimLink peer;
         SimulatedNamespace peerNamespace;
 
-        SimLink(int index, String name, String kind, String mac, int mtu) {
+        SimLink(int index, String name, String kind, String mac, int mtu, int group) {
             this.index = index;
             this.name = name;
             this.kind = kind;
             this.mac = mac;
             this.mtu = mtu;
+            this.group = group;
         }
 
         void pair(SimLink other, SimulatedNamespace otherNamespace, SimulatedNamespace own) {
@@ -383,7 +432,8 @@ final class SimulatedNamespace implements NetNamespace {
         }
 
         Link toLink() {
-            return new Link(index, name, kind, peer == null ? 0 : peer.index, master, mac, mtu, up, alias);
+            return new Link(index, name, kind, peer == null ? 0 : peer.index, master, mac, mtu, up, alias, group,
+                    hairpin);
         }
     }
 }

@@ -21,7 +21,11 @@ public interface Kernel extends AutoCloseable {
     /** The named namespace, if it exists. */
     Optional<NetNamespace> namespace(String name);
 
-    /** Removes a named namespace (its remaining links die with it); {@code ENOENT} if it does not exist. */
+    /**
+     * Removes a named namespace; {@code ENOENT} if it does not exist. When this returns its name is free and its
+     * links are down; they (and the host ends of its veths) are freed in the background, like
+     * {@link NetNamespace#retireLink}.
+     */
     void deleteNamespace(String name);
 
     /** Names of the namespaces that exist, sorted. */
@@ -29,6 +33,9 @@ public interface Kernel extends AutoCloseable {
 
     /** Where a named namespace can be entered: {@code nsenter --net=<key>}. */
     String namespaceKey(String name);
+
+    /** Waits until every link retired or namespace deleted so far is gone from the kernel. */
+    void settle();
 
     /** netdock's firewall table in the host namespace. */
     Firewall firewall();

@@ -15,8 +15,16 @@ public interface NetNamespace {
     /** Creates a bridge or a veth pair (the veth's peer directly in its target namespace), administratively down. */
     void createLink(NewLink link);
 
-    /** Deletes a link; deleting one end of a veth pair deletes both. */
+    /** Deletes a link and waits until the kernel has freed it; deleting one end of a veth pair deletes both. */
     void deleteLink(String name);
+
+    /**
+     * Deletes a link without making the caller wait for the kernel to free it: when this returns the link is down
+     * and its name is free (a veth's peer goes with it), but the kernel may still be freeing it — Linux waits for
+     * RCU grace periods when it unregisters an interface, 15–40 ms per request. {@link Kernel#settle} waits until
+     * every retired link is gone. Fails like {@link #deleteLink} ({@code ENODEV}) if there is no such link.
+     */
+    void retireLink(String name);
 
     /** Changes what {@code change} sets and nothing else. */
     void setLink(String name, LinkChange change);
@@ -33,9 +41,18 @@ public interface NetNamespace {
 
     void deleteRoute(Route route);
 
+    /**
+     * Sends the steps together (one netlink message batch): they apply in order, each one even if an earlier one
+     * failed — as rtnetlink treats a batch — and each gets its own outcome, in step order.
+     */
+    List<Step.Outcome> apply(List<Step> steps);
+
     Optional<Link> link(String name);
 
     List<Link> links();
+
+    /** The ports of a bridge ({@code ip link show master <bridge>}); empty if there is no such bridge. */
+    List<Link> portsOf(String bridge);
 
     List<Address> addresses();
 

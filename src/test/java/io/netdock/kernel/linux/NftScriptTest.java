@@ -4,11 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.netdock.kernel.Golden;
 import io.netdock.kernel.spi.FirewallChain;
-import io.netdock.kernel.spi.FirewallChange;
 import io.netdock.kernel.spi.FirewallLayout;
 import io.netdock.kernel.spi.FirewallRule;
 import java.util.List;
-import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /** The nft scripts handed to libnftables, against golden text. */
@@ -31,17 +29,11 @@ class NftScriptTest {
     }
 
     @Test
-    void deletesRulesByTheHandlesOfTheirCommentAndAddsTheNewOnes() {
-        List<NftScript.RuleHandle> handles = NftScript.handles(Golden.text("nft/listing-with-handles.nft"));
-        assertThat(handles).containsExactly(
-                new NftScript.RuleHandle("prerouting", "netdock", 4),
-                new NftScript.RuleHandle("published", "netdock port e1 tcp 0.0.0.0 8080", 9),
-                new NftScript.RuleHandle("published", "netdock port e2 udp 127.0.0.1 53", 10),
-                new NftScript.RuleHandle("postrouting", "netdock port e1 tcp 0.0.0.0 8080", 12));
-
-        String script = NftScript.change(new FirewallChange(Set.of("netdock port e1 tcp 0.0.0.0 8080"),
+    void deletesRulesByHandleAndAddsTheNewOnesInOneScript() {
+        String script = NftScript.change(List.of(new NftRule("published", "netdock port e1 tcp 0.0.0.0 8080", 9),
+                new NftRule("postrouting", "netdock port e1 tcp 0.0.0.0 8080", 12)),
                 List.of(new FirewallRule("published", "meta nfproto ipv4 tcp dport 8081 dnat ip to 172.30.1.2:80",
-                        "netdock port e1 tcp 0.0.0.0 8081"))), handles);
+                        "netdock port e1 tcp 0.0.0.0 8081")));
 
         assertThat(script).isEqualTo("""
                 delete rule inet netdock published handle 9

@@ -3,16 +3,15 @@ package io.netdock.kernel.linux;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import io.netdock.kernel.Golden;
 import io.netdock.kernel.IpPrefix;
 import io.netdock.kernel.spi.Address;
 import io.netdock.kernel.spi.Link;
 import io.netdock.kernel.spi.LinkChange;
+import io.netdock.kernel.spi.LinkGroups;
 import io.netdock.kernel.spi.NewLink;
 import io.netdock.kernel.spi.Route;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.util.HexFormat;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -29,34 +28,50 @@ class RtnlCodecTest {
     }
 
     private static String golden(String name) {
-        return Golden.text("rtnl/" + name + ".hex").lines().filter(line -> !line.startsWith("#"))
-                .reduce("", String::concat).replace(" ", "");
-    }
-
-    private static String encoded(NetlinkMessage message) {
-        return HexFormat.of().formatHex(message.encode(1));
+        return GoldenBytes.hex("rtnl/" + name);
     }
 
     private static ByteBuffer captured(String name) {
-        return ByteBuffer.wrap(HexFormat.of().parseHex(golden(name))).order(ByteOrder.nativeOrder());
+        return GoldenBytes.captured("rtnl/" + name);
+    }
+
+    private static String encoded(NetlinkMessage message) {
+        return GoldenBytes.encoded(message);
     }
 
     @Test
-    void createsABridge() {
-        assertThat(encoded(RtnlCodec.newBridge(new NewLink.Bridge("br-a1a1a1a1a1a1", 1500, "02:42:11:22:33:44"))))
-                .isEqualTo(golden("new-bridge"));
+    void createsABridgeInNetdocksGroupAndAsksForItBack() {
+        assertThat(encoded(RtnlCodec.newBridge(new NewLink.Bridge("br-a1a1a1a1a1a1", 1500, "02:42:11:22:33:44",
+                LinkGroups.OWNED)))).isEqualTo(golden("new-bridge"));
     }
 
     @Test
-    void createsAVethWhosePeerIsBornInItsNamespace() {
-        NewLink.Veth veth = new NewLink.Veth("vethe1e1e1e", 1500, "br-a1a1a1a1a1a1", "eth0", "02:42:ac:1e:01:02", null);
+    void createsAVethWhosePeerIsBornInItsNamespaceAndWhoseHostEndIsInNetdocksGroup() {
+        NewLink.Veth veth = new NewLink.Veth("vethe1e1e1e", 1500, "br-a1a1a1a1a1a1", "eth0", "02:42:ac:1e:01:02", null,
+                LinkGroups.OWNED);
         assertThat(encoded(RtnlCodec.newVeth(veth, 7, 42))).isEqualTo(golden("new-veth"));
     }
 
     @Test
     void marksALinkAsNetdocksWithoutLinkLocalAndBringsItUp() {
-        assertThat(encoded(RtnlCodec.setLink("vethe1e1e1e", new LinkChange(true, null, null, "netdock endpoint e1",
-                false)))).isEqualTo(golden("set-link-owned-up"));
+        assertThat(encoded(RtnlCodec.setLink("vethe1e1e1e", LinkChange.ownedAndUp("netdock endpoint e1"))))
+                .isEqualTo(golden("set-link-owned-up"));
+    }
+
+    @Test
+    void turnsOnHairpinModeOnABridgePortAndRouteLocalnetOnABridge() {
+        assertThat(encoded(RtnlCodec.setLink("vethe1e1e1e",
+                LinkChange.ownedAndUp("netdock endpoint e1").withHairpin(true)))).isEqualTo(golden("set-link-port"));
+        assertThat(encoded(RtnlCodec.setLink(7, LinkChange.ownedAndUp("netdock network a1").withRouteLocalnet(true))))
+                .isEqualTo(golden("set-link-bridge"));
+    }
+
+    @Test
+    void retiresALinkByIndexAndDeletesTheRetiredGroupInOneRequest() {
+        assertThat(encoded(RtnlCodec.setLink(9, LinkChange.DOWN))
+                + encoded(RtnlCodec.renameLink(9, "gone-00000000ff", LinkGroups.RETIRED))).isEqualTo(golden("retire"));
+        assertThat(encoded(RtnlCodec.deleteGroup(LinkGroups.RETIRED))).isEqualTo(golden("delete-group"));
+        assertThat(encoded(RtnlCodec.dumpPorts(7))).isEqualTo(golden("dump-ports"));
     }
 
     @Test
@@ -80,7 +95,8 @@ class RtnlCodecTest {
         assertThat(hostEnd.up()).isFalse();
 
         Link lo = RtnlCodec.link(captured("dump-link-lo")).resolve(Map.of());
-        assertThat(lo).isEqualTo(new Link(1, "lo", "loopback", 0, null, "00:00:00:00:00:00", 65536, false, null));
+        assertThat(lo).isEqualTo(new Link(1, "lo", "loopback", 0, null, "00:00:00:00:00:00", 65536, false, null, 0,
+                false));
 
         Link eth0 = RtnlCodec.link(captured("dump-link-veth-container-end")).resolve(Map.of());
         assertThat(eth0.name()).isEqualTo("eth0");
@@ -88,6 +104,17 @@ class RtnlCodecTest {
         assertThat(eth0.peerIndex()).isEqualTo(3);
         assertThat(eth0.up()).isTrue();
         assertThat(eth0.mtu()).isEqualTo(1500);
+    }
+
+    @Test
+    void decodesTheGroupAndHairpinModeOfABridgePort() {
+        Link port = RtnlCodec.link(captured("dump-link-port")).resolve(Map.of(2, "br-cap"));
+        assertThat(port.name()).isEqualTo("vethe1e1e1e");
+        assertThat(port.master()).isEqualTo("br-cap");
+        assertThat(port.group()).isEqualTo(LinkGroups.OWNED);
+        assertThat(port.hairpin()).isTrue();
+        assertThat(port.alias()).isEqualTo("netdock endpoint " + "e1".repeat(32));
+        assertThat(port.up()).isTrue();
     }
 
     @Test
