@@ -5,7 +5,10 @@ import io.netdock.endpoint.Endpoint;
 import io.netdock.endpoint.EndpointConfig;
 import io.netdock.endpoint.EndpointService;
 import io.netdock.error.DockerError;
+import io.netdock.kernel.Attachment;
+import io.netdock.kernel.DesiredState;
 import io.netdock.kernel.Plumbing;
+import io.netdock.kernel.PortForward;
 import io.netdock.kernel.Sandbox;
 import io.netdock.network.Network;
 import io.netdock.network.NetworkService;
@@ -280,19 +283,27 @@ class ContainerNetworking {
         }
     }
 
-    /** Re-creates the kernel objects of a running container (netdock restarted; the database says it runs). */
-    void realise(Container container) {
-        NetworkMode mode = container.mode();
-        if (mode.isContainer()) {
-            return;
+    /**
+     * What the kernel must hold for running containers: their sandboxes (not for host or {@code container:}
+     * mode), endpoint veths and port forwards, plus every bridge network, for {@code Plumbing.reconcile}.
+     */
+    DesiredState desiredState(List<Container> running) {
+        NetworkIndex index = networkIndex();
+        List<String> sandboxes = new ArrayList<>();
+        List<Attachment> attachments = new ArrayList<>();
+        List<PortForward> forwards = new ArrayList<>();
+        for (Container container : running) {
+            if (container.mode().sharesNamespace() || container.sandboxId().isEmpty()) {
+                continue;
+            }
+            sandboxes.add(container.sandboxId());
+            for (Endpoint endpoint : endpoints.ofContainer(container.id())) {
+                endpoints.attachmentOf(endpoint, index.find(endpoint.networkId()).orElse(null), container.sandboxId())
+                        .ifPresent(attachments::add);
+            }
+            forwards.addAll(ports.forwardsOf(container.id()));
         }
-        if (!mode.isHost()) {
-            plumbing.createSandbox(container.sandboxId());
-        }
-        for (Endpoint endpoint : endpoints.ofContainer(container.id())) {
-            networks.find(endpoint.networkId()).ifPresent(n -> endpoints.realise(endpoint, n, container.sandboxId()));
-        }
-        ports.realise(container.id());
+        return new DesiredState(networks.bridgeNetworks(), sandboxes, attachments, forwards);
     }
 
     /** Attaches a running container to one more network. */

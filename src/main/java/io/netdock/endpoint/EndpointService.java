@@ -17,6 +17,7 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.springframework.stereotype.Service;
 
 /**
@@ -130,13 +131,6 @@ public class EndpointService {
         endpoints.delete(endpoint);
     }
 
-    /** Puts an endpoint back after a failed teardown step (kernel and record; the lease is still held). */
-    public void reattach(Endpoint endpoint, Network network, String sandboxId) {
-        if (network != null && network.isBridge() && !endpoint.interfaceName().isEmpty()) {
-            plumbing.attach(attachment(network, sandboxId, endpoint));
-        }
-    }
-
     public List<Endpoint> ofContainer(String containerId) {
         return endpoints.ofContainer(containerId);
     }
@@ -150,11 +144,12 @@ public class EndpointService {
         endpoints.reload(containerId);
     }
 
-    /** The kernel objects of an endpoint, for re-realising it (e.g. after netdock restarts). */
-    public void realise(Endpoint endpoint, Network network, String sandboxId) {
-        if (network.isBridge() && !endpoint.interfaceName().isEmpty()) {
-            plumbing.attach(attachment(network, sandboxId, endpoint));
+    /** The veth an endpoint has in the kernel (for reconciling at start); none for host/none endpoints. */
+    public Optional<Attachment> attachmentOf(Endpoint endpoint, Network network, String sandboxId) {
+        if (network == null || !network.isBridge() || endpoint.interfaceName().isEmpty()) {
+            return Optional.empty();
         }
+        return Optional.of(attachment(network, sandboxId, endpoint));
     }
 
     /** {@code network connect} / {@code network disconnect} with Docker's attributes. */

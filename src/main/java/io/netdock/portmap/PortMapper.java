@@ -74,12 +74,9 @@ public class PortMapper {
         bindings.deleteContainer(containerId);
     }
 
-    /** Re-applies a container's forwards in the kernel (after netdock restarts). */
-    public void realise(String containerId) {
-        List<PortBinding> mine = bindings.ofContainer(containerId);
-        if (!mine.isEmpty()) {
-            plumbing.publish(forwards(mine));
-        }
+    /** The kernel rules of a container's published ports (for reconciling at start). */
+    public List<PortForward> forwardsOf(String containerId) {
+        return forwards(bindings.ofContainer(containerId));
     }
 
     public List<PortBinding> ofContainer(String containerId) {
