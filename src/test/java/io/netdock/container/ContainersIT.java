@@ -282,4 +282,33 @@ class ContainersIT extends NetdockIntegrationTest {
         api().delete("/networks/it-s1").then().statusCode(204);
         api().delete("/networks/it-s2").then().statusCode(204);
     }
+
+    @Test
+    void versionGatesAndSmallRoutesAnswerLikeDocker() throws Exception {
+        String two = "{\"Image\":\"x\",\"NetworkingConfig\":{\"EndpointsConfig\":{\"bridge\":{},\"none\":{}}}}";
+        api().contentType("application/json").body(two).post("/v1.43/containers/create").then().statusCode(400)
+                .body("message", equalTo("Container cannot be created with multiple network endpoints: bridge, none"));
+        create("it-v1", "{\"Image\":\"x\"}");
+        api().get("/containers/it-v1/logs").then().statusCode(400)
+                .body("message", equalTo("Bad parameters: you must choose at least one stream"));
+        api().get("/containers/it-v1/top").then().statusCode(409);
+        api().post("/containers/it-v1/start").then().statusCode(204);
+        api().get("/containers/it-v1/top").then().statusCode(200).body("Processes.size()", equalTo(0));
+        try (Socket socket = new Socket("127.0.0.1", port)) {
+            OutputStream out = socket.getOutputStream();
+            out.write(("POST /containers/it-v1/wait?condition=removed HTTP/1.1\r\nHost: d\r\nContent-Length: 0\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            BufferedReader in = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8));
+            assertThat(in.readLine()).isEqualTo("HTTP/1.1 200 OK");
+            api().post("/containers/it-v1/stop").then().statusCode(204);
+            api().delete("/containers/it-v1").then().statusCode(204);
+            StringBuilder rest = new StringBuilder();
+            String line;
+            while ((line = in.readLine()) != null && !line.equals("0")) {
+                rest.append(line).append('\n');
+            }
+            assertThat(rest.toString()).contains("{\"StatusCode\":143,\"Error\":null}");
+        }
+    }
 }
