@@ -75,8 +75,18 @@ class ContainerNetworking {
                 result.put(name, settings);
             }
         });
-        result.forEach((name, settings) -> networks.find(name).ifPresent(n -> endpoints.validate(n, settings)));
+        result.forEach((name, settings) -> {
+            if (needsNetworkToValidate(settings)) {
+                networks.find(name).ifPresent(n -> endpoints.validate(n, settings));
+            }
+        });
         return result;
+    }
+
+    /** Settings without addresses, aliases or MAC pass every network's checks: no lookup needed. */
+    private static boolean needsNetworkToValidate(EndpointConfig settings) {
+        return settings.hasIpamConfig() || settings.macAddress() != null
+                || (settings.aliases() != null && !settings.aliases().isEmpty());
     }
 
     /** {@code HostConfig.Links} on the default bridge: {@code name:alias} or {@code name}, targets must exist. */
