@@ -45,6 +45,8 @@ class ContainersCliIT extends NetdockIntegrationTest {
         assertThat(copy.stdout()).startsWith("hosts").contains("10.212.0.20\twebhost\n");
         assertThat(docker.run("cp", "cli-c1:/etc/nonexistent", "-").stderr())
                 .contains("Could not find the file /etc/nonexistent in container cli-c1");
+        assertThat(ok("stats", "--no-stream", "--format", "{{.Name}} {{.CPUPerc}} {{.NetIO}}", "cli-c1"))
+                .isEqualTo("cli-c1 0.00% 0B / 0B");
         ok("network", "disconnect", "cli-n1", "cli-c1");
         ok("network", "connect", "--alias", "again", "cli-n1", "cli-c1");
         assertThat(docker.run("network", "connect", "cli-n1", "cli-c1").stderr())

@@ -311,4 +311,31 @@ class ContainersIT extends NetdockIntegrationTest {
             assertThat(rest.toString()).contains("{\"StatusCode\":143,\"Error\":null}");
         }
     }
+
+    @Test
+    void statsStreamUntilTheContainerStops() throws Exception {
+        create("it-st", "{\"Image\":\"x\"}");
+        api().get("/containers/it-st/stats?stream=false").then().statusCode(200)
+                .body("read", equalTo("0001-01-01T00:00:00Z")).body("name", equalTo("/it-st"));
+        api().post("/containers/it-st/start").then().statusCode(204);
+        api().get("/containers/it-st/stats?stream=false").then().statusCode(200)
+                .body("networks.eth0.rx_bytes", equalTo(0)).body("cpu_stats.online_cpus", org.hamcrest.Matchers.greaterThan(0));
+        try (Socket socket = new Socket("127.0.0.1", port)) {
+            socket.getOutputStream().write("GET /containers/it-st/stats HTTP/1.1\r\nHost: d\r\n\r\n"
+                    .getBytes(StandardCharsets.US_ASCII));
+            BufferedReader in = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8));
+            assertThat(in.readLine()).isEqualTo("HTTP/1.1 200 OK");
+            String line;
+            while ((line = in.readLine()) != null && !line.startsWith("{")) {
+                // headers and the first chunk size
+            }
+            assertThat(line).contains("\"name\":\"/it-st\"");
+            api().post("/containers/it-st/stop").then().statusCode(204);
+            while ((line = in.readLine()) != null && !line.equals("0")) {
+                // any documents sent meanwhile
+            }
+            assertThat(line).as("the stream ends with the last chunk").isEqualTo("0");
+        }
+        api().delete("/containers/it-st").then().statusCode(204);
+    }
 }

@@ -1,0 +1,121 @@
+package io.netdock.container.web;
+
+import io.netdock.container.Container;
+import io.netdock.container.ContainerExits;
+import io.netdock.container.ContainerService;
+import io.netdock.container.ContainerViews;
+import jakarta.annotation.PreDestroy;
+import jakarta.servlet.AsyncContext;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * {@code GET /containers/{id}/stats}: one document ({@code stream=false}), or one per second until the container
+ * stops or the client goes away, like dockerd. Counters are zero (no process).
+ */
+@RestController
+class StatsController {
+
+    private static final long MEMORY_LIMIT = memTotal();
+
+    private final ContainerService containers;
+    private final ContainerViews views;
+    private final ContainerExits exits;
+    private final JsonMapper json;
+    private final ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "netdock-stats");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    StatsController(ContainerService containers, ContainerViews views, ContainerExits exits, JsonMapper json) {
+        this.containers = containers;
+        this.views = views;
+        this.exits = exits;
+        this.json = json;
+    }
+
+    @PreDestroy
+    void stopTicking() {
+        ticker.shutdownNow();
+    }
+
+    @GetMapping("/containers/{id}/stats")
+    void stats(@PathVariable String id, @RequestParam(required = false) String stream,
+               @RequestParam(name = "one-shot", required = false) String oneShot,
+               HttpServletRequest request, HttpServletResponse response) throws IOException {
+        Container container = containers.get(id);
+        response.setStatus(200);
+        response.setContentType("application/json");
+        boolean streaming = stream == null || stream.isEmpty() || GoBool.parse("stream", stream);
+        Instant now = Instant.now();
+        if (!streaming || !container.isRunning()) {
+            Instant previous = GoBool.parse("one-shot", oneShot) ? null : now.minusSeconds(1);
+            response.getOutputStream().write(document(container.id(), now, previous));
+            return;
+        }
+        response.getOutputStream().write(document(container.id(), now, null));
+        response.flushBuffer();
+        AsyncContext async = request.startAsync();
+        async.setTimeout(0);
+        AtomicReference<Instant> last = new AtomicReference<>(now);
+        AtomicReference<ScheduledFuture<?>> tick = new AtomicReference<>();
+        Runnable end = () -> {
+            ScheduledFuture<?> running = tick.get();
+            if (running != null) {
+                running.cancel(false);
+            }
+        };
+        var registration = exits.register(container.id(), ContainerExits.Until.NEXT_EXIT, code -> {
+            end.run();
+            async.complete();
+        });
+        async.addListener(new CompletionListener(() -> {
+            end.run();
+            registration.cancel();
+        }));
+        tick.set(ticker.scheduleAtFixedRate(() -> {
+            Instant at = Instant.now();
+            try {
+                async.getResponse().getOutputStream().write(document(container.id(), at, last.getAndSet(at)));
+                async.getResponse().flushBuffer();
+            } catch (IOException | RuntimeException clientGone) {
+                end.run();
+                registration.cancel();
+                async.complete();
+            }
+        }, 1, 1, TimeUnit.SECONDS));
+    }
+
+    private byte[] document(String id, Instant now, Instant previous) {
+        var view = views.of(id);
+        var doc = StatsDocuments.of(view.container(), view.endpoints(), now, previous, MEMORY_LIMIT);
+        return (json.writeValueAsString(doc) + "\n").getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static long memTotal() {
+        try {
+            for (String line : java.nio.file.Files.readAllLines(java.nio.file.Path.of("/proc/meminfo"))) {
+                if (line.startsWith("MemTotal:")) {
+                    return Long.parseLong(line.replaceAll("[^0-9]", "")) * 1024;
+                }
+            }
+        } catch (IOException | RuntimeException unreadable) {
+            return Runtime.getRuntime().maxMemory();
+        }
+        return Runtime.getRuntime().maxMemory();
+    }
+}
