@@ -1,12 +1,14 @@
 package io.netdock.filters;
 
 import io.netdock.error.DockerError;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 import tools.jackson.core.JacksonException;
@@ -16,6 +18,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Docker's {@code filters} query parameter: {@code {"key":{"value":true}}} (what the CLI sends) or the legacy
  * {@code {"key":["value"]}}. Values of one key are OR-ed by the matchers below, keys are AND-ed by callers.
+ * The matchers run once per listed item, so what they derive from the values (regexps, label conditions) is
+ * worked out once per key and kept.
  */
 public final class Filters {
 
@@ -23,6 +27,8 @@ public final class Filters {
     private static final Filters NONE = new Filters(Map.of());
 
     private final Map<String, Set<String>> values;
+    private final Map<String, List<Pattern>> regexps = new ConcurrentHashMap<>();
+    private final Map<String, List<LabelCondition>> labelConditions = new ConcurrentHashMap<>();
 
     private Filters(Map<String, Set<String>> values) {
         this.values = values;
@@ -112,7 +118,12 @@ public final class Filters {
     }
 
     public boolean isEmpty() {
-        return values.values().stream().allMatch(Set::isEmpty);
+        for (Set<String> set : values.values()) {
+            if (!set.isEmpty()) {
+                return false;
+            }
+        }
+        return true;
     }
 
     public boolean has(String key) {
@@ -133,13 +144,19 @@ public final class Filters {
         return !has(key) || get(key).contains(source);
     }
 
-    /** True when the key is absent, or one of its values equals {@code source} or matches it as a regexp. */
+    /**
+     * True when the key is absent, or one of its values equals {@code source} or finds a match in it as a regexp;
+     * values that are not valid regexps only match exactly, as in Docker.
+     */
     public boolean match(String key, String source) {
         if (!has(key)) {
             return true;
         }
-        for (String value : get(key)) {
-            if (value.equals(source) || regexFinds(value, source)) {
+        if (get(key).contains(source)) {
+            return true;
+        }
+        for (Pattern regexp : regexpsOf(key)) {
+            if (regexp.matcher(source).find()) {
                 return true;
             }
         }
@@ -151,7 +168,12 @@ public final class Filters {
         if (!has(key)) {
             return true;
         }
-        return get(key).stream().anyMatch(source::startsWith);
+        for (String prefix : get(key)) {
+            if (source.startsWith(prefix)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
@@ -159,8 +181,8 @@ public final class Filters {
      * True when the filter key is absent.
      */
     public boolean matchesLabels(String key, Map<String, String> labels) {
-        for (String value : get(key)) {
-            if (!labelHolds(value, labels)) {
+        for (LabelCondition condition : labelConditionsOf(key)) {
+            if (!condition.holdsFor(labels)) {
                 return false;
             }
         }
@@ -169,28 +191,43 @@ public final class Filters {
 
     /** {@code label!}: none of the values may hold. */
     public boolean matchesNoLabel(String key, Map<String, String> labels) {
-        for (String value : get(key)) {
-            if (labelHolds(value, labels)) {
+        for (LabelCondition condition : labelConditionsOf(key)) {
+            if (condition.holdsFor(labels)) {
                 return false;
             }
         }
         return true;
     }
 
-    private static boolean labelHolds(String filter, Map<String, String> labels) {
-        int eq = filter.indexOf('=');
-        if (eq < 0) {
-            return labels.containsKey(filter);
-        }
-        String key = filter.substring(0, eq);
-        return labels.containsKey(key) && labels.get(key).equals(filter.substring(eq + 1));
+    private List<Pattern> regexpsOf(String key) {
+        return regexps.computeIfAbsent(key, k -> {
+            List<Pattern> compiled = new ArrayList<>();
+            for (String value : get(k)) {
+                try {
+                    compiled.add(Pattern.compile(value));
+                } catch (PatternSyntaxException notARegex) {
+                    // Docker skips values that do not compile
+                }
+            }
+            return List.copyOf(compiled);
+        });
     }
 
-    private static boolean regexFinds(String regex, String source) {
-        try {
-            return Pattern.compile(regex).matcher(source).find();
-        } catch (PatternSyntaxException notARegex) {
-            return false;
+    private List<LabelCondition> labelConditionsOf(String key) {
+        return labelConditions.computeIfAbsent(key, k -> get(k).stream().map(LabelCondition::of).toList());
+    }
+
+    /** One label filter value: {@code key} (present) or {@code key=value} (present with exactly that value). */
+    private record LabelCondition(String key, String value) {
+
+        static LabelCondition of(String filter) {
+            int eq = filter.indexOf('=');
+            return eq < 0 ? new LabelCondition(filter, null)
+                    : new LabelCondition(filter.substring(0, eq), filter.substring(eq + 1));
+        }
+
+        boolean holdsFor(Map<String, String> labels) {
+            return value == null ? labels.containsKey(key) : value.equals(labels.get(key));
         }
     }
 

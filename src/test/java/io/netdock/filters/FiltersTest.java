@@ -72,4 +72,40 @@ class FiltersTest {
         assertThat(Filters.parse("{\"label!\":[\"keep\"]}").matchesNoLabel("label!", labels)).isFalse();
         assertThat(Filters.parse("{\"label!\":[\"other\"]}").matchesNoLabel("label!", labels)).isTrue();
     }
+
+    @Test
+    void aValueThatIsNotARegexpMatchesOnlyExactlyWhileTheOthersStillMatchAsRegexps() {
+        Filters filters = Filters.parse("{\"name\":[\"(\",\"^web-\"]}");
+        assertThat(filters.match("name", "(")).isTrue();
+        assertThat(filters.match("name", "web-1")).isTrue();
+        assertThat(filters.match("name", "db-(")).isFalse();
+        assertThat(filters.match("other", "anything")).isTrue();
+    }
+
+    @Test
+    void matchingManyItemsGivesTheSameAnswerEveryTime() {
+        Filters filters = Filters.parse("{\"name\":[\"-7$\"],\"label\":[\"env=prod\"]}");
+        for (int i = 0; i < 20; i++) {
+            assertThat(filters.match("name", "net-" + i)).isEqualTo(i == 7);
+            assertThat(filters.matchesLabels("label", Map.of("env", i % 2 == 0 ? "prod" : "dev"))).isEqualTo(i % 2 == 0);
+        }
+    }
+
+    @Test
+    void aLabelValueMayItselfContainAnEqualsSign() {
+        Map<String, String> labels = Map.of("a", "b=c");
+        assertThat(Filters.parse("{\"label\":[\"a=b=c\"]}").matchesLabels("label", labels)).isTrue();
+        assertThat(Filters.parse("{\"label\":[\"a=b\"]}").matchesLabels("label", labels)).isFalse();
+        assertThat(Filters.parse("{\"label\":[\"a=\"]}").matchesLabels("label", Map.of("a", ""))).isTrue();
+        assertThat(Filters.parse("{\"label\":[\"a=\"]}").matchesLabels("label", Map.of())).isFalse();
+    }
+
+    @Test
+    void prefixMatchesTheStartOnly() {
+        Filters filters = Filters.parse("{\"id\":[\"ab\",\"cd\"]}");
+        assertThat(filters.prefixMatch("id", "abc123")).isTrue();
+        assertThat(filters.prefixMatch("id", "cd")).isTrue();
+        assertThat(filters.prefixMatch("id", "xab")).isFalse();
+        assertThat(filters.prefixMatch("name", "xab")).isTrue();
+    }
 }
