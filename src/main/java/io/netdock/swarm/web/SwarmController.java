@@ -5,6 +5,7 @@ import io.netdock.error.ErrorCategory;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -25,8 +26,9 @@ class SwarmController {
         throw DockerError.unavailable("This node is not part of a swarm");
     }
 
+    /** Reads the request first (as dockerd decodes it): answering before the body is read lets the client's write fail. */
     @PostMapping({"/swarm/init", "/swarm/join"})
-    void initOrJoin() {
+    void initOrJoin(@RequestBody(required = false) tools.jackson.databind.JsonNode request) {
         throw new DockerError(ErrorCategory.NOT_IMPLEMENTED, NO_SWARM_MODE);
     }
 
