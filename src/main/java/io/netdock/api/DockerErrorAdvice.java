@@ -5,6 +5,7 @@ import io.netdock.error.ErrorCategory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
+import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
@@ -52,11 +53,17 @@ class DockerErrorAdvice {
         return body(HttpStatus.NOT_FOUND, "page not found");
     }
 
+    /** dockerd's {@code CheckForJSON}: the header as the client sent it, parsed or not. */
     @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
-    ResponseEntity<ErrorResponse> wrongContentType(HttpMediaTypeNotSupportedException error) {
-        MediaType type = error.getContentType();
+    ResponseEntity<ErrorResponse> wrongContentType(HttpMediaTypeNotSupportedException error,
+                                                   HttpServletRequest request) {
+        String sent = request.getHeader("Content-Type");
+        if (error.getContentType() == null) {
+            return body(HttpStatus.BAD_REQUEST, "malformed Content-Type header (" + sent + "): "
+                    + MediaTypeSyntax.goReason(sent));
+        }
         return body(HttpStatus.BAD_REQUEST,
-                "unsupported Content-Type header (" + type + "): must be 'application/json'");
+                "unsupported Content-Type header (" + sent + "): must be 'application/json'");
     }
 
     @ExceptionHandler(HttpMessageNotReadableException.class)

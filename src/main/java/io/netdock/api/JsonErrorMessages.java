@@ -1,8 +1,10 @@
 package io.netdock.api;
 
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import tools.jackson.core.JsonToken;
+import tools.jackson.core.exc.StreamConstraintsException;
 import tools.jackson.core.exc.StreamReadException;
 import tools.jackson.databind.DatabindException;
 import tools.jackson.databind.exc.MismatchedInputException;
@@ -10,8 +12,12 @@ import tools.jackson.databind.exc.MismatchedInputException;
 /**
  * Renders a body that could not be decoded in the words Go's {@code encoding/json} uses, prefixed like
  * current dockerd ({@code invalid JSON: ...}), so clients and people see what they would see from Docker.
+ * Jackson's own wording never reaches a client: it names Java classes and settings.
  */
 final class JsonErrorMessages {
+
+    /** Backquoted Java names in Jackson's messages ({@code `java.lang.String`}, {@code `io.netdock...`}). */
+    private static final Pattern QUOTED_NAME = Pattern.compile("`[^`]*`");
 
     private JsonErrorMessages() {
     }
@@ -21,18 +27,50 @@ final class JsonErrorMessages {
         if (cause == null) {
             return "invalid JSON: EOF";
         }
-        if (cause instanceof MismatchedInputException mismatch && mismatch.getTargetType() != null
-                && !mismatch.getPath().isEmpty()) {
-            return "invalid JSON: json: cannot unmarshal " + jsonKind(mismatch) + " into Go struct field "
-                    + fieldPath(mismatch) + " of type " + goType(mismatch.getTargetType());
+        if (cause instanceof MismatchedInputException mismatch) {
+            String described = mismatch(mismatch);
+            if (described != null) {
+                return described;
+            }
+        }
+        if (cause instanceof StreamConstraintsException limit) {
+            return "invalid JSON: " + constraint(limit);
         }
         if (cause instanceof StreamReadException read) {
             return "invalid JSON: " + syntax(read);
         }
-        if (cause instanceof DatabindException databind && databind.getMessage() != null) {
-            return "invalid JSON: " + firstLine(databind.getOriginalMessage());
+        if (cause instanceof DatabindException databind && databind.getOriginalMessage() != null) {
+            return "invalid JSON: " + clean(databind.getOriginalMessage());
         }
-        return "invalid JSON: " + firstLine(cause.getMessage());
+        return "invalid JSON: " + clean(cause.getMessage());
+    }
+
+    /** Go's {@code UnmarshalTypeError} for a field or for the whole document; dockerd's trailing-data check. */
+    private static String mismatch(MismatchedInputException mismatch) {
+        String message = mismatch.getOriginalMessage();
+        if (message != null && message.startsWith("Trailing token")) {
+            return "unexpected content after JSON";
+        }
+        if (mismatch.getTargetType() == null) {
+            return null;
+        }
+        String kind = jsonKind(mismatch);
+        if (mismatch.getPath().isEmpty()) {
+            return "invalid JSON: json: cannot unmarshal " + kind + " into Go value of type "
+                    + goType(mismatch.getTargetType());
+        }
+        return "invalid JSON: json: cannot unmarshal " + kind + " into Go struct field " + fieldPath(mismatch)
+                + " of type " + goType(mismatch.getTargetType());
+    }
+
+    /** Go's decoder has a depth limit only ({@code exceeded max depth}); Jackson's other limits are on lengths. */
+    private static String constraint(StreamConstraintsException limit) {
+        String message = limit.getOriginalMessage() == null ? "" : limit.getOriginalMessage();
+        if (message.contains("nesting depth")) {
+            return "exceeded max depth";
+        }
+        int allowed = message.indexOf(" exceeds the maximum allowed");
+        return (allowed > 0 ? message.substring(0, allowed) : "a value") + " is more than netdock accepts";
     }
 
     private static String syntax(StreamReadException read) {
@@ -48,7 +86,7 @@ final class JsonErrorMessages {
             char c = message.charAt(quote + 2);
             return "invalid character '" + c + "' looking for beginning of value";
         }
-        return firstLine(message);
+        return clean(message);
     }
 
     private static String jsonKind(MismatchedInputException mismatch) {
@@ -103,11 +141,17 @@ final class JsonErrorMessages {
         return type.getSimpleName();
     }
 
-    private static String firstLine(String message) {
+    /** The first line, without Jackson's reference chain and with Java type names replaced. */
+    private static String clean(String message) {
         if (message == null) {
             return "invalid body";
         }
         int newline = message.indexOf('\n');
-        return newline < 0 ? message : message.substring(0, newline);
+        String line = newline < 0 ? message : message.substring(0, newline);
+        int chain = line.indexOf(" (through reference chain");
+        if (chain >= 0) {
+            line = line.substring(0, chain);
+        }
+        return QUOTED_NAME.matcher(line).replaceAll("value");
     }
 }

@@ -9,6 +9,8 @@ import java.util.regex.Pattern;
 final class ContainerNames {
 
     private static final Pattern VALID = Pattern.compile("^/?[a-zA-Z0-9][a-zA-Z0-9_.-]+$");
+    /** Docker sets no limit; netdock keeps names indexable by every database it runs on (as for networks). */
+    static final int MAX_LENGTH = 1024;
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private ContainerNames() {
@@ -20,7 +22,12 @@ final class ContainerNames {
             throw DockerError.invalidParameter("Invalid container name (" + requested
                     + "), only [a-zA-Z0-9][a-zA-Z0-9_.-] are allowed");
         }
-        return requested.startsWith("/") ? requested.substring(1) : requested;
+        String name = requested.startsWith("/") ? requested.substring(1) : requested;
+        if (name.length() > MAX_LENGTH) {
+            throw DockerError.invalidParameter("Invalid container name: a container name is at most " + MAX_LENGTH
+                    + " characters long");
+        }
+        return name;
     }
 
     /** A 64-hex ID that is not all digits (Docker avoids IDs a client could read as a number). */

@@ -134,6 +134,7 @@ class ContainerNetworking {
         List<Endpoint> attached = new ArrayList<>();
         try {
             Map<String, Network> resolved = resolveNetworks(container);
+            resolved.values().forEach(networks::ensureRealised);
             String gatewayNetwork = gatewayNetwork(container, resolved);
             Map<String, EndpointConfig> rekeyed = new LinkedHashMap<>();
             int index = 0;
@@ -319,9 +320,12 @@ class ContainerNetworking {
     /** Attaches a running container to one more network. */
     Endpoint connect(Container container, Network network, EndpointConfig config) {
         List<Endpoint> current = endpoints.ofContainer(container.id());
-        int index = (int) current.stream().filter(e -> !e.interfaceName().isEmpty()).count();
+        // after the highest interface in use (eth0 and eth1, eth0 disconnected: eth2, never a second eth1)
+        int index = current.stream().map(Endpoint::interfaceName).filter(name -> name.matches("eth\\d+"))
+                .mapToInt(name -> Integer.parseInt(name.substring(3)) + 1).max().orElse(0);
         boolean hasGateway = current.stream().anyMatch(Endpoint::defaultRoute);
         Attachee who = new Attachee(container.id(), container.sandboxId(), "eth" + index);
+        networks.ensureRealised(network);
         return endpoints.attach(who, network, config, !hasGateway && !network.internal(), System.nanoTime());
     }
 

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -28,6 +29,7 @@ public class ContainerService {
     private final ContainerExits exits;
     private final MutationLock lock;
     private final TransactionTemplate transactions;
+    private final TransactionTemplate savepoint;
     private final ImageService images;
     private final Clock clock;
 
@@ -40,6 +42,8 @@ public class ContainerService {
         this.exits = exits;
         this.lock = lock;
         this.transactions = transactions;
+        this.savepoint = new TransactionTemplate(transactions.getTransactionManager());
+        this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
         this.clock = Clock.systemUTC();
     }
 
@@ -94,10 +98,21 @@ public class ContainerService {
             }
             Map<String, EndpointConfig> networks = networking.initialNetworks(stored, request.endpoints(), config.macAddress());
             List<Link> links = networking.resolveLinks(stored, this::get);
-            String imageId = images.use(config.image() == null ? "" : config.image()).id();
-            Container container = new Container(id, "", Instant.now(clock), imageId, config, stored.withLinks(null),
-                    networks, links, ContainerState.created(), 0, "", "", List.of());
-            container = insertNamed(container, requestedName);
+            ContainerConfig checked = config;
+            HostSettings settings = stored;
+            // the image is recorded only if the container is: one transaction for both
+            Container container;
+            try {
+                container = transactions.execute(status -> {
+                    String imageId = images.use(checked.image() == null ? "" : checked.image()).id();
+                    return insertNamed(new Container(id, "", Instant.now(clock), imageId, checked,
+                            settings.withLinks(null), networks, links, ContainerState.created(), 0, "", "",
+                            List.of()), requestedName);
+                });
+            } catch (RuntimeException failed) {
+                containers.reload(id);
+                throw failed;
+            }
             events.publish(container, "create");
             return new CreatedContainer(container, List.copyOf(warnings));
         });
@@ -115,7 +130,8 @@ public class ContainerService {
                 continue;
             }
             try {
-                containers.insert(named);
+                // a savepoint: PostgreSQL would refuse the rest of the transaction after a failed insert
+                savepoint.executeWithoutResult(status -> containers.insert(named));
                 return named;
             } catch (ContainerNameInUse raced) {
                 if (attempt > 10) {
@@ -265,11 +281,17 @@ public class ContainerService {
                             + ". Stop the container before attempting removal or force remove");
                 }
                 events.publish(container, "kill", Map.of("signal", Integer.toString(Signals.SIGKILL)));
-                container = terminate(container, 128 + Signals.SIGKILL);
-                if (container.host().autoRemove()) {
-                    removeLocked(container);
-                    return null;
+                Container running = container;
+                // one transaction: a crash in between never leaves it stopped but not removed
+                try {
+                    transactions.executeWithoutResult(status -> removeLocked(terminate(running,
+                            128 + Signals.SIGKILL)));
+                } catch (RuntimeException failed) {
+                    containers.reload(running.id());
+                    networking.reload(running.id());
+                    throw failed;
                 }
+                return null;
             }
             removeLocked(container);
             return null;

@@ -1,6 +1,8 @@
 package io.netdock.container;
 
+import io.netdock.ipam.IpAddresses;
 import io.netdock.portmap.PortRequest;
+import java.net.InetAddress;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -31,7 +33,10 @@ class PortPlan {
             if (wanted != null && !wanted.isEmpty()) {
                 for (PortBindingRequest binding : wanted) {
                     int[] range = PortSpecs.hostPortRange(binding.hostPort());
-                    requests.add(new PortRequest(key, port, protocol, hostIps(binding.hostIp()), range[0], range[1]));
+                    List<String> hostIps = hostIps(binding.hostIp());
+                    if (!hostIps.isEmpty()) {
+                        requests.add(new PortRequest(key, port, protocol, hostIps, range[0], range[1]));
+                    }
                 }
             } else if (container.host().publishAllPorts()) {
                 requests.add(new PortRequest(key, port, protocol, hostIps(""), 0, 0));
@@ -49,10 +54,15 @@ class PortPlan {
         return keys;
     }
 
+    /**
+     * In canonical form, so one address written two ways ({@code ::} and {@code 0::0}) is one host port; an address
+     * that does not parse (stored before create checked it) publishes nothing.
+     */
     private static List<String> hostIps(String hostIp) {
         if (hostIp == null || hostIp.isEmpty()) {
             return List.of("0.0.0.0", "::");
         }
-        return List.of(hostIp);
+        InetAddress address = IpAddresses.parseOrNull(hostIp);
+        return address == null ? List.of() : List.of(IpAddresses.format(address));
     }
 }

@@ -1,6 +1,7 @@
 package io.netdock.container;
 
 import io.netdock.error.DockerError;
+import io.netdock.ipam.IpAddresses;
 import java.util.List;
 import java.util.Map;
 
@@ -18,9 +19,19 @@ public final class PortSpecs {
             bindings.forEach((key, list) -> {
                 containerPort(key);
                 if (list != null) {
-                    list.forEach(binding -> hostPortRange(binding.hostPort()));
+                    list.forEach(binding -> {
+                        hostPortRange(binding.hostPort());
+                        hostIp(binding.hostIp());
+                    });
                 }
             });
+        }
+    }
+
+    /** A binding's {@code HostIp}: empty (every address) or an IP address, as the newest API decodes it. */
+    private static void hostIp(String hostIp) {
+        if (hostIp != null && !hostIp.isEmpty() && IpAddresses.parseOrNull(hostIp) == null) {
+            throw DockerError.invalidParameter("invalid host IP \"" + hostIp + "\" in port binding");
         }
     }
 

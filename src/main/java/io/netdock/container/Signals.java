@@ -39,7 +39,7 @@ public final class Signals {
     public static int parse(String raw) {
         try {
             int number = Integer.parseInt(raw);
-            if (number <= 0) {
+            if (number <= 0 || number > RTMAX) {
                 throw invalid(raw);
             }
             return number;

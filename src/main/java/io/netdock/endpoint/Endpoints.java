@@ -2,6 +2,7 @@ package io.netdock.endpoint;
 
 import io.netdock.ipam.IpAddresses;
 import io.netdock.kernel.IpPrefix;
+import io.netdock.network.NetworkNotFound;
 import java.net.InetAddress;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -10,6 +11,8 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -31,12 +34,19 @@ public class Endpoints {
         jdbc.sql("select " + COLUMNS + " from endpoint").query(Endpoints::map).list().forEach(this::remember);
     }
 
+    /** Inserts; a network removed meanwhile (by another netdock sharing the database) is {@link NetworkNotFound}. */
     public void insert(Endpoint e) {
-        jdbc.sql("insert into endpoint (" + COLUMNS + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
-                .param(e.containerId()).param(e.networkId()).param(e.networkName()).param(e.endpointId())
-                .param(e.interfaceName()).param(e.macAddress()).param(e.ipv4Cidr()).param(e.gatewayV4Text())
-                .param(e.ipv6Cidr()).param(e.gatewayV6Text()).param(e.defaultRoute()).param(e.attachOrder())
-                .update();
+        try {
+            jdbc.sql("insert into endpoint (" + COLUMNS + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                    .param(e.containerId()).param(e.networkId()).param(e.networkName()).param(e.endpointId())
+                    .param(e.interfaceName()).param(e.macAddress()).param(e.ipv4Cidr()).param(e.gatewayV4Text())
+                    .param(e.ipv6Cidr()).param(e.gatewayV6Text()).param(e.defaultRoute()).param(e.attachOrder())
+                    .update();
+        } catch (DuplicateKeyException twice) {
+            throw twice;
+        } catch (DataIntegrityViolationException networkGone) {
+            throw new NetworkNotFound(e.networkId());
+        }
         remember(e);
     }
 

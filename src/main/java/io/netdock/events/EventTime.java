@@ -1,6 +1,7 @@
 package io.netdock.events;
 
 import io.netdock.error.DockerError;
+import io.netdock.error.GoQuote;
 import java.util.OptionalLong;
 
 /**
@@ -22,28 +23,37 @@ public final class EventTime {
         int dot = value.indexOf('.');
         long seconds = parseInt(dot < 0 ? value : value.substring(0, dot));
         if (dot < 0) {
-            return OptionalLong.of(Math.multiplyExact(seconds, 1_000_000_000L));
+            return OptionalLong.of(nanos(seconds, 0));
         }
         String fraction = value.substring(dot + 1);
         long digits = parseInt(fraction);
         // dockerd scales the digits to nanoseconds through a float64, truncating beyond nine digits.
         long nanos = (long) (digits * Math.pow(10, 9 - fraction.length()));
-        return OptionalLong.of(seconds * 1_000_000_000L + nanos);
+        return OptionalLong.of(nanos(seconds, nanos));
+    }
+
+    /**
+     * Go keeps any int64 of seconds; nanoseconds in a long end in the year 2262, so times beyond either end are
+     * taken as the end (the stream then has nothing before or after them either way).
+     */
+    private static long nanos(long seconds, long nanos) {
+        try {
+            return Math.addExact(Math.multiplyExact(seconds, 1_000_000_000L), nanos);
+        } catch (ArithmeticException beyond) {
+            return seconds < 0 ? Long.MIN_VALUE : Long.MAX_VALUE;
+        }
     }
 
     /** Go's {@code strconv.ParseInt(s, 10, 64)}, with its error text (an unclassified error: 500). */
     private static long parseInt(String text) {
         if (!text.matches("[+-]?[0-9]+")) {
-            throw DockerError.system("strconv.ParseInt: parsing " + quote(text) + ": invalid syntax");
+            throw DockerError.system("strconv.ParseInt: parsing " + GoQuote.quote(text) + ": invalid syntax");
         }
         try {
             return Long.parseLong(text.startsWith("+") ? text.substring(1) : text);
         } catch (NumberFormatException outOfRange) {
-            throw DockerError.system("strconv.ParseInt: parsing " + quote(text) + ": value out of range");
+            throw DockerError.system("strconv.ParseInt: parsing " + GoQuote.quote(text) + ": value out of range");
         }
     }
 
-    private static String quote(String text) {
-        return "\"" + text.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
-    }
 }

@@ -33,28 +33,41 @@ public class AddressAllocator {
         this.nested.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
     }
 
-    /** The next free address of the first subnet of the family that has one, leased to {@code ownerId}. */
+    /**
+     * The next free address of the first subnet of the family that has one, leased to {@code ownerId}. When the
+     * cache has no candidate left it is rebuilt from the database once: addresses another netdock sharing the
+     * database released are free again there.
+     */
     public InetAddress allocate(String networkId, List<SubnetLayout> layout, boolean ipv6, String ownerId) {
         NetworkPools pools = poolsOf(networkId, layout);
-        synchronized (pools) {
-            for (AddressPool pool : pools.pools) {
-                if (pool.subnet().isIpv6() != ipv6) {
-                    continue;
-                }
-                InetAddress candidate;
-                while ((candidate = pool.candidate()) != null) {
-                    if (insert(new Lease(networkId, candidate, ownerId))) {
-                        pool.take(candidate);
-                        return candidate;
+        for (boolean rebuilt = false; ; rebuilt = true) {
+            synchronized (pools) {
+                for (AddressPool pool : pools.pools) {
+                    if (pool.subnet().isIpv6() != ipv6) {
+                        continue;
                     }
-                    pool.take(candidate);
+                    InetAddress candidate;
+                    while ((candidate = pool.candidate()) != null) {
+                        if (insert(new Lease(networkId, candidate, ownerId))) {
+                            pool.take(candidate);
+                            return candidate;
+                        }
+                        pool.take(candidate);
+                    }
                 }
             }
+            if (rebuilt) {
+                throw new AddressesExhausted();
+            }
+            pools = build(networkId, layout);
+            networks.put(networkId, pools);
         }
-        throw new AddressesExhausted();
     }
 
-    /** Leases a requested address; {@link AddressInUse} when it is leased or reserved. */
+    /**
+     * Leases a requested address; {@link AddressInUse} when it is leased or reserved. The database decides: an
+     * address the cache holds used without a lease (another netdock released it) can be claimed.
+     */
     public void claim(String networkId, List<SubnetLayout> layout, InetAddress address, String ownerId) {
         NetworkPools pools = poolsOf(networkId, layout);
         synchronized (pools) {
@@ -62,7 +75,10 @@ public class AddressAllocator {
             if (pool == null) {
                 throw new IllegalArgumentException(address + " is in no subnet of network " + networkId);
             }
-            if (pool.isUsed(address) || !insert(new Lease(networkId, address, ownerId))) {
+            boolean reserved = pool.isNetworkOrBroadcast(address)
+                    || layout.stream().anyMatch(subnet -> subnet.reserved().contains(address));
+            if (reserved || (pool.isUsed(address) && leases.isLeased(networkId, address))
+                    || !insert(new Lease(networkId, address, ownerId))) {
                 pool.reserve(address);
                 throw new AddressInUse();
             }
@@ -99,6 +115,38 @@ public class AddressAllocator {
     /** Drops the cache only (e.g. after a rolled-back change), so the next use rebuilds it from the database. */
     public void evict(String networkId) {
         networks.remove(networkId);
+    }
+
+    /**
+     * Where this process's cache of a network disagrees with the database (for consistency checks): a leased
+     * address the cache takes for free, or a count of used addresses different from what a cache built from the
+     * database now would hold (a free address kept as used is never handed out until the next start). Empty when
+     * they agree or nothing is cached. Only meaningful while no other process shares the database.
+     */
+    public List<String> cacheDisagreements(String networkId) {
+        NetworkPools cached = networks.get(networkId);
+        if (cached == null) {
+            return List.of();
+        }
+        synchronized (cached) {
+            NetworkPools fresh = build(networkId, cached.layout);
+            List<String> disagreements = new ArrayList<>();
+            for (Lease lease : leases.ofNetwork(networkId)) {
+                AddressPool pool = cached.containing(lease.address());
+                if (pool != null && !pool.isUsed(lease.address())) {
+                    disagreements.add(IpAddresses.format(lease.address()) + " is leased but free in the cache");
+                }
+            }
+            for (int i = 0; i < cached.pools.size(); i++) {
+                long cachedUsed = cached.pools.get(i).usedCount();
+                long actualUsed = fresh.pools.get(i).usedCount();
+                if (cachedUsed != actualUsed) {
+                    disagreements.add(cached.pools.get(i).subnet() + ": " + cachedUsed + " addresses used in the cache, "
+                            + actualUsed + " by the database");
+                }
+            }
+            return disagreements;
+        }
     }
 
     /** Outside a transaction the insert commits on its own; inside one it gets a savepoint. */

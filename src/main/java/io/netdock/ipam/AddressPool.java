@@ -98,6 +98,14 @@ public final class AddressPool {
         return offset == AddressBitmap.NONE || used.set(offset);
     }
 
+    /** The subnet's network address or IPv4 broadcast address, which are never handed out (see the class comment). */
+    public boolean isNetworkOrBroadcast(InetAddress address) {
+        long offset = offsetOf(address);
+        boolean ipv4 = !subnet.isIpv6();
+        boolean hasNetworkAddress = !ipv4 || subnet.hostBits() > 1;
+        return (hasNetworkAddress && offset == 0) || (ipv4 && subnet.hostBits() > 1 && offset == used.last());
+    }
+
     public boolean isUsed(InetAddress address) {
         long offset = offsetOf(address);
         return offset != AddressBitmap.NONE && used.isSet(offset);

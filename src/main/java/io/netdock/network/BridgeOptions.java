@@ -22,6 +22,9 @@ record BridgeOptions(String bridgeName, int mtu, boolean interContainer, boolean
     /** Linux IFNAMSIZ is 16 including the terminating NUL. */
     static final int MAX_INTERFACE_NAME_BYTES = 15;
     static final int DEFAULT_MTU = 1500;
+    /** ETH_MIN_MTU and the largest MTU of a Linux bridge (and of netdock's veths). */
+    static final int MIN_MTU = 68;
+    static final int MAX_MTU = 65535;
 
     /** The options of a stored network (validated when it was created). */
     static BridgeOptions of(Network network) {
@@ -52,6 +55,11 @@ record BridgeOptions(String bridgeName, int mtu, boolean interContainer, boolean
             if (parsed < 0) {
                 throw DockerError.system("invalid MTU number: " + mtu);
             }
+            if (parsed != 0 && (parsed < MIN_MTU || parsed > MAX_MTU)) {
+                // Docker stores it and fails when the first container starts; netdock refuses it up front
+                throw DockerError.invalidParameter("invalid MTU number: " + mtu + " (a bridge's MTU is " + MIN_MTU
+                        + " to " + MAX_MTU + ")");
+            }
         }
         String binding = options.get(HOST_BINDING_IPV4);
         if (binding != null && IpAddresses.parseOrNull(binding) == null) {
@@ -63,7 +71,10 @@ record BridgeOptions(String bridgeName, int mtu, boolean interContainer, boolean
         }
     }
 
-    /** Linux's rules for an interface name: at most 15 bytes, not "." or "..", no '/', ':' or whitespace. */
+    /**
+     * Linux's rules for an interface name (at most 15 bytes, not "." or "..", no '/', ':' or whitespace; Docker's
+     * 500s), plus what netdock's firewall rules cannot carry.
+     */
     static void validateInterfaceName(String name) {
         if (name.getBytes(StandardCharsets.UTF_8).length > MAX_INTERFACE_NAME_BYTES) {
             throw DockerError.system("failed to check bridge interface existence: numerical result out of range");
@@ -72,6 +83,14 @@ record BridgeOptions(String bridgeName, int mtu, boolean interContainer, boolean
                 || c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == 0x0b || c == '\f');
         if (forbiddenCharacter || name.equals(".") || name.equals("..")) {
             throw DockerError.system("invalid argument");
+        }
+        boolean breaksFirewallRules = name.chars().anyMatch(c -> c == '"' || c == '\\' || c == '*' || c < 0x20
+                || c == 0x7f);
+        if (breaksFirewallRules) {
+            // Linux accepts these, but in an nftables rule '"' ends the name, '\' escapes and a trailing '*'
+            // matches every interface with that prefix
+            throw DockerError.invalidParameter("invalid bridge name " + GoValues.quote(name)
+                    + ": netdock does not accept '\"', '\\', '*' or control characters in interface names");
         }
     }
 

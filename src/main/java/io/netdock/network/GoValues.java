@@ -17,6 +17,6 @@ public final class GoValues {
 
     /** Go's {@code %q} for plain text: double quotes, with quotes and backslashes escaped. */
     public static String quote(String value) {
-        return "\"" + value.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+        return io.netdock.error.GoQuote.quote(value);
     }
 }

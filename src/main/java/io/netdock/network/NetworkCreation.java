@@ -102,7 +102,7 @@ class NetworkCreation {
         if (!enableIpv4 && !enableIpv6) {
             throw DockerError.invalidParameter("IPv4 or IPv6 must be enabled");
         }
-        List<IpamConfig> config = allocate(effective.ipamConfig(), enableIpv4, enableIpv6);
+        List<IpamConfig> config = allocate(name, effective.ipamConfig(), enableIpv4, enableIpv6);
         BridgeOptions.validate(effective.options());
         Network network = new Network(id, name, driver, scope, now, effective.internal(), effective.attachable(),
                 false, false, isEmpty(spec.configFrom()) ? "" : spec.configFrom(), enableIpv4, enableIpv6,
@@ -179,7 +179,7 @@ class NetworkCreation {
     }
 
     /** Subnets (requested or from the default pools), overlap checks, gateways and auxiliary addresses. */
-    private List<IpamConfig> allocate(List<NetworkSpec.IpamRequest> requests, boolean enableIpv4,
+    private List<IpamConfig> allocate(String name, List<NetworkSpec.IpamRequest> requests, boolean enableIpv4,
                                       boolean enableIpv6) {
         List<Cidr> inUse = new ArrayList<>();
         networks.reservedSubnets().forEach(subnet -> inUse.add(Cidr.parse(subnet)));
@@ -199,7 +199,7 @@ class NetworkCreation {
             if (family.isEmpty()) {
                 Cidr subnet = pools.firstFree(ipv6, inUse);
                 inUse.add(subnet);
-                result.add(withGateway(subnet, null, new NetworkSpec.IpamRequest(subnet.toString(), null, null, null),
+                result.add(withGateway(name, subnet, null, new NetworkSpec.IpamRequest(subnet.toString(), null, null, null),
                         false));
                 continue;
             }
@@ -210,14 +210,14 @@ class NetworkCreation {
                 }
                 inUse.add(subnet);
                 Cidr range = isEmpty(request.ipRange()) ? null : Cidr.parse(request.ipRange());
-                result.add(withGateway(subnet, range, request, true));
+                result.add(withGateway(name, subnet, range, request, true));
             }
         }
         return result;
     }
 
     /** Texts the user gave are kept as given (Docker shows them so); allocated addresses are canonical. */
-    private static IpamConfig withGateway(Cidr subnet, Cidr range, NetworkSpec.IpamRequest request,
+    private static IpamConfig withGateway(String name, Cidr subnet, Cidr range, NetworkSpec.IpamRequest request,
                                           boolean userSubnet) {
         String requestedGateway = emptyToNull(request.gateway());
         AddressPool pool = new AddressPool(subnet, range);
@@ -237,6 +237,11 @@ class NetworkCreation {
         Map<String, String> auxiliary = new LinkedHashMap<>();
         for (Map.Entry<String, String> entry : new TreeMap<>(request.auxiliaryAddresses()).entrySet()) {
             InetAddress address = IpAddresses.parseOrNull(entry.getValue());
+            if (address == null) {
+                // an empty value passes Docker's IPAM.Config check; its IPAM then refuses it
+                throw DockerError.invalidParameter("non parsable secondary ip address (" + entry.getKey() + ":"
+                        + entry.getValue() + ") passed for network " + name);
+            }
             if (!pool.reserve(address)) {
                 throw DockerError.system("failed to allocate secondary ip address (" + entry.getKey() + ":"
                         + entry.getValue() + "): Address already in use");

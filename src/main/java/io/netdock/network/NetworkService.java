@@ -8,6 +8,7 @@ import io.netdock.kernel.BridgeNetwork;
 import io.netdock.kernel.KernelException;
 import io.netdock.kernel.Plumbing;
 import io.netdock.store.MutationLock;
+import io.netdock.store.StoreLocks;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -15,9 +16,12 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -41,11 +45,14 @@ public class NetworkService {
     private final MutationLock lock;
     private final TransactionTemplate transaction;
     private final ObjectProvider<NetworkUsers> users;
+    private final StoreLocks storeLocks;
+    /** Bridge networks whose bridge this process has set up (at start, on create, or on first use). */
+    private final Set<String> realised = ConcurrentHashMap.newKeySet();
     private final Clock clock;
 
     NetworkService(Networks networks, NetworkCreation creation, AddressAllocator allocator, Plumbing plumbing,
                    EventLog events, MutationLock lock, PlatformTransactionManager transactions,
-                   ObjectProvider<NetworkUsers> users) {
+                   ObjectProvider<NetworkUsers> users, StoreLocks storeLocks) {
         this.networks = networks;
         this.creation = creation;
         this.allocator = allocator;
@@ -54,6 +61,7 @@ public class NetworkService {
         this.lock = lock;
         this.transaction = new TransactionTemplate(transactions);
         this.users = users;
+        this.storeLocks = storeLocks;
         this.clock = Clock.systemUTC();
     }
 
@@ -108,26 +116,36 @@ public class NetworkService {
 
     public Network create(NetworkSpec spec) {
         return lock.call(() -> {
-            Network network = creation.plan(spec, clock.instant());
-            store(network);
+            Network network = store(spec);
+            realised.add(network.id());
             events.publish("network", "create", network.id(), Map.of("name", network.name(), "type", network.driver()));
             return network;
         });
     }
 
-    private void store(Network network) {
+    /**
+     * Plans and stores the network in one transaction holding the {@code network-create} store lock, so the name,
+     * subnet-overlap and bridge-name checks see every network any netdock sharing the database has stored.
+     */
+    private Network store(NetworkSpec spec) {
         boolean[] kernelDone = {false};
+        Network[] planned = {null};
         try {
-            transaction.executeWithoutResult(status -> {
+            return transaction.execute(status -> {
+                storeLocks.lockUntilCommit(StoreLocks.NETWORK_CREATE);
+                Network network = creation.plan(spec, clock.instant());
+                planned[0] = network;
                 networks.insert(network);
                 if (network.isBridge()) {
                     plumbing.setUpNetwork(network.bridge());
                     kernelDone[0] = true;
                 }
+                return network;
             });
         } catch (KernelException kernel) {
-            throw DockerError.system("failed to create network " + network.name() + ": " + kernel.getMessage());
+            throw DockerError.system("failed to create network " + planned[0].name() + ": " + kernel.getMessage());
         } catch (DuplicateKeyException race) {
+            Network network = planned[0];
             undoKernel(network, kernelDone[0]);
             if (networks.existsWithName(network.name())) {
                 throw DockerError.conflict("network with name " + network.name() + " already exists");
@@ -136,9 +154,11 @@ public class NetworkService {
                 creation.checkBridgeNameConflict(network);
             }
             throw DockerError.forbidden(NetworkCreation.POOL_OVERLAPS);
-        } catch (RuntimeException commitFailed) {
-            undoKernel(network, kernelDone[0]);
-            throw commitFailed;
+        } catch (RuntimeException failed) {
+            if (planned[0] != null) {
+                undoKernel(planned[0], kernelDone[0]);
+            }
+            throw failed;
         }
     }
 
@@ -165,8 +185,7 @@ public class NetworkService {
 
     private void checkRemovable(Network network) {
         if (isInUse(network)) {
-            throw DockerError.forbidden("error while removing network: network " + network.name() + " id "
-                    + network.id() + " has active endpoints");
+            throw activeEndpoints(network);
         }
         if (network.configOnly() && networks.isConfigurationInUse(network.name())) {
             throw DockerError.forbidden("error while removing network: configuration network \"" + network.name()
@@ -174,9 +193,14 @@ public class NetworkService {
         }
     }
 
+    /**
+     * Deletes in one transaction that first locks the network's row: an endpoint another netdock is adding waits or
+     * makes the delete fail on the endpoint's foreign key (then the network is in use after all: 403).
+     */
     private void delete(Network network) {
         try {
             transaction.executeWithoutResult(status -> {
+                networks.lockRow(network.id());
                 allocator.forget(network.id());
                 networks.delete(network.id());
                 if (network.isBridge()) {
@@ -185,10 +209,35 @@ public class NetworkService {
             });
         } catch (KernelException kernel) {
             throw DockerError.system("error while removing network: " + kernel.getMessage());
+        } catch (DataIntegrityViolationException endpointsElsewhere) {
+            throw activeEndpoints(network);
         } finally {
             allocator.evict(network.id());
         }
+        realised.remove(network.id());
         events.publish("network", "destroy", network.id(), Map.of("name", network.name(), "type", network.driver()));
+    }
+
+    private static DockerError activeEndpoints(Network network) {
+        return DockerError.forbidden("error while removing network: network " + network.name() + " id "
+                + network.id() + " has active endpoints");
+    }
+
+    /**
+     * Makes sure this process's kernel has the bridge of a network it is about to attach an endpoint to. Networks
+     * stored at start and created here are set up already; one that another netdock sharing the database created
+     * since is set up on first use.
+     */
+    public void ensureRealised(Network network) {
+        if (!network.isBridge() || realised.contains(network.id())) {
+            return;
+        }
+        try {
+            plumbing.setUpNetwork(network.bridge());
+        } catch (KernelException kernel) {
+            throw DockerError.system("failed to set up network " + network.name() + ": " + kernel.getMessage());
+        }
+        realised.add(network.id());
     }
 
     /** Removes unused custom networks matching the filters; returns them in removal order. */
@@ -229,6 +278,7 @@ public class NetworkService {
             if (network.isBridge()) {
                 try {
                     plumbing.setUpNetwork(network.bridge());
+                    realised.add(network.id());
                 } catch (KernelException kernel) {
                     log.error("could not set up the bridge of network {} ({}): {}", network.name(), network.id(),
                             kernel.getMessage());

@@ -78,6 +78,11 @@ public class Networks {
         return jdbc.sql("delete from network where id = ?").param(id).update() == 1;
     }
 
+    /** Locks the network's row until the caller's transaction ends (endpoints being added elsewhere wait). */
+    public void lockRow(String id) {
+        jdbc.sql("select id from network where id = ? for update").param(id).query(String.class).optional();
+    }
+
     public Optional<Network> findById(String id) {
         return first(jdbc.sql("select " + COLUMNS + " from network where id = ?").param(id).query(this::row).list());
     }

@@ -104,27 +104,37 @@ public class PortMapper {
                     + ports + " failed: port is already allocated");
         }
         int size = range.last() - range.first() + 1;
-        int start = lastEphemeral.getOrDefault(protocol, range.first() - 1);
-        for (int i = 1; i <= size; i++) {
-            int port = range.first() + Math.floorMod(start + i - range.first(), size);
-            List<PortBinding> claimed = claim(containerId, endpointId, bridgeName, ipV4, ipV6, request, port);
-            if (claimed != null) {
-                lastEphemeral.put(protocol, port);
-                return claimed;
+        for (int round = 0; round < 2; round++) {
+            int start = lastEphemeral.getOrDefault(protocol, range.first() - 1);
+            for (int i = 1; i <= size; i++) {
+                int port = range.first() + Math.floorMod(start + i - range.first(), size);
+                if (isTakenHere(request, port)) {
+                    continue;
+                }
+                List<PortBinding> claimed = claim(containerId, endpointId, bridgeName, ipV4, ipV6, request, port);
+                if (claimed != null) {
+                    lastEphemeral.put(protocol, port);
+                    return claimed;
+                }
             }
+            // the index may still hold ports another netdock sharing the database has given back since
+            bindings.reloadAll();
         }
         throw new PortAlreadyAllocated(endpointLabel, "Bind for " + hostText(request.hostIps().get(0))
                 + ":0 failed: all ports are allocated");
     }
 
-    /** Claims one port on every host address of the request, or none of them (null). */
+    /** Whether the index says one of the request's host addresses has the port (a hint: the database decides). */
+    private boolean isTakenHere(PortRequest request, int port) {
+        return request.hostIps().stream().anyMatch(hostIp -> bindings.isTaken(hostIp, request.protocol(), port));
+    }
+
+    /**
+     * Claims one port on every host address of the request, or none of them (null). The inserts decide, not the
+     * index: a port this process last saw taken may have been given back by another netdock sharing the database.
+     */
     private List<PortBinding> claim(String containerId, String endpointId, String bridgeName, String ipV4,
                                     String ipV6, PortRequest request, int port) {
-        for (String hostIp : request.hostIps()) {
-            if (bindings.isTaken(hostIp, request.protocol(), port)) {
-                return null;
-            }
-        }
         List<PortBinding> claimed = new ArrayList<>();
         for (String hostIp : request.hostIps()) {
             claimed.add(new PortBinding(hostIp, request.protocol(), port, containerId, request.portKey(),

@@ -44,6 +44,8 @@ class JsonErrorHandler extends ErrorHandler implements WebServerFactoryCustomize
             status = rejected.getCode();
             response.setStatus(status);
             message = rejected.getReason();
+            // Jetty closes the connection after a request it refused; say so, or a client reusing it fails
+            response.getHeaders().put(HttpHeader.CONNECTION, "close");
         } else if (cause == null) {
             message = (String) request.getAttribute(ERROR_MESSAGE);
         }

@@ -182,6 +182,32 @@ class ContainersIT extends NetdockIntegrationTest {
     }
 
     @Test
+    void aConnectAfterADisconnectNamesTheNewInterfaceAfterTheHighestInUse() {
+        for (String net : List.of("it-if1", "it-if2", "it-if3")) {
+            api().contentType("application/json").body("{\"Name\":\"" + net + "\"}").post("/networks/create").then()
+                    .statusCode(201);
+        }
+        create("it-if", "{\"Image\":\"x\",\"HostConfig\":{\"NetworkMode\":\"it-if1\"}}");
+        api().post("/containers/it-if/start").then().statusCode(204);
+        api().contentType("application/json").body("{\"Container\":\"it-if\"}").post("/networks/it-if2/connect")
+                .then().statusCode(200);
+        api().contentType("application/json").body("{\"Container\":\"it-if\"}").post("/networks/it-if1/disconnect")
+                .then().statusCode(200);
+        // eth1 is still in use: the new interface must not be a second eth1 (it was: 500 "File exists")
+        api().contentType("application/json").body("{\"Container\":\"it-if\"}").post("/networks/it-if3/connect")
+                .then().statusCode(200);
+        String sandbox = api().get("/containers/it-if/json").then().extract().path("NetworkSettings.SandboxID");
+        List<String> interfaces = plumbing.view().namespaces().stream()
+                .filter(n -> n.name().equals(sandbox.substring(0, 12))).findFirst().orElseThrow()
+                .links().stream().map(KernelView.LinkView::name).sorted().toList();
+        assertThat(interfaces).containsExactly("eth1", "eth2", "lo");
+        api().delete("/containers/it-if?force=1").then().statusCode(204);
+        for (String net : List.of("it-if1", "it-if2", "it-if3")) {
+            api().delete("/networks/" + net).then().statusCode(204);
+        }
+    }
+
+    @Test
     void containerModeRulesAreDockers() {
         api().contentType("application/json").body("{\"Image\":\"x\",\"Hostname\":\"h\",\"HostConfig\":{\"NetworkMode\":\"container:abc\"}}")
                 .post("/containers/create").then().statusCode(400)

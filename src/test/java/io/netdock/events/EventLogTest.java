@@ -76,6 +76,14 @@ class EventLogTest {
     }
 
     @Test
+    void secondsBeyondTheNanosecondRangeAreTheEndOfTime() {
+        // Go keeps them (int64 seconds); they were a 500 "long overflow" here
+        assertThat(EventTime.parse("99999999999")).hasValue(Long.MAX_VALUE);
+        assertThat(EventTime.parse("9223372036854775807.9")).hasValue(Long.MAX_VALUE);
+        assertThat(EventTime.parse("-99999999999")).hasValue(Long.MIN_VALUE);
+    }
+
+    @Test
     void filtersByActorTypeExcludeOtherTypes() {
         Event network = new Event("network", "connect", "abc123", Map.of("name", "web-net", "container", "c1"),
                 "local", T0);

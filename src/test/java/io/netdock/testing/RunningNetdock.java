@@ -71,6 +71,11 @@ public final class RunningNetdock implements AutoCloseable {
         return stateDir;
     }
 
+    /** A bean of the running application (its {@code DataSource}, to look at the database directly). */
+    public <T> T bean(Class<T> type) {
+        return context.getBean(type);
+    }
+
     @Override
     public void close() {
         context.close();

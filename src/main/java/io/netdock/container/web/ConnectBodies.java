@@ -1,17 +1,33 @@
 package io.netdock.container.web;
 
 import io.netdock.api.ApiVersion;
+import io.netdock.api.GoStruct;
 import io.netdock.endpoint.EndpointConfig;
 import io.netdock.error.DockerError;
 import tools.jackson.databind.JsonNode;
 
-/** The bodies of the connect/disconnect routes. */
+/**
+ * The bodies of the connect/disconnect routes: Docker's {@code types.NetworkConnect} and
+ * {@code types.NetworkDisconnect}, and netdock's container-side shortcut with {@code Network} instead of
+ * {@code Container}.
+ */
 final class ConnectBodies {
 
-    private ConnectBodies() {
+    private final GoStruct body;
+
+    private ConnectBodies(GoStruct body) {
+        this.body = body;
     }
 
-    static JsonNode require(JsonNode body) {
+    static ConnectBodies connect(JsonNode json) {
+        return new ConnectBodies(GoStruct.body(require(json), "NetworkConnect", "types.NetworkConnect"));
+    }
+
+    static ConnectBodies disconnect(JsonNode json) {
+        return new ConnectBodies(GoStruct.body(require(json), "NetworkDisconnect", "types.NetworkDisconnect"));
+    }
+
+    private static JsonNode require(JsonNode body) {
         if (body == null || body.isNull() || body.isMissingNode()) {
             throw DockerError.invalidParameter("got EOF while reading request body");
         }
@@ -19,20 +35,21 @@ final class ConnectBodies {
     }
 
     /** The body's container or network reference ({@code field}); empty → Docker's 400 {@code message}. */
-    static String reference(JsonNode body, String field, String emptyMessage) {
-        String value = CreateRequestReader.text(require(body), field);
+    String reference(String field, String emptyMessage) {
+        String value = body.text(field);
         if (value.isEmpty()) {
             throw DockerError.invalidParameter(emptyMessage);
         }
         return value;
     }
 
-    static boolean force(JsonNode body) {
-        return body.path("Force").asBoolean(false);
+    boolean force() {
+        return body.bool("Force");
     }
 
     /** {@code MacAddress} is honoured on connect only from API 1.54, above what netdock serves. */
-    static EndpointConfig endpoint(JsonNode body, ApiVersion version) {
-        return CreateRequestReader.endpoint(body.path("EndpointConfig"), version.atLeast("1.48"), false);
+    EndpointConfig endpoint(ApiVersion version) {
+        return CreateRequestReader.endpoint(body.struct("EndpointConfig", "EndpointSettings",
+                "network.EndpointSettings"), version.atLeast("1.48"), false);
     }
 }

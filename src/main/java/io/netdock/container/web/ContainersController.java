@@ -105,6 +105,7 @@ class ContainersController {
     @PostMapping("/containers/{id}/stop")
     ResponseEntity<Void> stop(@PathVariable String id, @RequestParam(required = false) String signal,
                               @RequestParam(required = false) String t) {
+        GoAtoi.check(t);
         containers.stop(id, signal);
         return ResponseEntity.noContent().build();
     }
@@ -112,6 +113,7 @@ class ContainersController {
     @PostMapping("/containers/{id}/restart")
     ResponseEntity<Void> restart(@PathVariable String id, @RequestParam(required = false) String signal,
                                  @RequestParam(required = false) String t) {
+        GoAtoi.check(t);
         containers.restart(id, signal);
         return ResponseEntity.noContent().build();
     }
@@ -241,14 +243,16 @@ class ContainersController {
     @PostMapping("/containers/{id}/connect")
     ResponseEntity<Void> connect(@PathVariable String id, @RequestBody(required = false) JsonNode body,
                                  HttpServletRequest request) {
-        String network = ConnectBodies.reference(body, "Network", NO_NETWORK);
-        connections.connect(id, network, ConnectBodies.endpoint(body, RequestedVersion.of(request)));
+        ConnectBodies connect = ConnectBodies.connect(body);
+        String network = connect.reference("Network", NO_NETWORK);
+        connections.connect(id, network, connect.endpoint(RequestedVersion.of(request)));
         return ResponseEntity.ok().build();
     }
 
     @PostMapping("/containers/{id}/disconnect")
     ResponseEntity<Void> disconnect(@PathVariable String id, @RequestBody(required = false) JsonNode body) {
-        connections.disconnect(id, ConnectBodies.reference(body, "Network", NO_NETWORK), ConnectBodies.force(body));
+        ConnectBodies disconnect = ConnectBodies.disconnect(body);
+        connections.disconnect(id, disconnect.reference("Network", NO_NETWORK), disconnect.force());
         return ResponseEntity.ok().build();
     }
 

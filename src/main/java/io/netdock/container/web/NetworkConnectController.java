@@ -25,14 +25,16 @@ class NetworkConnectController {
     @PostMapping("/networks/{id}/connect")
     ResponseEntity<Void> connect(@PathVariable String id, @RequestBody(required = false) JsonNode body,
                                  HttpServletRequest request) {
-        String container = ConnectBodies.reference(body, "Container", NO_CONTAINER);
-        connections.connect(container, id, ConnectBodies.endpoint(body, RequestedVersion.of(request)));
+        ConnectBodies connect = ConnectBodies.connect(body);
+        String container = connect.reference("Container", NO_CONTAINER);
+        connections.connect(container, id, connect.endpoint(RequestedVersion.of(request)));
         return ResponseEntity.ok().build();
     }
 
     @PostMapping("/networks/{id}/disconnect")
     ResponseEntity<Void> disconnect(@PathVariable String id, @RequestBody(required = false) JsonNode body) {
-        connections.disconnect(ConnectBodies.reference(body, "Container", NO_CONTAINER), id, ConnectBodies.force(body));
+        ConnectBodies disconnect = ConnectBodies.disconnect(body);
+        connections.disconnect(disconnect.reference("Container", NO_CONTAINER), id, disconnect.force());
         return ResponseEntity.ok().build();
     }
 }

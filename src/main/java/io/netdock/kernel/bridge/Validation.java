@@ -72,11 +72,15 @@ final class Validation {
         }
     }
 
+    /** The kernel's rules, plus characters that would change the meaning of the nftables rules naming it. */
     private static void interfaceName(String operation, String name) {
         if (name == null || name.isEmpty() || name.getBytes(StandardCharsets.UTF_8).length > 15 || name.contains("/")
                 || name.contains(":") || name.chars().anyMatch(Character::isWhitespace) || name.equals(".")
                 || name.equals("..")) {
             throw invalid(operation, "interface name '" + name + "' must be 1-15 bytes without '/', ':' or spaces");
+        }
+        if (name.chars().anyMatch(c -> c == '"' || c == '\\' || c == '*' || c < 0x20 || c == 0x7f)) {
+            throw invalid(operation, "interface name '" + name + "' has '\"', '\\', '*' or a control character");
         }
     }
 
