@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -29,7 +28,6 @@ public class ContainerService {
     private final ContainerExits exits;
     private final MutationLock lock;
     private final TransactionTemplate transactions;
-    private final TransactionTemplate savepoint;
     private final ImageService images;
     private final Clock clock;
 
@@ -42,8 +40,6 @@ public class ContainerService {
         this.exits = exits;
         this.lock = lock;
         this.transactions = transactions;
-        this.savepoint = new TransactionTemplate(transactions.getTransactionManager());
-        this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
         this.clock = Clock.systemUTC();
     }
 
@@ -130,8 +126,7 @@ public class ContainerService {
                 continue;
             }
             try {
-                // a savepoint: PostgreSQL would refuse the rest of the transaction after a failed insert
-                savepoint.executeWithoutResult(status -> containers.insert(named));
+                containers.insert(named);
                 return named;
             } catch (ContainerNameInUse raced) {
                 if (attempt > 10) {

@@ -9,6 +9,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -24,11 +27,14 @@ public class Containers {
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
 
     private final JdbcClient jdbc;
+    private final TransactionTemplate savepoint;
     private final Map<String, Container> byId = new ConcurrentHashMap<>();
     private final Map<String, String> idByName = new ConcurrentHashMap<>();
 
-    public Containers(JdbcClient jdbc) {
+    public Containers(JdbcClient jdbc, PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
+        this.savepoint = new TransactionTemplate(transactions);
+        this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
         reloadAll();
     }
 
@@ -49,32 +55,40 @@ public class Containers {
     /** Inserts; a name already taken (by this or another netdock on the same database) is a conflict. */
     public void insert(Container container) {
         try {
-            jdbc.sql("insert into container (id, name, status, document) values (?, ?, ?, ?)")
+            savepoint.executeWithoutResult(status -> jdbc.sql(
+                            "insert into container (id, name, status, document) values (?, ?, ?, ?)")
                     .param(container.id()).param(container.name()).param(container.state().status().text())
-                    .param(write(container)).update();
+                    .param(write(container)).update());
         } catch (DuplicateKeyException taken) {
-            String holder = jdbc.sql("select id from container where name = ?").param(container.name())
-                    .query(String.class).optional().orElse("");
-            throw new ContainerNameInUse(container.name(), holder);
+            throw nameInUse(container.name());
         }
         remember(container);
     }
 
     public void update(Container container) {
         try {
-            jdbc.sql("update container set name = ?, status = ?, document = ? where id = ?")
+            savepoint.executeWithoutResult(status -> jdbc.sql(
+                            "update container set name = ?, status = ?, document = ? where id = ?")
                     .param(container.name()).param(container.state().status().text()).param(write(container))
-                    .param(container.id()).update();
+                    .param(container.id()).update());
         } catch (DuplicateKeyException taken) {
-            String holder = jdbc.sql("select id from container where name = ?").param(container.name())
-                    .query(String.class).optional().orElse("");
-            throw new ContainerNameInUse(container.name(), holder);
+            throw nameInUse(container.name());
         }
         Container previous = byId.get(container.id());
         if (previous != null && !previous.name().equals(container.name())) {
             idByName.remove(previous.name(), container.id());
         }
         remember(container);
+    }
+
+    /**
+     * Who holds the name, read after the failed statement's savepoint is gone (PostgreSQL refuses every statement
+     * of a transaction after a failed one, so the statements get savepoints of their own).
+     */
+    private ContainerNameInUse nameInUse(String name) {
+        String holder = jdbc.sql("select id from container where name = ?").param(name).query(String.class)
+                .optional().orElse("");
+        return new ContainerNameInUse(name, holder);
     }
 
     public void delete(String id) {

@@ -6,15 +6,21 @@ import java.util.Optional;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** The persisted catalogue of emulated images ({@code image_tag}). */
 @Repository
 public class Images {
 
     private final JdbcClient jdbc;
+    private final TransactionTemplate savepoint;
 
-    Images(JdbcClient jdbc) {
+    Images(JdbcClient jdbc, PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
+        this.savepoint = new TransactionTemplate(transactions);
+        this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
     }
 
     public Optional<Image> find(ImageReference reference) {
@@ -36,16 +42,21 @@ public class Images {
                 .query((rs, n) -> row(rs.getString(1), rs.getString(2), rs.getLong(3))).list();
     }
 
-    /** Stores the image unless known; returns the stored one (the first writer wins a race). */
+    /**
+     * Stores the image unless known; returns the stored one (the first writer wins a race). The insert gets a
+     * savepoint, so losing the race does not spoil the caller's transaction (PostgreSQL refuses every further
+     * statement of a transaction after a failed one).
+     */
     public Image addIfAbsent(ImageReference reference, Instant now) {
         Optional<Image> existing = find(reference);
         if (existing.isPresent()) {
             return existing.get();
         }
         try {
-            jdbc.sql("insert into image_tag (reference, image_id, created_nanos) values (?, ?, ?)")
+            savepoint.executeWithoutResult(status -> jdbc.sql(
+                            "insert into image_tag (reference, image_id, created_nanos) values (?, ?, ?)")
                     .param(reference.normalized()).param(reference.imageId())
-                    .param(now.getEpochSecond() * 1_000_000_000L + now.getNano()).update();
+                    .param(now.getEpochSecond() * 1_000_000_000L + now.getNano()).update());
             return new Image(reference.imageId(), reference, now);
         } catch (DuplicateKeyException lostRace) {
             return find(reference).orElseThrow();

@@ -7,6 +7,7 @@ import io.netdock.endpoint.Endpoint;
 import io.netdock.endpoint.EndpointConfig;
 import io.netdock.endpoint.Endpoints;
 import io.netdock.kernel.IpPrefix;
+import io.netdock.network.NetworkNotFound;
 import io.netdock.testing.TestDatabases.TestDatabase;
 import java.net.InetAddress;
 import java.time.Instant;
@@ -18,6 +19,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** The container and endpoint stores on H2 and PostgreSQL: round trips, name uniqueness, reload at start. */
 class ContainerStoresIT {
@@ -41,10 +44,10 @@ class ContainerStoresIT {
     @MethodSource("io.netdock.testing.TestDatabases#both")
     void containersRoundTripAndNamesAreUniqueAcrossProcesses(TestDatabase kind) {
         DataSource database = kind.create();
-        Containers first = new Containers(JdbcClient.create(database));
+        Containers first = new Containers(JdbcClient.create(database), new DataSourceTransactionManager(database));
         Container stored = sample("a".repeat(64), "web-1");
         first.insert(stored);
-        Containers second = new Containers(JdbcClient.create(database));
+        Containers second = new Containers(JdbcClient.create(database), new DataSourceTransactionManager(database));
         assertThat(second.byName("web-1")).contains(stored);
         assertThatThrownBy(() -> second.insert(sample("b".repeat(64), "web-1")))
                 .isInstanceOf(ContainerNameInUse.class)
@@ -55,13 +58,37 @@ class ContainerStoresIT {
         first.reload(stored.id());
         assertThat(first.byId(stored.id())).contains(renamed);
         second.delete(stored.id());
-        assertThat(new Containers(JdbcClient.create(database)).all()).isEmpty();
+        assertThat(new Containers(JdbcClient.create(database), new DataSourceTransactionManager(database)).all())
+                .isEmpty();
+    }
+
+    /** A name conflict inside a transaction (create, rename) is a 409, and the transaction goes on. */
+    @ParameterizedTest
+    @MethodSource("io.netdock.testing.TestDatabases#both")
+    void aNameConflictInsideATransactionNamesTheHolderAndLeavesTheTransactionUsable(TestDatabase kind) {
+        DataSource database = kind.create();
+        DataSourceTransactionManager transactions = new DataSourceTransactionManager(database);
+        Containers containers = new Containers(JdbcClient.create(database), transactions);
+        containers.insert(sample("a".repeat(64), "web-1"));
+        containers.insert(sample("b".repeat(64), "web-2"));
+
+        List<Container> after = new TransactionTemplate(transactions).execute(status -> {
+            assertThatThrownBy(() -> containers.insert(sample("c".repeat(64), "web-1")))
+                    .isInstanceOf(ContainerNameInUse.class).hasMessageContaining("a".repeat(64));
+            assertThatThrownBy(() -> containers.update(sample("b".repeat(64), "web-1")))
+                    .isInstanceOf(ContainerNameInUse.class).hasMessageContaining("a".repeat(64));
+            containers.update(sample("b".repeat(64), "web-3"));
+            return new Containers(JdbcClient.create(database), transactions).all();
+        });
+
+        assertThat(after).extracting(Container::name).containsExactlyInAnyOrder("web-1", "web-3");
     }
 
     @ParameterizedTest
     @MethodSource("io.netdock.testing.TestDatabases#both")
     void endpointsRoundTripAndAreOnePerContainerAndNetwork(TestDatabase kind) throws Exception {
         DataSource database = kind.create();
+        insertNetwork(database, "n".repeat(64));
         Endpoints endpoints = new Endpoints(JdbcClient.create(database));
         Endpoint endpoint = new Endpoint("a".repeat(64), "n".repeat(64), "n1", "e".repeat(64), "eth0",
                 "02:42:0a:47:00:0a", new IpPrefix(InetAddress.getByName("10.71.0.10"), 24),
@@ -74,5 +101,27 @@ class ContainerStoresIT {
         assertThatThrownBy(() -> reread.insert(endpoint)).isInstanceOf(DuplicateKeyException.class);
         reread.delete(endpoint);
         assertThat(new Endpoints(JdbcClient.create(database)).ofContainer("a".repeat(64))).isEmpty();
+    }
+
+    /** Another netdock removed the network: the endpoint's foreign key refuses it, as "network not found". */
+    @ParameterizedTest
+    @MethodSource("io.netdock.testing.TestDatabases#both")
+    void anEndpointOnARemovedNetworkIsRefused(TestDatabase kind) throws Exception {
+        DataSource database = kind.create();
+        Endpoints endpoints = new Endpoints(JdbcClient.create(database));
+        Endpoint endpoint = new Endpoint("a".repeat(64), "9".repeat(64), "gone", "e".repeat(64), "eth0",
+                "02:42:0a:47:00:0a", new IpPrefix(InetAddress.getByName("10.71.0.10"), 24),
+                InetAddress.getByName("10.71.0.1"), null, null, true, 7);
+        assertThatThrownBy(() -> endpoints.insert(endpoint)).isInstanceOf(NetworkNotFound.class)
+                .hasMessage("network " + "9".repeat(64) + " not found");
+        assertThat(endpoints.ofContainer("a".repeat(64))).isEmpty();
+    }
+
+    private static void insertNetwork(DataSource database, String id) {
+        JdbcClient.create(database).sql("insert into network (id, name, driver, network_scope, created_nanos, "
+                        + "is_internal, is_attachable, is_ingress, config_only, enable_ipv4, enable_ipv6, ipam_driver, "
+                        + "driver_options, labels) values (?, ?, 'bridge', 'local', 0, false, false, false, false, true, "
+                        + "false, 'default', '{}', '{}')")
+                .params(id, "n1").update();
     }
 }

@@ -249,10 +249,11 @@ final class Invariants {
     /**
      * One netdock's kernel ({@code GET /netdock/kernel}) against the database: a namespace per running container
      * with a sandbox of its own, a veth per endpoint, a DNAT rule per port binding that gets one, no rules of
-     * networks that no longer exist and (with {@code allBridges}, when this netdock set up every network) a bridge per
-     * bridge network and no other.
+     * networks that no longer exist and a bridge per bridge network and no other. With {@code soleProcess} false (other
+     * netdocks share the database) only the first three: a process sets up the bridges of networks others created
+     * when it first uses them, and keeps those others removed until it restarts.
      */
-    static List<String> kernel(ApiClient api, Database db, Predicate<String> ownedName, boolean allBridges) {
+    static List<String> kernel(ApiClient api, Database db, Predicate<String> ownedName, boolean soleProcess) {
         List<String> violations = new ArrayList<>();
         JsonNode view = api.get("/netdock/kernel").json();
         Set<String> namespaces = new TreeSet<>();
@@ -298,7 +299,7 @@ final class Invariants {
             violations.add("kernel veths " + difference(veths, wantedVeths) + " where the database has "
                     + difference(wantedVeths, veths));
         }
-        if (allBridges) {
+        if (soleProcess) {
             Set<String> wantedBridges = db.networks().stream().filter(n -> n.bridgeName() != null)
                     .map(NetworkRow::bridgeName).collect(Collectors.toCollection(TreeSet::new));
             if (!bridges.equals(wantedBridges)) {
@@ -322,7 +323,7 @@ final class Invariants {
         }
         Matcher network = NETWORK_RULE.matcher(ruleset);
         Set<String> networks = db.networkIds();
-        while (network.find()) {
+        while (soleProcess && network.find()) {
             if (!networks.contains(network.group(1))) {
                 violations.add("rules of a removed network " + network.group(1));
             }

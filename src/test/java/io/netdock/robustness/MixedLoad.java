@@ -112,6 +112,7 @@ final class MixedLoad {
     private final IntFunction<ApiClient> targets;
     private final Map<String, AtomicLong> kinds = new ConcurrentHashMap<>();
     private final Set<String> allNetworks = ConcurrentHashMap.newKeySet();
+    private final AtomicLong answered = new AtomicLong();
     private volatile boolean stopped;
 
     /** @param targets where client {@code i} sends its requests */
@@ -153,6 +154,11 @@ final class MixedLoad {
         stopped = true;
     }
 
+    /** Requests answered so far, by all clients. */
+    long answered() {
+        return answered.get();
+    }
+
     /** An answer's kind: its status and its message with names, IDs, addresses and numbers blanked. */
     static String kind(String operation, Reply reply) {
         if (reply.ok()) {
@@ -190,6 +196,7 @@ final class MixedLoad {
                     return new ClientResult(id, model, operation, done);
                 }
                 done++;
+                answered.incrementAndGet();
                 kinds.computeIfAbsent(kind(operation.name(), reply), k -> new AtomicLong()).incrementAndGet();
                 if (reply.ok()) {
                     operation.effect().accept(model);
@@ -274,6 +281,11 @@ final class MixedLoad {
 
         private Operation createContainer() {
             String name = "c" + id + "-k" + sequence++;
+            if (random.nextInt(20) == 0 && !model.containers.isEmpty()) {
+                // a name this client already uses: 409
+                List<String> taken = new ArrayList<>(model.containers.keySet());
+                name = taken.get(random.nextInt(taken.size()));
+            }
             int pick = random.nextInt(10);
             String network;
             String endpoints = "";
@@ -298,10 +310,11 @@ final class MixedLoad {
             };
             String body = "{\"Image\":\"busybox\",\"ExposedPorts\":{\"80/tcp\":{}},\"HostConfig\":{" + ports
                     + "\"NetworkMode\":\"" + network + "\"}" + endpoints + "}";
+            String created = name;
             return new Operation("container create", "container " + name, "POST", "/containers/create?name=" + name,
                     body, m -> {
-                        m.containers.put(name, new ContainerModel("created", Set.of(network)));
-                        m.everCreatedContainers.add(name);
+                        m.containers.put(created, new ContainerModel("created", Set.of(network)));
+                        m.everCreatedContainers.add(created);
                     });
         }
 

@@ -73,13 +73,43 @@ public final class TestDatabases {
 
     /** PostgreSQL connection settings for a whole-application test, or a skip/failure as above. */
     public static String[] postgresApplicationProperties() {
+        return postgresForApplication().arguments();
+    }
+
+    /** A fresh PostgreSQL schema: the application's arguments to use it, and a data source to look into it. */
+    public record ApplicationDatabase(String[] arguments, DataSource dataSource) {
+    }
+
+    public static ApplicationDatabase postgresForApplication() {
         DataSource probe = postgres();
         String url = ((DriverManagerDataSource) probe).getUrl();
-        return new String[] {
+        return new ApplicationDatabase(new String[] {
             "--spring.datasource.url=" + url,
             "--spring.datasource.username=" + System.getenv().getOrDefault("NETDOCK_TEST_POSTGRES_USER", "postgres"),
             "--spring.datasource.password=" + System.getenv().getOrDefault("NETDOCK_TEST_POSTGRES_PASSWORD", "")
-        };
+        }, probe);
+    }
+
+    /**
+     * The embedded H2 file database netdock uses by default, in {@code stateDir}: the URL of
+     * {@code application.properties} with H2's automatic server mode instead of its exclusive one, so the test can
+     * look into the database while netdock (another process) has it open. Everything else stays as shipped.
+     */
+    public static ApplicationDatabase h2FileForApplication(java.nio.file.Path stateDir) {
+        java.util.Properties defaults = new java.util.Properties();
+        try (var in = TestDatabases.class.getResourceAsStream("/application.properties")) {
+            defaults.load(in);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        String shipped = defaults.getProperty("spring.datasource.url");
+        String url = shipped.replace("${netdock.state-dir}", stateDir.toString()).replace(";DB_CLOSE_ON_EXIT=FALSE", "")
+                .replace(";AUTO_SERVER=FALSE", ";AUTO_SERVER=TRUE");
+        if (!url.contains(";AUTO_SERVER=TRUE") || url.contains("${")) {
+            throw new IllegalStateException("the shipped H2 URL changed shape, adapt this test: " + shipped);
+        }
+        return new ApplicationDatabase(new String[] {"--spring.datasource.url=" + url},
+                new DriverManagerDataSource(url, "netdock", ""));
     }
 
     private static void migrate(DataSource dataSource) {
