@@ -5,6 +5,7 @@ import io.netdock.kernel.linux.Capabilities;
 import io.netdock.kernel.linux.LinuxKernel;
 import io.netdock.kernel.simulated.SimulatedKernel;
 import io.netdock.server.NetdockProperties;
+import io.netdock.server.StartupRefused;
 import java.nio.file.Path;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -23,7 +24,8 @@ class KernelConfiguration {
             case SIMULATED -> new SimulatedKernel(namespaces.toString());
             case LINUX -> {
                 Capabilities.missingForLinuxMode().ifPresent(missing -> {
-                    throw new IllegalStateException(missing);
+                    throw new StartupRefused(missing, "Run netdock as root, or grant it what is missing, or use "
+                            + "netdock.kernel.mode=simulated (no privileges needed).");
                 });
                 yield LinuxKernel.open(namespaces, kernel.hostNetns());
             }

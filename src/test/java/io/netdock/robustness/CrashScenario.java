@@ -11,6 +11,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import javax.sql.DataSource;
 
 /**
@@ -31,6 +32,12 @@ final class CrashScenario {
      */
     static Outcome run(Path stateDir, List<String> args, DataSource database, int clients, long killAfter, long seed)
             throws Exception {
+        return run(stateDir, args, database, clients, killAfter, seed, List::of);
+    }
+
+    /** @param moreChecks more violations to look for while the restarted netdock runs (e.g. the real kernel) */
+    static Outcome run(Path stateDir, List<String> args, DataSource database, int clients, long killAfter, long seed,
+                       Supplier<List<String>> moreChecks) throws Exception {
         ChildNetdock first = ChildNetdock.start(stateDir, "before-crash", args);
         MixedLoad.createSharedNetworks(first.api());
         MixedLoad load = new MixedLoad(clients, 100_000, seed, client -> first.api());
@@ -52,6 +59,7 @@ final class CrashScenario {
             violations.addAll(Invariants.database(db));
             violations.addAll(Invariants.api(second.api(), db, name -> true));
             violations.addAll(Invariants.kernel(second.api(), db, name -> true, true));
+            violations.addAll(moreChecks.get());
             return new Outcome(result, violations, first.output(), second.output());
         }
     }
