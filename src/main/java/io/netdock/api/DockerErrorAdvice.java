@@ -2,6 +2,7 @@ package io.netdock.api;
 
 import io.netdock.error.DockerError;
 import io.netdock.error.ErrorCategory;
+import io.netdock.kernel.KernelException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
@@ -82,10 +83,16 @@ class DockerErrorAdvice {
         return body(HttpStatus.BAD_REQUEST, "missing parameter " + error.getParameterName());
     }
 
+    /**
+     * A failure no route turned into a Docker error. A kernel failure says what failed in the kernel's terms
+     * ({@code create veth veth1a2b3c4 → br-0123456789ab: File exists}); anything else stays in the log: its message
+     * may be SQL, Java class names or other internals no client should see.
+     */
     @ExceptionHandler(Exception.class)
     ResponseEntity<ErrorResponse> unexpected(Exception error) {
         log.error("unexpected error", error);
-        String message = error.getMessage() == null ? "internal error" : error.getMessage();
+        String message = error instanceof KernelException && error.getMessage() != null ? error.getMessage()
+                : "internal error in netdock (its log has the details)";
         return body(HttpStatus.INTERNAL_SERVER_ERROR, message);
     }
 

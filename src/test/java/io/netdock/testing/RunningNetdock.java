@@ -32,6 +32,12 @@ public final class RunningNetdock implements AutoCloseable {
                 stateDir);
     }
 
+    /** Starts netdock on a state directory the caller made (and removes). */
+    public static RunningNetdock startIn(Path stateDir, String... args) {
+        return new RunningNetdock(new SpringApplicationBuilder(NetdockApplication.class).run(arguments(stateDir, args)),
+                stateDir);
+    }
+
     /** Starts netdock in {@code stateDir} expecting it to refuse; returns why (fails the test if it starts). */
     public static Throwable refusal(Path stateDir, String... args) {
         try (ConfigurableApplicationContext started =
