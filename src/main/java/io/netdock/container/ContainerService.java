@@ -94,24 +94,25 @@ public class ContainerService {
             }
             Map<String, EndpointConfig> networks = networking.initialNetworks(stored, request.endpoints(), config.macAddress());
             List<Link> links = networking.resolveLinks(stored, this::get);
-            ContainerConfig checked = config;
-            HostSettings settings = stored;
-            // the image is recorded only if the container is: one transaction for both
-            Container container;
-            try {
-                container = transactions.execute(status -> {
-                    String imageId = images.use(checked.image() == null ? "" : checked.image()).id();
-                    return insertNamed(new Container(id, "", Instant.now(clock), imageId, checked,
-                            settings.withLinks(null), networks, links, ContainerState.created(), 0, "", "",
-                            List.of()), requestedName);
-                });
-            } catch (RuntimeException failed) {
-                containers.reload(id);
-                throw failed;
-            }
+            Container container = insertWithImage(id, config, stored.withLinks(null), networks, links, requestedName);
             events.publish(container, "create");
             return new CreatedContainer(container, List.copyOf(warnings));
         });
+    }
+
+    /** Records the image and stores the container in one transaction: a refused container records no image. */
+    private Container insertWithImage(String id, ContainerConfig config, HostSettings host,
+                                      Map<String, EndpointConfig> networks, List<Link> links, String requestedName) {
+        try {
+            return transactions.execute(status -> {
+                String imageId = images.use(config.image() == null ? "" : config.image()).id();
+                return insertNamed(new Container(id, "", Instant.now(clock), imageId, config, host, networks, links,
+                        ContainerState.created(), 0, "", "", List.of()), requestedName);
+            });
+        } catch (RuntimeException failed) {
+            containers.reload(id);
+            throw failed;
+        }
     }
 
     private Container insertNamed(Container container, String requestedName) {

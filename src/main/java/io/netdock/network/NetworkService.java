@@ -5,6 +5,7 @@ import io.netdock.events.EventLog;
 import io.netdock.filters.Filters;
 import io.netdock.ipam.AddressAllocator;
 import io.netdock.kernel.BridgeNetwork;
+import io.netdock.kernel.InterfaceNameTaken;
 import io.netdock.kernel.KernelException;
 import io.netdock.kernel.Plumbing;
 import io.netdock.store.MutationLock;
@@ -142,6 +143,9 @@ public class NetworkService {
                 }
                 return network;
             });
+        } catch (InterfaceNameTaken taken) {
+            // not a bridge: dockerd's 500 and words; another's bridge: refused like a bridge name conflict
+            throw taken.isBridge() ? DockerError.forbidden(taken.getMessage()) : DockerError.system(taken.getMessage());
         } catch (KernelException kernel) {
             throw DockerError.system("failed to create network " + planned[0].name() + ": " + kernel.getMessage());
         } catch (DuplicateKeyException race) {

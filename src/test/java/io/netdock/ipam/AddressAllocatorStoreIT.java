@@ -136,6 +136,30 @@ class AddressAllocatorStoreIT {
                 .hasMessage("network " + gone + " not found");
     }
 
+    /** The second process saw the only address taken; the first has released it since: the database decides. */
+    @ParameterizedTest
+    @MethodSource("io.netdock.testing.TestDatabases#both")
+    void anAddressAnotherProcessReleasedCanBeHadAlthoughThisProcessSawItTaken(TestDatabase kind) {
+        DataSource database = databaseWithNetwork(kind);
+        List<SubnetLayout> tiny = List.of(new SubnetLayout(Cidr.parse("10.9.0.0/30"), null, List.of(ip("10.9.0.1"))));
+        AddressAllocator first = allocator(database);
+        AddressAllocator second = allocator(database);
+        assertThat(first.allocate(NETWORK, tiny, false, "ep1")).isEqualTo(ip("10.9.0.2"));
+        assertThatThrownBy(() -> second.allocate(NETWORK, tiny, false, "ep2")).isInstanceOf(AddressesExhausted.class);
+        first.release(NETWORK, "ep1");
+
+        second.claim(NETWORK, tiny, ip("10.9.0.2"), "ep3");
+        second.release(NETWORK, "ep3");
+        assertThat(first.allocate(NETWORK, tiny, false, "ep4")).isEqualTo(ip("10.9.0.2"));
+        assertThatThrownBy(() -> second.claim(NETWORK, tiny, ip("10.9.0.2"), "ep5")).isInstanceOf(AddressInUse.class);
+        first.release(NETWORK, "ep4");
+        assertThat(second.allocate(NETWORK, tiny, false, "ep6")).isEqualTo(ip("10.9.0.2"));
+        assertThatThrownBy(() -> second.claim(NETWORK, tiny, ip("10.9.0.1"), "ep7")).as("the gateway")
+                .isInstanceOf(AddressInUse.class);
+        assertThatThrownBy(() -> second.claim(NETWORK, tiny, ip("10.9.0.3"), "ep7")).as("the broadcast address")
+                .isInstanceOf(AddressInUse.class);
+    }
+
     @ParameterizedTest
     @MethodSource("io.netdock.testing.TestDatabases#both")
     void exhaustionIsReported(TestDatabase kind) {

@@ -145,10 +145,20 @@ public abstract class PlumbingContract {
         kernel.host().createLink(new NewLink.Bridge("br-a1a1a1a1a1a1", 1500, null));
 
         assertThatThrownBy(() -> plumbing.setUpNetwork(networkA()))
-                .isInstanceOf(KernelObjectExists.class)
-                .hasMessage("create bridge br-a1a1a1a1a1a1: File exists");
+                .isInstanceOf(InterfaceNameTaken.class)
+                .hasMessage("existing bridge br-a1a1a1a1a1a1 was not created by netdock; choose another bridge name");
         assertThat(link(namespace("host"), "br-a1a1a1a1a1a1")).isPresent();
         assertThat(namespace("host").addresses()).doesNotContain("172.30.1.1/24 dev br-a1a1a1a1a1a1");
+        assertThat(plumbing.view().ruleset()).isEqualTo(Golden.EMPTY_TABLE);
+    }
+
+    @Test
+    void aBridgeNameOfAnotherKindOfInterfaceIsDockersError() {
+        assertThatThrownBy(() -> plumbing.setUpNetwork(network(NET_A, "lo", "172.30.1.1/24")))
+                .isInstanceOf(InterfaceNameTaken.class)
+                .hasMessage("existing interface lo is not a bridge");
+        assertThat(link(namespace("host"), "lo")).hasValueSatisfying(lo -> assertThat(lo.kind()).isEqualTo("loopback"));
+        assertThat(namespace("host").addresses()).doesNotContain("172.30.1.1/24 dev lo");
         assertThat(plumbing.view().ruleset()).isEqualTo(Golden.EMPTY_TABLE);
     }
 

@@ -69,6 +69,26 @@ class PortMapperStoreIT {
         assertThat(publish(database, mapperOn(database, "40000-40003"), "c", fixed)).hasSize(2);
     }
 
+    /** The second process read the bindings at its start; the first has given the ports back since. */
+    @ParameterizedTest
+    @MethodSource("io.netdock.testing.TestDatabases#both")
+    void portsAnotherProcessGaveBackAreFreeAlthoughThisProcessSawThemTaken(TestDatabase kind) {
+        DataSource database = kind.create();
+        PortMapper first = mapperOn(database, "40000-40000");
+        PortRequest fixed = new PortRequest("80/tcp", 80, "tcp", List.of("0.0.0.0", "::"), 18283, 18283);
+        PortRequest any = new PortRequest("53/udp", 53, "udp", List.of("0.0.0.0"), 0, 0);
+        publish(database, first, "a", fixed);
+        publish(database, first, "b", any);
+        PortMapper second = mapperOn(database, "40000-40000");
+        TransactionTemplate transaction = new TransactionTemplate(new DataSourceTransactionManager(database));
+        transaction.executeWithoutResult(status -> first.unpublish("a"));
+        transaction.executeWithoutResult(status -> first.unpublish("b"));
+
+        // were: "port is already allocated" and "all ports are allocated", from the second's stale index
+        assertThat(publish(database, second, "c", fixed)).extracting(PortBinding::hostPort).containsOnly(18283);
+        assertThat(publish(database, second, "d", any)).extracting(PortBinding::hostPort).containsOnly(40000);
+    }
+
     @ParameterizedTest
     @MethodSource("io.netdock.testing.TestDatabases#both")
     void anExhaustedRangeIsAnError(TestDatabase kind) {

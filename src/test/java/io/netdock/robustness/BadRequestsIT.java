@@ -95,8 +95,21 @@ class BadRequestsIT extends NetdockIntegrationTest {
         assertRefused(client.post("/networks/create", "{\"Name\":\"bad-br\",\"Options\":{\"com.docker.network.bridge."
                 + "name\":\"abcdefghijklmnop\"}}"), 500, "failed to check bridge interface existence: numerical result "
                 + "out of range");
+        assertRefused(client.post("/networks/create", "{\"Name\":\"bad-br\",\"Options\":{\"com.docker.network.bridge."
+                + "name\":\"lo\"}}"), 500, "existing interface lo is not a bridge");
         assertRefused(client.post("/networks/create", "{\"Name\":\"bad-mtu\",\"Options\":{\"com.docker.network.driver."
                 + "mtu\":\"99999\"}}"), 400, "invalid MTU number: 99999 (a bridge's MTU is 68 to 65535)");
+    }
+
+    /** Linux (and Docker) take any bytes but '/', ':' and ASCII whitespace: a Unicode space is a name. */
+    @Test
+    void aBridgeNameWithAUnicodeSpaceIsAcceptedLikeLinuxDoes() {
+        Reply created = client.post("/networks/create", "{\"Name\":\"bad-unicode\",\"Options\":{\"com.docker.network."
+                + "bridge.name\":\"br\u3000x\"}}");
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        assertThat(client.get("/netdock/kernel").body()).contains("br\u3000x");
+        assertThat(client.delete("/networks/bad-unicode").status()).isEqualTo(204);
+        assertThat(StateFingerprint.of(client, database)).isEqualTo(before);
     }
 
     @Test

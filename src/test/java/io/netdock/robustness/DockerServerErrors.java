@@ -16,6 +16,8 @@ final class DockerServerErrors {
             // netlink refusing a bridge name the kernel's dev_valid_name() rejects
             Pattern.compile("failed to check bridge interface existence: numerical result out of range"),
             Pattern.compile("invalid argument"),
+            // a bridge name that an interface of another kind has (libnetwork bridge setupDevice)
+            Pattern.compile("existing interface .* is not a bridge"),
             // IPAM RequestAddress of a gateway or auxiliary address already taken in the new subnet
             Pattern.compile("failed to allocate (gateway|secondary ip address) \\(.*"),
             // strconv errors the routers return unwrapped: events since/until, stop/restart t

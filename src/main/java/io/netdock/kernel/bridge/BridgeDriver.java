@@ -4,6 +4,7 @@ import io.netdock.kernel.Attachment;
 import io.netdock.kernel.BridgeNetwork;
 import io.netdock.kernel.DesiredState;
 import io.netdock.kernel.Errno;
+import io.netdock.kernel.InterfaceNameTaken;
 import io.netdock.kernel.IpPrefix;
 import io.netdock.kernel.KernelException;
 import io.netdock.kernel.KernelObjectExists;
@@ -108,8 +109,16 @@ public class BridgeDriver implements Plumbing {
         String mark = Names.network(network.networkId());
         NewLink.Bridge request = new NewLink.Bridge(bridge, network.mtu(), Names.bridgeMac(network.networkId()),
                 LinkGroups.OWNED);
-        Optional<Link> existing = createOrAdopt(host, request,
-                link -> link.kind().equals("bridge") && Names.isMarked(link, mark));
+        Optional<Link> existing;
+        try {
+            existing = createOrAdopt(host, request, link -> link.kind().equals("bridge") && Names.isMarked(link, mark));
+        } catch (KernelObjectExists taken) {
+            Optional<Link> other = host.link(bridge);
+            if (other.isEmpty()) {
+                throw taken;
+            }
+            throw new InterfaceNameTaken(bridge, other.get().kind().equals("bridge"));
+        }
         if (existing.isEmpty()) {
             rollback.onFailure(() -> host.deleteLink(bridge));
             return true;

@@ -6,7 +6,7 @@ import io.netdock.kernel.Errno;
 import io.netdock.kernel.IpPrefix;
 import io.netdock.kernel.KernelException;
 import io.netdock.kernel.PortForward;
-import java.nio.charset.StandardCharsets;
+import io.netdock.kernel.spi.LinkNames;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -74,9 +74,7 @@ final class Validation {
 
     /** The kernel's rules, plus characters that would change the meaning of the nftables rules naming it. */
     private static void interfaceName(String operation, String name) {
-        if (name == null || name.isEmpty() || name.getBytes(StandardCharsets.UTF_8).length > 15 || name.contains("/")
-                || name.contains(":") || name.chars().anyMatch(Character::isWhitespace) || name.equals(".")
-                || name.equals("..")) {
+        if (!LinkNames.isValid(name)) {
             throw invalid(operation, "interface name '" + name + "' must be 1-15 bytes without '/', ':' or spaces");
         }
         if (name.chars().anyMatch(c -> c == '"' || c == '\\' || c == '*' || c < 0x20 || c == 0x7f)) {

@@ -5,6 +5,7 @@ import io.netdock.kernel.IpPrefix;
 import io.netdock.kernel.KernelException;
 import io.netdock.kernel.spi.Address;
 import io.netdock.kernel.spi.Link;
+import io.netdock.kernel.spi.LinkNames;
 import io.netdock.kernel.spi.LinkChange;
 import io.netdock.kernel.spi.NetNamespace;
 import io.netdock.kernel.spi.NewLink;
@@ -372,9 +373,7 @@ final class SimulatedNamespace implements NetNamespace {
     }
 
     private void checkNewName(String operation, String linkName) {
-        if (linkName.isEmpty() || linkName.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > 15
-                || linkName.contains("/") || linkName.contains(":") || linkName.chars().anyMatch(Character::isWhitespace)
-                || linkName.equals(".") || linkName.equals("..")) {
+        if (!LinkNames.isValid(linkName)) {
             throw KernelException.of(operation, Errno.EINVAL);
         }
         if (links.containsKey(linkName)) {
