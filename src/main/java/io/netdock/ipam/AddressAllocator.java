@@ -138,7 +138,6 @@ public class AddressAllocator {
             AddressPool pool = built.containing(lease.address());
             if (pool != null) {
                 pool.reserve(lease.address());
-                pool.resumeAfter(lease.address());
             }
         }
         return built;
