@@ -252,6 +252,9 @@ class CliScenarioIT extends NetdockIntegrationTest {
         assertThat(docker.fails("rm", n("db"))).isEqualTo("Error response from daemon: You cannot remove a running "
                 + "container " + db + ". Stop the container before attempting removal or force remove");
         assertThat(docker.ok("rm", "-f", n("web"), n("db"))).isEqualTo(n("web") + "\n" + n("db"));
+        docker.ok("run", "-d", "--name", n("again"), "--network", n("front"), BUSYBOX, "sleep", "1000");
+        assertThat(docker.ok("inspect", "--format", "{{(index .NetworkSettings.Networks \"" + n("front") + "\").IPAddress}}",
+                n("again"))).as("first free, as on dockerd: the address db had").isEqualTo(ip(10, 129));
     }
 
     @ParameterizedTest
