@@ -142,4 +142,14 @@ class ImagesApiIT extends NetdockIntegrationTest {
         assertThat(api().get("/plugins").then().statusCode(200).extract().asString()).isEqualTo("[]\n");
         api().queryParam("filters", "{\"bogus\":[\"x\"]}").get("/volumes").then().statusCode(400);
     }
+
+    @Test
+    void infoCountsKnownImages() {
+        int before = api().get("/info").then().statusCode(200).extract().path("Images");
+        String repo = "count-" + UUID.randomUUID().toString().substring(0, 8);
+        api().queryParam("fromImage", repo).queryParam("tag", "1").post("/images/create").then().statusCode(200);
+        api().get("/info").then().body("Images", equalTo(before + 1));
+        api().queryParam("fromImage", repo).queryParam("tag", "1").post("/images/create").then().statusCode(200);
+        api().get("/info").then().body("Images", equalTo(before + 1));
+    }
 }
