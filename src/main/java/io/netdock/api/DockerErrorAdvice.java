@@ -3,6 +3,7 @@ package io.netdock.api;
 import io.netdock.error.DockerError;
 import io.netdock.error.ErrorCategory;
 import io.netdock.kernel.KernelException;
+import jakarta.servlet.http.HttpServletRequest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;

@@ -186,7 +186,6 @@ public class AddressAllocator {
             AddressPool pool = built.containing(lease.address());
             if (pool != null) {
                 pool.reserve(lease.address());
-                pool.resumeAfter(lease.address());
             }
         }
         return built;

@@ -30,7 +30,7 @@ import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 
 /**
  * Allocation in an IPv4 /8 that already holds 1,000,000 leases (target: at most 20 µs per allocation).
- * {@code pool}: the in-memory bitmap with its cursor (steady state: each allocation releases the oldest lease).
+ * {@code pool}: the in-memory bitmap, first free (steady state: each allocation releases the oldest lease).
  * {@code persisted}: the whole path, bitmap candidate plus the lease row inserted into an embedded H2 database that
  * holds the 1,000,000 leases, through a connection pool as in the application.
  */

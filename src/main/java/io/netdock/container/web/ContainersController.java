@@ -105,16 +105,14 @@ class ContainersController {
     @PostMapping("/containers/{id}/stop")
     ResponseEntity<Void> stop(@PathVariable String id, @RequestParam(required = false) String signal,
                               @RequestParam(required = false) String t) {
-        GoAtoi.check(t);
-        containers.stop(id, signal);
+        containers.stop(id, signal, seconds(t));
         return ResponseEntity.noContent().build();
     }
 
     @PostMapping("/containers/{id}/restart")
     ResponseEntity<Void> restart(@PathVariable String id, @RequestParam(required = false) String signal,
                                  @RequestParam(required = false) String t) {
-        GoAtoi.check(t);
-        containers.restart(id, signal);
+        containers.restart(id, signal, seconds(t));
         return ResponseEntity.noContent().build();
     }
 
@@ -259,6 +257,16 @@ class ContainersController {
     /** Docker ≥ 1.42 answers a non-TTY stream as multiplexed; a TTY (or older API) as raw. */
     private static MediaType streamType(Container container, ApiVersion version) {
         return !container.config().tty() && version.atLeast("1.42") ? MULTIPLEXED : RAW_STREAM;
+    }
+
+    /** The {@code t} of stop and restart; dockerd passes a bad value's {@code strconv.Atoi} error through (500). */
+    /** {@code t} as dockerd reads it (Go's 64-bit {@code Atoi}; its error is a 500), kept within an int. */
+    private static Integer seconds(String t) {
+        if (t == null || t.isEmpty()) {
+            return null;
+        }
+        long seconds = GoAtoi.parse(t);
+        return (int) Math.max(Integer.MIN_VALUE, Math.min(Integer.MAX_VALUE, seconds));
     }
 
     private static int parseLimit(String limit) {

@@ -16,16 +16,13 @@ final class GoAtoi {
     private GoAtoi() {
     }
 
-    /** Checks {@code value} unless it is absent or empty (dockerd skips those). */
-    static void check(String value) {
-        if (value == null || value.isEmpty()) {
-            return;
-        }
+    /** The number {@code value} (not empty: dockerd skips those) says, or Go's error. */
+    static long parse(String value) {
         if (!DIGITS.matcher(value).matches()) {
             throw failure(value, "invalid syntax");
         }
         try {
-            Long.parseLong(value);
+            return Long.parseLong(value);
         } catch (NumberFormatException tooLarge) {
             throw failure(value, "value out of range");
         }
