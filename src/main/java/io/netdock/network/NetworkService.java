@@ -223,20 +223,6 @@ public class NetworkService {
         return networks.findAll().stream().filter(Network::isBridge).map(Network::bridge).toList();
     }
 
-    /** Asks the kernel to set up every bridge network (at start). Failures are logged, not fatal. */
-    void setUpAllBridges() {
-        for (Network network : networks.findAll()) {
-            if (network.isBridge()) {
-                try {
-                    plumbing.setUpNetwork(network.bridge());
-                } catch (KernelException kernel) {
-                    log.error("could not set up the bridge of network {} ({}): {}", network.name(), network.id(),
-                            kernel.getMessage());
-                }
-            }
-        }
-    }
-
     Instant now() {
         return clock.instant();
     }

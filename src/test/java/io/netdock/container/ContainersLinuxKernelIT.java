@@ -20,9 +20,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.annotation.DirtiesContext;
@@ -37,6 +36,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * the host like another machine on its LAN ({@link ThrowawayHost}). A blocked path is a connect that times out.
  */
 @RealKernel
+@ExtendWith(ThrowawayHost.PerClass.class)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 class ContainersLinuxKernelIT {
@@ -44,22 +44,10 @@ class ContainersLinuxKernelIT {
     private static final int BLOCKED_WITHIN_MILLIS = 400;
     private static final int ANSWERS_WITHIN_MILLIS = 5_000;
 
-    private static ThrowawayHost host;
+    private static final ThrowawayHost host = ThrowawayHost.named("ndk-e2e");
 
     @LocalServerPort
     int port;
-
-    @BeforeAll
-    static void createHost() {
-        host = ThrowawayHost.create("ndk-e2e");
-    }
-
-    @AfterAll
-    static void removeHost() {
-        if (host != null) {
-            host.close();
-        }
-    }
 
     @DynamicPropertySource
     static void linuxMode(DynamicPropertyRegistry registry) {
@@ -315,6 +303,74 @@ class ContainersLinuxKernelIT {
                             .map(route -> route.replace(" linkdown", "").strip()).toList());
         }
         removeAll(List.of("e2e-view1", "e2e-view2"), List.of("e2e-view"));
+    }
+
+    @Test
+    void aStartTheKernelRefusesFailsInDockersWordsAndLeavesNothingBehind() throws Exception {
+        String networkId = createNetwork("e2e-broken", "10.252.0.0/24", "");
+        host.ip("link", "del", bridgeOf(networkId)); // an administrator deletes the bridge behind netdock's back
+        api().body("{\"Image\":\"busybox\",\"ExposedPorts\":{\"80/tcp\":{}},\"HostConfig\":{\"NetworkMode\":"
+                + "\"e2e-broken\",\"PortBindings\":{\"80/tcp\":[{\"HostPort\":\"18092\"}]}}}")
+                .post("/containers/create?name=e2e-broken1").then().statusCode(201);
+        KernelObjects before = kernelObjects();
+
+        String message = api().post("/containers/e2e-broken1/start").then().statusCode(500).extract().path("message");
+        assertThat(message).matches("failed to set up container networking: failed to create endpoint e2e-broken1 on "
+                + "network e2e-broken: create veth veth[0-9a-f]{7} → " + bridgeOf(networkId) + ": No such device");
+        JsonPath failed = inspect("e2e-broken1");
+        assertThat(failed.getString("State.Status")).isEqualTo("created");
+        assertThat(failed.getString("State.Error")).isEqualTo(message);
+        assertNothingLeftBehind(before, 18092);
+        removeAll(List.of("e2e-broken1"), List.of("e2e-broken"));
+    }
+
+    @Test
+    void aStartWhosePortsTheKernelRefusesLeavesNoSandboxOrVethAndCanBeRetried() throws Exception {
+        createNetwork("e2e-nopub", "10.253.0.0/24", "");
+        api().body("{\"Image\":\"busybox\",\"ExposedPorts\":{\"80/tcp\":{}},\"HostConfig\":{\"NetworkMode\":"
+                + "\"e2e-nopub\",\"PortBindings\":{\"80/tcp\":[{\"HostPort\":\"18093\"}]}}}")
+                .post("/containers/create?name=e2e-nopub1").then().statusCode(201);
+        KernelObjects before = kernelObjects();
+        // the chain published ports go to disappears behind netdock's back
+        host.inHost("nft", "flush", "chain", "inet", "netdock", "prerouting");
+        host.inHost("nft", "flush", "chain", "inet", "netdock", "output");
+        host.inHost("nft", "delete", "chain", "inet", "netdock", "published");
+        String message;
+        try {
+            message = api().post("/containers/e2e-nopub1/start").then().statusCode(500).extract().path("message");
+        } finally {
+            host.inHost("nft", "add", "chain", "inet", "netdock", "published");
+            for (String chain : List.of("prerouting", "output")) {
+                host.inHost("nft", "add", "rule", "inet", "netdock", chain, "fib", "daddr", "type", "local", "jump",
+                        "published", "comment", "\"netdock\"");
+            }
+        }
+        assertThat(message).matches("failed to set up container networking: driver failed programming external "
+                + "connectivity on endpoint e2e-nopub1 \\([0-9a-f]{64}\\): apply firewall change to table inet netdock: "
+                + "No such file or directory.*");
+        assertThat(inspect("e2e-nopub1").getString("State.Status")).isEqualTo("created");
+        assertNothingLeftBehind(before, 18093);
+
+        api().post("/containers/e2e-nopub1/start").then().statusCode(204);
+        String ip = endpoint(inspect("e2e-nopub1"), "e2e-nopub", "IPAddress");
+        assertThat(host.ruleset()).contains("dport 18093 dnat ip to " + ip + ":80");
+        removeAll(List.of("e2e-nopub1"), List.of("e2e-nopub"));
+    }
+
+    /** The sandboxes and the host's links, to compare before and after a failed start. */
+    private record KernelObjects(List<String> sandboxes, List<String> hostLinks) {
+    }
+
+    /** Once retired links are gone (the view waits for them). */
+    private KernelObjects kernelObjects() throws IOException {
+        settle();
+        return new KernelObjects(sandboxFiles(), linkLabels(host.hostKey()));
+    }
+
+    /** The kernel holds exactly what it held {@code before}, and no rule for {@code hostPort}. */
+    private void assertNothingLeftBehind(KernelObjects before, int hostPort) throws IOException {
+        assertThat(kernelObjects()).isEqualTo(before);
+        assertThat(host.ruleset()).doesNotContain("dport " + hostPort);
     }
 
     /** {@code ip -o link} names as it labels them: {@code eth0@if12}. */

@@ -59,7 +59,7 @@ class CrashRecoveryKernelIT {
 
     @BeforeEach
     void createHost() {
-        host = ThrowawayHost.create("ndk-crash");
+        host = ThrowawayHost.created("ndk-crash");
     }
 
     @AfterEach

@@ -2,11 +2,17 @@ package io.netdock.testing;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.lang.reflect.Modifier;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.platform.commons.support.HierarchyTraversalMode;
+import org.junit.platform.commons.support.ReflectionSupport;
 
 /**
  * For tests of the whole application in linux mode: a throwaway "host" namespace for netdock
@@ -32,31 +38,70 @@ public final class ThrowawayHost implements AutoCloseable {
         this.stateDirectory = stateDirectory;
     }
 
-    /** Creates both namespaces (named {@code <prefix>-<8 hex>} and {@code ndk-cl-<8 hex>}) and the state directory. */
-    public static ThrowawayHost create(String prefix) {
+    /**
+     * A host whose names ({@code <prefix>-<8 hex>}, {@code ndk-cl-<8 hex>}) and state directory are chosen now, so
+     * a test class can hand them to netdock's properties; {@link #create} makes it.
+     */
+    public static ThrowawayHost named(String prefix) {
         String unique = UUID.randomUUID().toString().substring(0, 8);
-        Path state;
+        Path state = Path.of(System.getProperty("java.io.tmpdir"), "netdock-" + prefix + "-" + unique);
+        return new ThrowawayHost(prefix + "-" + unique, "ndk-cl-" + unique, state);
+    }
+
+    /** {@link #named} and {@link #create} at once. */
+    public static ThrowawayHost created(String prefix) {
+        ThrowawayHost host = named(prefix);
+        host.create();
+        return host;
+    }
+
+    /** Creates the state directory, both namespaces and the uplink; on failure removes what it made. */
+    public void create() {
         try {
-            state = Files.createTempDirectory("netdock-" + prefix);
+            Files.createDirectories(stateDirectory);
+            ThrowawayNamespace.run("ip", "netns", "add", name);
+            ThrowawayNamespace.run("ip", "netns", "add", client);
+            ip("link", "set", "lo", "up");
+            ip("link", "add", "uplink", "type", "veth", "peer", "name", "eth0", "netns", client);
+            ip("addr", "add", HOST_ADDRESS + "/24", "dev", "uplink");
+            ip("link", "set", "uplink", "up");
+            inClient("ip", "link", "set", "lo", "up");
+            inClient("ip", "addr", "add", CLIENT_ADDRESS + "/24", "dev", "eth0");
+            inClient("ip", "link", "set", "eth0", "up");
+            inClient("ip", "route", "add", "10.240.0.0/12", "via", HOST_ADDRESS);
         } catch (IOException e) {
+            close();
             throw new UncheckedIOException(e);
-        }
-        ThrowawayHost host = new ThrowawayHost(prefix + "-" + unique, "ndk-cl-" + unique, state);
-        try {
-            ThrowawayNamespace.run("ip", "netns", "add", host.name);
-            ThrowawayNamespace.run("ip", "netns", "add", host.client);
-            host.ip("link", "set", "lo", "up");
-            host.ip("link", "add", "uplink", "type", "veth", "peer", "name", "eth0", "netns", host.client);
-            host.ip("addr", "add", HOST_ADDRESS + "/24", "dev", "uplink");
-            host.ip("link", "set", "uplink", "up");
-            host.inClient("ip", "link", "set", "lo", "up");
-            host.inClient("ip", "addr", "add", CLIENT_ADDRESS + "/24", "dev", "eth0");
-            host.inClient("ip", "link", "set", "eth0", "up");
-            host.inClient("ip", "route", "add", "10.240.0.0/12", "via", HOST_ADDRESS);
-            return host;
         } catch (RuntimeException failure) {
-            host.close();
+            close();
             throw failure;
+        }
+    }
+
+    /**
+     * For a Spring test class with a static {@code ThrowawayHost} field: creates it before the class and removes it
+     * after. Declare it before {@code @SpringBootTest}, so the application has stopped when the host goes (stopping,
+     * it still writes to its state directory).
+     */
+    public static final class PerClass implements BeforeAllCallback, AfterAllCallback {
+
+        @Override
+        public void beforeAll(ExtensionContext context) {
+            hosts(context).forEach(ThrowawayHost::create);
+        }
+
+        @Override
+        public void afterAll(ExtensionContext context) {
+            hosts(context).forEach(ThrowawayHost::close);
+        }
+
+        private static List<ThrowawayHost> hosts(ExtensionContext context) {
+            return ReflectionSupport.findFields(context.getRequiredTestClass(),
+                            field -> Modifier.isStatic(field.getModifiers()) && field.getType() == ThrowawayHost.class,
+                            HierarchyTraversalMode.TOP_DOWN).stream()
+                    .map(field -> (ThrowawayHost) ReflectionSupport.tryToReadFieldValue(field, null).toOptional()
+                            .orElseThrow())
+                    .toList();
         }
     }
 
