@@ -93,7 +93,8 @@ public class NetworkService {
 
     public List<Network> list(Filters filters) {
         NetworkFilters matcher = NetworkFilters.of(filters);
-        return networks.findAll().stream().filter(n -> matcher.matches(n, this::isInUse)).toList();
+        List<Network> all = networks.findAll();
+        return filters.isEmpty() ? all : all.stream().filter(n -> matcher.matches(n, this::isInUse)).toList();
     }
 
     /** The endpoints on a network (none when no module provides {@link NetworkUsers}). */

@@ -24,8 +24,10 @@ import java.util.regex.Pattern;
  * <pre>
  * ApiBench --target netdock=/path/docker.sock --target docker=/tmp/netdock-ref/docker.sock
  *          [--iterations 50] [--warmup 5] [--threads 1,8,32] [--list-sizes 100,1000] [--image busybox:latest]
- *          [--prefix bench]
+ *          [--prefix bench] [--prewarm netdock=300]
  * </pre>
+ * {@code --prewarm NAME=N} runs N sequences against that target alone first: a JVM compiles its hot paths only after
+ * thousands of requests (the shared warm-up is the same few sequences for every target, and Docker's is compiled).
  * Every name starts with {@code <prefix>-<run id>-} (the reference Docker is shared: use your worktree's name), and
  * subnets come from {@code 10.X.0.0/16} blocks no network of either daemon uses; what a run creates it removes.
  */
@@ -58,6 +60,7 @@ public final class ApiBench {
         int[] listSizes = {};
         String image = "busybox:latest";
         String prefix = "bench";
+        Map<String, Integer> prewarm = new LinkedHashMap<>();
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--target" -> {
@@ -74,6 +77,10 @@ public final class ApiBench {
                 }
                 case "--image" -> image = args[++i];
                 case "--prefix" -> prefix = args[++i];
+                case "--prewarm" -> {
+                    String[] kv = args[++i].split("=", 2);
+                    prewarm.put(kv[0], Integer.parseInt(kv[1]));
+                }
                 default -> throw new IllegalArgumentException("unknown argument " + args[i]);
             }
         }
@@ -89,6 +96,11 @@ public final class ApiBench {
             }
             ApiBench bench = new ApiBench(image, names, blocks.get(0));
             try {
+                for (Target target : targets) {
+                    if (prewarm.containsKey(target.name())) {
+                        bench.runSequences(List.of(target), prewarm.get(target.name()), false, threadCount);
+                    }
+                }
                 bench.runSequences(targets, warmup, false, threadCount);
                 bench.samples.clear();
                 bench.operationOrder.clear();
@@ -104,7 +116,7 @@ public final class ApiBench {
             List<Integer> listBlocks = blocks.subList(next, next + (size + 255) / 256);
             next += listBlocks.size();
             ApiBench bench = new ApiBench(image, names, listBlocks.get(0));
-            bench.runListing(targets, size, Math.max(20, iterations), listBlocks);
+            bench.runListing(targets, size, Math.max(20, iterations), listBlocks, prewarm);
             bench.print("network list with " + size + " networks", targets, 1);
         }
     }
@@ -244,8 +256,8 @@ public final class ApiBench {
                 204, target));
     }
 
-    private void runListing(List<Target> targets, int size, int iterations, List<Integer> listBlocks)
-            throws IOException {
+    private void runListing(List<Target> targets, int size, int iterations, List<Integer> listBlocks,
+                            Map<String, Integer> prewarm) throws IOException {
         for (Target target : targets) {
             try (RawHttp http = new RawHttp(target.socket())) {
                 List<String> created = new ArrayList<>();
@@ -255,7 +267,7 @@ public final class ApiBench {
                     created.add(idOf(expect(http.call("POST", "/v1.41/networks/create", "{\"Name\":\"" + names
                             + "-l-" + i + "\",\"IPAM\":{\"Config\":[{\"Subnet\":\"" + cidr + "\"}]}}"), 201, target)));
                 }
-                for (int i = 0; i < 3; i++) {
+                for (int i = 0; i < 3 + 10 * prewarm.getOrDefault(target.name(), 0); i++) {
                     expect(http.call("GET", "/v1.41/networks", null), 200, target);
                 }
                 for (int i = 0; i < iterations; i++) {
