@@ -2,14 +2,15 @@ package io.netdock.container;
 
 import io.netdock.endpoint.Attachee;
 import io.netdock.endpoint.Endpoint;
+import io.netdock.endpoint.EndpointCreationFailed;
 import io.netdock.endpoint.EndpointConfig;
 import io.netdock.endpoint.EndpointService;
 import io.netdock.error.DockerError;
 import io.netdock.kernel.Attachment;
 import io.netdock.kernel.DesiredState;
+import io.netdock.kernel.KernelException;
 import io.netdock.kernel.Plumbing;
 import io.netdock.kernel.PortForward;
-import io.netdock.kernel.Sandbox;
 import io.netdock.network.Network;
 import io.netdock.network.NetworkService;
 import io.netdock.portmap.PortBinding;
@@ -129,8 +130,11 @@ class ContainerNetworking {
         if (mode.isHost()) {
             sandboxKey = hostSandboxKey;
         } else {
-            Sandbox sandbox = plumbing.createSandbox(sandboxId);
-            sandboxKey = sandbox.key();
+            try {
+                sandboxKey = plumbing.createSandbox(sandboxId).key();
+            } catch (KernelException kernel) {
+                throw new ContainerNetworkingFailed(kernel.getMessage());
+            }
         }
         List<Endpoint> attached = new ArrayList<>();
         try {
@@ -142,9 +146,14 @@ class ContainerNetworking {
             long order = System.nanoTime();
             for (Map.Entry<String, EndpointConfig> entry : container.networks().entrySet()) {
                 Network network = resolved.get(entry.getKey());
-                Attachee who = new Attachee(container.id(), sandboxId, "eth" + index);
-                Endpoint endpoint = endpoints.attach(who, network, entry.getValue(),
-                        network.id().equals(gatewayNetwork), order + index);
+                Attachee who = new Attachee(container.id(), container.name(), sandboxId, "eth" + index);
+                Endpoint endpoint;
+                try {
+                    endpoint = endpoints.attach(who, network, entry.getValue(), network.id().equals(gatewayNetwork),
+                            order + index);
+                } catch (EndpointCreationFailed kernelRefused) {
+                    throw new ContainerNetworkingFailed(kernelRefused.getMessage());
+                }
                 attached.add(endpoint);
                 if (network.isBridge()) {
                     index++;
@@ -337,7 +346,7 @@ class ContainerNetworking {
         int index = current.stream().map(Endpoint::interfaceName).filter(name -> name.matches("eth\\d+"))
                 .mapToInt(name -> Integer.parseInt(name.substring(3)) + 1).max().orElse(0);
         boolean hasGateway = current.stream().anyMatch(Endpoint::defaultRoute);
-        Attachee who = new Attachee(container.id(), container.sandboxId(), "eth" + index);
+        Attachee who = new Attachee(container.id(), container.name(), container.sandboxId(), "eth" + index);
         networks.ensureRealised(network);
         return endpoints.attach(who, network, config, !hasGateway && !network.internal(), System.nanoTime());
     }

@@ -4,22 +4,28 @@ import io.netdock.kernel.Plumbing;
 import io.netdock.kernel.ReconcileReport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 /**
  * At start, before requests are served, makes the kernel match the database: the bridges of every network and,
  * for each running container, its sandbox, endpoint veths and port forwards are re-created where missing;
- * netdock-owned kernel objects nobody knows are removed ({@code Plumbing.reconcile}).
+ * netdock-owned kernel objects nobody knows are removed ({@code Plumbing.reconcile}). A lifecycle rather than an
+ * initialisation callback so that it runs after every module has initialised — the predefined networks exist and
+ * the default bridge has its configured subnet — and, by its phase, before the listeners open.
  */
 @Component
-class ContainerStartup implements SmartInitializingSingleton {
+class ContainerStartup implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(ContainerStartup.class);
+
+    /** Before Spring Boot's web server (which starts at {@code Integer.MAX_VALUE - 2048}) and so the listeners. */
+    private static final int BEFORE_THE_LISTENERS = 0;
 
     private final Containers containers;
     private final ContainerNetworking networking;
     private final Plumbing plumbing;
+    private volatile boolean reconciled;
 
     ContainerStartup(Containers containers, ContainerNetworking networking, Plumbing plumbing) {
         this.containers = containers;
@@ -28,7 +34,7 @@ class ContainerStartup implements SmartInitializingSingleton {
     }
 
     @Override
-    public void afterSingletonsInstantiated() {
+    public void start() {
         var running = containers.all().stream().filter(Container::isRunning).toList();
         ReconcileReport report = plumbing.reconcile(networking.desiredState(running));
         if (!report.created().isEmpty() || !report.removed().isEmpty()) {
@@ -36,5 +42,21 @@ class ContainerStartup implements SmartInitializingSingleton {
                     report.created().size(), report.removed().size());
         }
         report.failures().forEach(failure -> log.warn("kernel reconcile: {}", failure));
+        reconciled = true;
+    }
+
+    @Override
+    public void stop() {
+        reconciled = false;
+    }
+
+    @Override
+    public boolean isRunning() {
+        return reconciled;
+    }
+
+    @Override
+    public int getPhase() {
+        return BEFORE_THE_LISTENERS;
     }
 }

@@ -6,6 +6,7 @@ import io.netdock.events.EventLog;
 import io.netdock.ipam.IpAddresses;
 import io.netdock.kernel.Attachment;
 import io.netdock.kernel.IpPrefix;
+import io.netdock.kernel.KernelException;
 import io.netdock.kernel.Plumbing;
 import io.netdock.network.AddressLease;
 import io.netdock.network.Network;
@@ -114,7 +115,11 @@ public class EndpointService {
                     who.interfaceName(), mac, lease.ipv4(), lease.gatewayV4(), lease.ipv6(), lease.gatewayV6(),
                     route, attachOrder);
             endpoints.insert(endpoint);
-            plumbing.attach(attachment(network, who.sandboxId(), endpoint));
+            try {
+                plumbing.attach(attachment(network, who.sandboxId(), endpoint));
+            } catch (KernelException kernel) {
+                throw new EndpointCreationFailed(who.containerName(), network.name(), kernel.getMessage());
+            }
             return endpoint;
         } catch (RuntimeException failed) {
             addresses.release(network.id(), who.containerId());

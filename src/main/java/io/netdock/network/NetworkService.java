@@ -102,7 +102,8 @@ public class NetworkService {
 
     public List<Network> list(Filters filters) {
         NetworkFilters matcher = NetworkFilters.of(filters);
-        return networks.findAll().stream().filter(n -> matcher.matches(n, this::isInUse)).toList();
+        List<Network> all = networks.findAll();
+        return filters.isEmpty() ? all : all.stream().filter(n -> matcher.matches(n, this::isInUse)).toList();
     }
 
     /** The endpoints on a network (none when no module provides {@link NetworkUsers}). */
@@ -229,8 +230,8 @@ public class NetworkService {
 
     /**
      * Makes sure this process's kernel has the bridge of a network it is about to attach an endpoint to. Networks
-     * stored at start and created here are set up already; one that another netdock sharing the database created
-     * since is set up on first use.
+     * created here are set up already; one stored before this process started (reconciled at start) or created
+     * since by another netdock sharing the database is set up, idempotently, on first use.
      */
     public void ensureRealised(Network network) {
         if (!network.isBridge() || realised.contains(network.id())) {
@@ -274,21 +275,6 @@ public class NetworkService {
      */
     public List<BridgeNetwork> bridgeNetworks() {
         return networks.findAll().stream().filter(Network::isBridge).map(Network::bridge).toList();
-    }
-
-    /** Asks the kernel to set up every bridge network (at start). Failures are logged, not fatal. */
-    void setUpAllBridges() {
-        for (Network network : networks.findAll()) {
-            if (network.isBridge()) {
-                try {
-                    plumbing.setUpNetwork(network.bridge());
-                    realised.add(network.id());
-                } catch (KernelException kernel) {
-                    log.error("could not set up the bridge of network {} ({}): {}", network.name(), network.id(),
-                            kernel.getMessage());
-                }
-            }
-        }
     }
 
     Instant now() {

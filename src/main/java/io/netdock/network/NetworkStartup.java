@@ -17,7 +17,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Before the API is served: makes sure the predefined networks exist ({@code bridge} on the configured subnet,
- * {@code host}, {@code none}), then asks the kernel to set up every stored bridge network.
+ * {@code host}, {@code none}). The kernel is brought in line with the stored networks afterwards, by the start-up
+ * reconcile of the container module (which knows the running containers too).
  */
 @Component
 class NetworkStartup implements SmartInitializingSingleton {
@@ -41,7 +42,6 @@ class NetworkStartup implements SmartInitializingSingleton {
         ensureDefaultBridge();
         ensure(predefined("host", "host", List.of(), Map.of()));
         ensure(predefined("none", "null", List.of(), Map.of()));
-        service.setUpAllBridges();
     }
 
     private void ensureDefaultBridge() {

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -27,8 +28,12 @@ public class Networks {
             + "is_ingress, config_only, config_from, enable_ipv4, enable_ipv6, ipam_driver, ipam_options, "
             + "driver_options, labels";
 
+    /** Most networks share a few option and label texts ({@code {}} above all): each is parsed once. */
+    private static final int MAX_PARSED_MAPS = 4096;
+
     private final JdbcClient jdbc;
     private final TransactionTemplate transaction;
+    private final Map<String, Map<String, String>> parsedMaps = new ConcurrentHashMap<>();
 
     public Networks(JdbcClient jdbc, PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
@@ -143,7 +148,7 @@ public class Networks {
         }
         query.query(rs -> {
             configs.computeIfAbsent(rs.getString(1), id -> new ArrayList<>()).add(new IpamConfig(rs.getString(2),
-                    rs.getString(3), rs.getString(4), JSON.readValue(rs.getString(5), STRING_MAP), rs.getBoolean(6),
+                    rs.getString(3), rs.getString(4), map(rs.getString(5)), rs.getBoolean(6),
                     rs.getBoolean(7)));
         });
         List<Network> networks = new ArrayList<>(rows.size());
@@ -158,8 +163,19 @@ public class Networks {
         return new PartialNetwork(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
                 instant(rs.getLong(5)), rs.getBoolean(6), rs.getBoolean(7), rs.getBoolean(8), rs.getBoolean(9),
                 rs.getString(10), rs.getBoolean(11), rs.getBoolean(12), rs.getString(13),
-                ipamOptions == null ? null : JSON.readValue(ipamOptions, STRING_MAP),
-                JSON.readValue(rs.getString(15), STRING_MAP), JSON.readValue(rs.getString(16), STRING_MAP));
+                ipamOptions == null ? null : map(ipamOptions), map(rs.getString(15)), map(rs.getString(16)));
+    }
+
+    /** A stored JSON object of strings, as an immutable map. */
+    private Map<String, String> map(String json) {
+        Map<String, String> parsed = parsedMaps.get(json);
+        if (parsed == null) {
+            parsed = Map.copyOf(JSON.readValue(json, STRING_MAP));
+            if (parsedMaps.size() < MAX_PARSED_MAPS) {
+                parsedMaps.put(json, parsed);
+            }
+        }
+        return parsed;
     }
 
     private record PartialNetwork(String id, String name, String driver, String scope, Instant created,

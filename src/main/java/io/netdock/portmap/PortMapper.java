@@ -1,5 +1,6 @@
 package io.netdock.portmap;
 
+import io.netdock.kernel.KernelException;
 import io.netdock.kernel.Plumbing;
 import io.netdock.kernel.PortForward;
 import java.net.InetAddress;
@@ -57,7 +58,11 @@ public class PortMapper {
                 made.addAll(allocate(containerId, endpointLabel, endpointId, bridgeName, containerIpV4,
                         containerIpV6, request));
             }
-            plumbing.publish(forwards(made));
+            try {
+                plumbing.publish(forwards(made));
+            } catch (KernelException kernel) {
+                throw new PortForwardingFailed(endpointLabel, kernel.getMessage());
+            }
             return made;
         } catch (RuntimeException failed) {
             bindings.deleteContainer(containerId);

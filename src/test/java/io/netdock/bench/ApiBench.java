@@ -24,7 +24,12 @@ import java.util.regex.Pattern;
  * <pre>
  * ApiBench --target netdock=/path/docker.sock --target docker=/tmp/netdock-ref/docker.sock
  *          [--iterations 50] [--warmup 5] [--threads 1,8,32] [--list-sizes 100,1000] [--image busybox:latest]
+ *          [--prefix bench] [--prewarm netdock=300]
  * </pre>
+ * {@code --prewarm NAME=N} runs N sequences against that target alone first: a JVM compiles its hot paths only after
+ * thousands of requests (the shared warm-up is the same few sequences for every target, and Docker's is compiled).
+ * Every name starts with {@code <prefix>-<run id>-} (the reference Docker is shared: use your worktree's name), and
+ * subnets come from {@code 10.X.0.0/16} blocks no network of either daemon uses; what a run creates it removes.
  */
 public final class ApiBench {
 
@@ -37,10 +42,14 @@ public final class ApiBench {
     private final Map<String, Map<String, List<Long>>> samples = new ConcurrentHashMap<>();
     private final List<String> operationOrder = new CopyOnWriteArrayList<>();
     private final String image;
-    private final String runId = Long.toString(System.currentTimeMillis() % 100000, 36);
+    private final String names;
+    /** Second octet of the 10.X.0.0/16 block this run's networks use: the auxiliary one, then one /24 per thread. */
+    private final int block;
 
-    private ApiBench(String image) {
+    private ApiBench(String image, String names, int block) {
         this.image = image;
+        this.names = names;
+        this.block = block;
     }
 
     public static void main(String[] args) throws Exception {
@@ -50,6 +59,8 @@ public final class ApiBench {
         int[] threads = {1};
         int[] listSizes = {};
         String image = "busybox:latest";
+        String prefix = "bench";
+        Map<String, Integer> prewarm = new LinkedHashMap<>();
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--target" -> {
@@ -65,25 +76,91 @@ public final class ApiBench {
                             : Arrays.stream(sizes.split(",")).mapToInt(Integer::parseInt).toArray();
                 }
                 case "--image" -> image = args[++i];
+                case "--prefix" -> prefix = args[++i];
+                case "--prewarm" -> {
+                    String[] kv = args[++i].split("=", 2);
+                    prewarm.put(kv[0], Integer.parseInt(kv[1]));
+                }
                 default -> throw new IllegalArgumentException("unknown argument " + args[i]);
             }
         }
         if (targets.isEmpty()) {
             throw new IllegalArgumentException("give at least one --target name=/path/to/socket");
         }
+        String names = prefix + "-" + Long.toString(System.currentTimeMillis() % 100000, 36);
+        List<Integer> blocks = freeBlocks(targets, 1 + Arrays.stream(listSizes).map(size -> (size + 255) / 256).sum());
+        System.out.println("# names " + names + "-*, subnets in 10." + blocks + ".0.0/16");
         for (int threadCount : threads) {
-            ApiBench bench = new ApiBench(image);
-            bench.runSequences(targets, warmup, false, threadCount);
-            bench.samples.clear();
-            bench.operationOrder.clear();
-            bench.runSequences(targets, iterations, true, threadCount);
+            if (threadCount > 240) {
+                throw new IllegalArgumentException("at most 240 threads (one /24 each in 10.X.16.0/20 and above)");
+            }
+            ApiBench bench = new ApiBench(image, names, blocks.get(0));
+            try {
+                for (Target target : targets) {
+                    if (prewarm.containsKey(target.name())) {
+                        bench.runSequences(List.of(target), prewarm.get(target.name()), false, threadCount);
+                    }
+                }
+                bench.runSequences(targets, warmup, false, threadCount);
+                bench.samples.clear();
+                bench.operationOrder.clear();
+                bench.runSequences(targets, iterations, true, threadCount);
+            } finally {
+                bench.removeAux(targets);
+            }
             bench.print("operations, " + threadCount + " client thread" + (threadCount == 1 ? "" : "s")
                     + ", " + iterations + " iterations per thread", targets, threadCount);
         }
+        int next = 1;
         for (int size : listSizes) {
-            ApiBench bench = new ApiBench(image);
-            bench.runListing(targets, size, Math.max(20, iterations));
+            List<Integer> listBlocks = blocks.subList(next, next + (size + 255) / 256);
+            next += listBlocks.size();
+            ApiBench bench = new ApiBench(image, names, listBlocks.get(0));
+            bench.runListing(targets, size, Math.max(20, iterations), listBlocks, prewarm);
             bench.print("network list with " + size + " networks", targets, 1);
+        }
+    }
+
+    /** {@code count} second octets X whose 10.X.0.0/16 overlaps no network of any target. */
+    private static List<Integer> freeBlocks(List<Target> targets, int count) throws IOException {
+        java.util.Set<Integer> used = new java.util.HashSet<>();
+        for (Target target : targets) {
+            try (RawHttp http = new RawHttp(target.socket())) {
+                Matcher subnet = Pattern.compile("\"Subnet\"\\s*:\\s*\"(\\d+)\\.(\\d+)\\.\\d+\\.\\d+/(\\d+)\"")
+                        .matcher(http.call("GET", "/v1.41/networks", null).body());
+                while (subnet.find()) {
+                    int length = Integer.parseInt(subnet.group(3));
+                    if (subnet.group(1).equals("10") && length >= 8) {
+                        int second = Integer.parseInt(subnet.group(2));
+                        int span = length >= 16 ? 1 : 1 << (16 - length);
+                        for (int b = second - second % span; b < second - second % span + span; b++) {
+                            used.add(b);
+                        }
+                    }
+                }
+            }
+        }
+        List<Integer> free = new ArrayList<>();
+        for (int second = 100; second < 256 && free.size() < count; second++) {
+            if (!used.contains(second)) {
+                free.add(second);
+            }
+        }
+        if (free.size() < count) {
+            throw new IllegalStateException("fewer than " + count + " free 10.X.0.0/16 blocks");
+        }
+        return free;
+    }
+
+    private String auxName() {
+        return names + "-aux";
+    }
+
+    private void removeAux(List<Target> targets) throws IOException {
+        for (Target target : targets) {
+            try (RawHttp http = new RawHttp(target.socket())) {
+                http.call("DELETE", "/v1.41/networks/" + auxName(), null);
+            }
         }
     }
 
@@ -129,28 +206,27 @@ public final class ApiBench {
     /** A network both sequences connect containers to. */
     private void prepare(Target target) throws IOException {
         try (RawHttp http = new RawHttp(target.socket())) {
-            String name = "bench-aux-" + runId;
-            RawHttp.Response existing = http.call("GET", "/v1.41/networks/" + name, null);
+            RawHttp.Response existing = http.call("GET", "/v1.41/networks/" + auxName(), null);
             if (existing.status() == 404) {
-                expect(http.call("POST", "/v1.41/networks/create",
-                        "{\"Name\":\"" + name + "\",\"IPAM\":{\"Config\":[{\"Subnet\":\"10.99.0.0/16\"}]}}"), 201, target);
+                expect(http.call("POST", "/v1.41/networks/create", "{\"Name\":\"" + auxName()
+                        + "\",\"IPAM\":{\"Config\":[{\"Subnet\":\"10." + block + ".0.0/20\"}]}}"), 201, target);
             }
         }
     }
 
     private void sequence(Target target, RawHttp http, int thread, int iteration, boolean record) throws IOException {
-        String aux = "bench-aux-" + runId;
-        String suffix = runId + "-" + thread + "-" + iteration + (record ? "" : "w");
-        int subnet = (thread * 1000 + iteration + (record ? 0 : 500)) % 40000;
-        String cidr = "10." + (100 + subnet / 256) + "." + (subnet % 256) + ".0/24";
+        String aux = auxName();
+        String suffix = thread + "-" + iteration + (record ? "" : "w");
+        // each thread's network is gone before its next iteration: its /24 is reused
+        String cidr = "10." + block + "." + (16 + thread) + ".0/24";
 
         time(target, "ping", record, () -> expect(http.call("GET", "/_ping", null), 200, target));
         String network = idOf(time(target, "network create", record, () -> expect(http.call("POST",
-                "/v1.41/networks/create", "{\"Name\":\"bench-n-" + suffix + "\",\"IPAM\":{\"Config\":[{\"Subnet\":\""
+                "/v1.41/networks/create", "{\"Name\":\"" + names + "-n-" + suffix + "\",\"IPAM\":{\"Config\":[{\"Subnet\":\""
                         + cidr + "\"}]}}"), 201, target)));
         time(target, "network inspect", record, () -> expect(http.call("GET", "/v1.41/networks/" + network, null), 200, target));
         String container = idOf(time(target, "container create", record, () -> expect(http.call("POST",
-                "/v1.41/containers/create?name=bench-c-" + suffix, "{\"Image\":\"" + image
+                "/v1.41/containers/create?name=" + names + "-c-" + suffix, "{\"Image\":\"" + image
                         + "\",\"Cmd\":[\"sleep\",\"3600\"],\"HostConfig\":{\"NetworkMode\":\"" + network + "\"}}"),
                 201, target)));
         String connect = "{\"Container\":\"" + container + "\"}";
@@ -169,7 +245,7 @@ public final class ApiBench {
         time(target, "remove", record, () -> expect(http.call("DELETE", "/v1.41/containers/" + container, null),
                 204, target));
 
-        String published = idOf(expect(http.call("POST", "/v1.41/containers/create?name=bench-p-" + suffix,
+        String published = idOf(expect(http.call("POST", "/v1.41/containers/create?name=" + names + "-p-" + suffix,
                 "{\"Image\":\"" + image + "\",\"Cmd\":[\"sleep\",\"3600\"],\"ExposedPorts\":{\"80/tcp\":{}},"
                         + "\"HostConfig\":{\"NetworkMode\":\"" + network
                         + "\",\"PortBindings\":{\"80/tcp\":[{\"HostIp\":\"127.0.0.1\",\"HostPort\":\"\"}]}}}"), 201, target));
@@ -180,17 +256,18 @@ public final class ApiBench {
                 204, target));
     }
 
-    private void runListing(List<Target> targets, int size, int iterations) throws IOException {
+    private void runListing(List<Target> targets, int size, int iterations, List<Integer> listBlocks,
+                            Map<String, Integer> prewarm) throws IOException {
         for (Target target : targets) {
             try (RawHttp http = new RawHttp(target.socket())) {
                 List<String> created = new ArrayList<>();
                 int existing = countNetworks(http);
                 for (int i = existing; i < size; i++) {
-                    String cidr = "10." + (200 + i / 256) + "." + (i % 256) + ".0/24";
-                    created.add(idOf(expect(http.call("POST", "/v1.41/networks/create", "{\"Name\":\"bench-l-" + runId
-                            + "-" + i + "\",\"IPAM\":{\"Config\":[{\"Subnet\":\"" + cidr + "\"}]}}"), 201, target)));
+                    String cidr = "10." + listBlocks.get(i / 256) + "." + (i % 256) + ".0/24";
+                    created.add(idOf(expect(http.call("POST", "/v1.41/networks/create", "{\"Name\":\"" + names
+                            + "-l-" + i + "\",\"IPAM\":{\"Config\":[{\"Subnet\":\"" + cidr + "\"}]}}"), 201, target)));
                 }
-                for (int i = 0; i < 3; i++) {
+                for (int i = 0; i < 3 + 10 * prewarm.getOrDefault(target.name(), 0); i++) {
                     expect(http.call("GET", "/v1.41/networks", null), 200, target);
                 }
                 for (int i = 0; i < iterations; i++) {

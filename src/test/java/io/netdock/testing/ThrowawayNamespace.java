@@ -50,7 +50,13 @@ public class ThrowawayNamespace implements BeforeEachCallback, AfterEachCallback
 
     @Override
     public void afterEach(ExtensionContext context) throws IOException {
-        Path netns = netnsDirectory();
+        run("ip", "netns", "del", name);
+        removeStateDirectory(stateDirectory);
+    }
+
+    /** Unmounts every sandbox namespace under {@code <state>/netns} and deletes the state directory. */
+    public static void removeStateDirectory(Path stateDirectory) throws IOException {
+        Path netns = stateDirectory.resolve("netns");
         if (Files.isDirectory(netns)) {
             try (Stream<Path> files = Files.list(netns)) {
                 for (Path file : files.toList()) {
@@ -59,10 +65,11 @@ public class ThrowawayNamespace implements BeforeEachCallback, AfterEachCallback
             }
             runQuietly("umount", "-l", netns.toString());
         }
-        run("ip", "netns", "del", name);
-        try (Stream<Path> tree = Files.walk(stateDirectory)) {
-            for (Path path : tree.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(path);
+        if (Files.exists(stateDirectory)) {
+            try (Stream<Path> tree = Files.walk(stateDirectory)) {
+                for (Path path : tree.sorted(Comparator.reverseOrder()).toList()) {
+                    Files.deleteIfExists(path);
+                }
             }
         }
     }

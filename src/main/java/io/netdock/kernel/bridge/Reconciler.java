@@ -3,8 +3,10 @@ package io.netdock.kernel.bridge;
 import io.netdock.kernel.Attachment;
 import io.netdock.kernel.BridgeNetwork;
 import io.netdock.kernel.DesiredState;
+import io.netdock.kernel.IpPrefix;
 import io.netdock.kernel.KernelException;
 import io.netdock.kernel.ReconcileReport;
+import io.netdock.kernel.spi.Address;
 import io.netdock.kernel.spi.Kernel;
 import io.netdock.kernel.spi.Link;
 import io.netdock.kernel.spi.LinkGroups;
@@ -38,6 +40,7 @@ final class Reconciler {
         kernel.settle();
         removeUnknownLinks(desired);
         removeUnknownSandboxes(desired);
+        removeStaleGateways(desired);
         for (BridgeNetwork network : desired.networks()) {
             step("network " + network.bridgeName(), () -> {
                 Validation.network(network);
@@ -76,6 +79,23 @@ final class Reconciler {
             boolean known = wanted != null && link.group() != LinkGroups.RETIRED && Names.isMarked(link, wanted);
             if (!known) {
                 remove(link.kind() + " " + link.name(), () -> BridgeDriver.deleteIfPresent(host, link.name()));
+            }
+        }
+    }
+
+    /**
+     * Addresses on a known bridge that are not its network's gateways, e.g. the old gateway of a default bridge whose
+     * subnet was changed while netdock was stopped ({@code netdock.bridge.subnet}). IPv6 link-local addresses stay.
+     */
+    private void removeStaleGateways(DesiredState desired) {
+        Map<String, List<IpPrefix>> gateways = desired.networks().stream()
+                .collect(Collectors.toMap(BridgeNetwork::bridgeName, BridgeNetwork::gateways, (a, b) -> a));
+        NetNamespace host = kernel.host();
+        for (Address address : host.addresses()) {
+            List<IpPrefix> wanted = gateways.get(address.link());
+            if (wanted != null && !wanted.contains(address.prefix())
+                    && !address.prefix().address().isLinkLocalAddress()) {
+                remove("address " + address, () -> host.deleteAddress(address.link(), address.prefix()));
             }
         }
     }

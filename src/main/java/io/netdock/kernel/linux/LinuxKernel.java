@@ -46,6 +46,11 @@ public final class LinuxKernel implements Kernel {
      * @param hostNetns          a named namespace to treat as the host, or null/empty for the process's own
      */
     public static LinuxKernel open(Path namespaceDirectory, String hostNetns) {
+        return open(namespaceDirectory, hostNetns, Reaper.Patience.DEFAULT);
+    }
+
+    /** With the reaper's patience chosen (tests that need retired links to stay a while). */
+    static LinuxKernel open(Path namespaceDirectory, String hostNetns, Reaper.Patience patience) {
         NamespaceThread thread = new NamespaceThread();
         NamespaceHandle hostHandle = null;
         Reaper reaper = null;
@@ -54,7 +59,7 @@ public final class LinuxKernel implements Kernel {
             NamespaceMounts.prepareDirectory(namespaceDirectory);
             hostHandle = openHostNamespace(thread, hostNetns);
             thread.home(hostHandle);
-            reaper = new Reaper(thread.in(hostHandle, NetlinkSocket::route));
+            reaper = new Reaper(thread.in(hostHandle, NetlinkSocket::route), patience);
             host = LinuxNetNamespace.open("host", hostHandle, thread, reaper, null);
             NftFirewall firewall = NftFirewall.open(thread, host.handle());
             return new LinuxKernel(thread, reaper, namespaceDirectory.toAbsolutePath(), host, firewall);

@@ -19,10 +19,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
@@ -93,6 +95,9 @@ final class LinuxNetNamespace implements NetNamespace, AutoCloseable {
     @Override
     public void createLink(NewLink link) {
         if (link instanceof NewLink.Bridge bridge) {
+            if (host == this && reviveRetiredBridge(bridge)) {
+                return;
+            }
             List<ByteBuffer> echoed = socket().request(RtnlCodec.newBridge(bridge), "create bridge " + bridge.name());
             if (!echoed.isEmpty()) {
                 bridgeIndexes.put(bridge.name(), RtnlCodec.link(echoed.get(0)).index());
@@ -117,6 +122,40 @@ final class LinuxNetNamespace implements NetNamespace, AutoCloseable {
             }
             createLink(link);
         }
+    }
+
+    /**
+     * Instead of creating a bridge, takes one back that was retired and is still waiting for the reaper, if it has no
+     * ports left (its veths are deleted before it): renamed, with the requested MTU, MAC and group, and down, it is
+     * as good as a new one — its addresses went when it was retired ({@link #retireLink}).
+     *
+     * @return whether a retired bridge now has the requested name
+     */
+    private boolean reviveRetiredBridge(NewLink.Bridge bridge) {
+        Optional<String> retired = reaper.reuseBridge();
+        if (retired.isEmpty()) {
+            return false;
+        }
+        String operation = "create bridge " + bridge.name();
+        Optional<RawLink> link = rawLink(RtnlCodec.getLink(retired.get()), operation);
+        if (link.isEmpty() || !link.get().kind().equals("bridge")) {
+            return false;
+        }
+        int index = link.get().index();
+        boolean hasPorts = !socket().dump(RtnlCodec.dumpPorts(index), "list ports of " + retired.get()).stream()
+                .map(RtnlCodec::link).filter(port -> port.masterIndex() == index).toList().isEmpty();
+        if (hasPorts) {
+            reaper.reapBridgeFirst(retired.get());
+            return false;
+        }
+        try {
+            socket().request(RtnlCodec.reviveBridge(index, bridge), operation);
+        } catch (KernelException failure) {
+            reaper.reapBridgeFirst(retired.get());
+            throw failure;
+        }
+        bridgeIndexes.put(bridge.name(), index);
+        return true;
     }
 
     private int bridgeIndex(String bridge, String operation) {
@@ -149,10 +188,14 @@ final class LinuxNetNamespace implements NetNamespace, AutoCloseable {
             return;
         }
         String tomb = String.format("gone-%010x", ThreadLocalRandom.current().nextLong(1L << 40));
-        List<KernelException> failures = socket().requestAll(List.of(RtnlCodec.setLink(link.index(), LinkChange.DOWN),
-                RtnlCodec.renameLink(link.index(), tomb, bridge ? link.group() : LinkGroups.RETIRED)),
-                List.of(operation, operation));
-        KernelException failure = failures.get(0) != null ? failures.get(0) : failures.get(1);
+        List<NetlinkMessage> messages = new ArrayList<>(List.of(RtnlCodec.setLink(link.index(), LinkChange.DOWN)));
+        if (bridge) {
+            // a retired bridge may serve another network before it is deleted: it keeps no address
+            addressesOf(link.index()).forEach(address -> messages.add(RtnlCodec.deleteAddress(link.index(), address)));
+        }
+        messages.add(RtnlCodec.renameLink(link.index(), tomb, bridge ? link.group() : LinkGroups.RETIRED));
+        List<KernelException> failures = socket().requestAll(messages, Collections.nCopies(messages.size(), operation));
+        KernelException failure = failures.stream().filter(Objects::nonNull).findFirst().orElse(null);
         if (failure instanceof KernelObjectNotFound) {
             return; // gone meanwhile: what retiring wanted
         }
@@ -348,6 +391,13 @@ final class LinuxNetNamespace implements NetNamespace, AutoCloseable {
 
     private List<RawLink> rawLinks() {
         return socket().dump(RtnlCodec.dumpLinks(), "list links in " + name).stream().map(RtnlCodec::link).toList();
+    }
+
+    /** The addresses of one link (from a dump of them all: the kernel filters address dumps only in strict mode). */
+    private List<IpPrefix> addressesOf(int index) {
+        return socket().dump(RtnlCodec.dumpAddresses(), "list addresses in " + name).stream()
+                .filter(message -> RtnlCodec.addressIndex(message) == index)
+                .map(message -> RtnlCodec.address(message, Map.of()).prefix()).toList();
     }
 
     @Override

@@ -4,8 +4,10 @@ import io.netdock.kernel.Errno;
 import io.netdock.kernel.KernelException;
 import io.netdock.kernel.KernelObjectNotFound;
 import io.netdock.kernel.spi.LinkGroups;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -28,18 +30,23 @@ import org.slf4j.LoggerFactory;
  *       process needs: bridges are deleted one per request, so a burst of them never blocks others for longer
  *       than one bridge.</li>
  * </ul>
- * Each deletion waits for a quiet moment: until netdock has made no rtnetlink request for {@link #QUIET_NANOS}, but
- * no longer than {@link #AT_MOST_NANOS}. {@link #settle} deletes everything at once. Every request is ACKed; a
+ * Each deletion waits for a quiet moment: until netdock has made no rtnetlink request for {@link Patience#quiet}
+ * ({@link Patience#DEFAULT}: 50 ms), but no longer than {@link Patience#atMost} (1 s). {@link #settle} deletes everything at once. Every request is ACKed; a
  * failure is logged, and what it leaves behind is deleted by the next request or by reconcile at the next start.
  */
 final class Reaper implements AutoCloseable {
 
-    static final long QUIET_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
-    static final long AT_MOST_NANOS = TimeUnit.SECONDS.toNanos(1);
+    /** How long deletions wait for netdock to be quiet, and at most. */
+    record Patience(Duration quiet, Duration atMost) {
+
+        static final Patience DEFAULT = new Patience(Duration.ofMillis(50), Duration.ofSeconds(1));
+    }
 
     private static final Logger log = LoggerFactory.getLogger(Reaper.class);
 
     private final NetlinkSocket host;
+    private final long quietNanos;
+    private final long atMostNanos;
     private final ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(task -> {
         Thread thread = new Thread(task, "netdock-reaper");
         thread.setDaemon(true);
@@ -56,8 +63,10 @@ final class Reaper implements AutoCloseable {
     private long waitingSince;
 
     /** @param host a socket of its own in the host namespace (the reaper's requests block while the kernel waits) */
-    Reaper(NetlinkSocket host) {
+    Reaper(NetlinkSocket host, Patience patience) {
         this.host = host;
+        this.quietNanos = patience.quiet().toNanos();
+        this.atMostNanos = patience.atMost().toNanos();
     }
 
     /** netdock is making an rtnetlink request: not a quiet moment. */
@@ -79,13 +88,28 @@ final class Reaper implements AutoCloseable {
         schedule();
     }
 
+    /**
+     * Takes the oldest retired bridge back from the deletion queue, to serve a new network: in a burst of networks
+     * coming and going, a new bridge would otherwise wait for the RTNL lock behind the deletion of old ones (each
+     * holds it through an {@code rcu_barrier()}).
+     */
+    synchronized Optional<String> reuseBridge() {
+        return Optional.ofNullable(bridges.pollFirst());
+    }
+
+    /** Puts back a bridge {@link #reuseBridge} gave that could not be used. */
+    synchronized void reapBridgeFirst(String name) {
+        bridges.addFirst(name);
+        schedule();
+    }
+
     /** Guarded by this. */
     private void schedule() {
         if (!scheduled) {
             scheduled = true;
             waitingSince = System.nanoTime();
             long quietFor = waitingSince - lastRequest.get();
-            executor.schedule(this::deleteWhenQuiet, Math.max(0, QUIET_NANOS - quietFor), TimeUnit.NANOSECONDS);
+            executor.schedule(this::deleteWhenQuiet, Math.max(0, quietNanos - quietFor), TimeUnit.NANOSECONDS);
         }
     }
 
@@ -93,8 +117,8 @@ final class Reaper implements AutoCloseable {
         long now = System.nanoTime();
         long quietFor = now - lastRequest.get();
         synchronized (this) {
-            if (quietFor < QUIET_NANOS && now - waitingSince < AT_MOST_NANOS) {
-                executor.schedule(this::deleteWhenQuiet, QUIET_NANOS - quietFor, TimeUnit.NANOSECONDS);
+            if (quietFor < quietNanos && now - waitingSince < atMostNanos) {
+                executor.schedule(this::deleteWhenQuiet, quietNanos - quietFor, TimeUnit.NANOSECONDS);
                 return;
             }
         }

@@ -41,6 +41,19 @@ final class RtnlCodec {
     }
 
     /**
+     * A retired bridge ({@code index}, down) made into the bridge {@code bridge} asks for, as {@code ip link set dev
+     * <index> name <name> mtu <mtu> address <mac> group <group>} would: one request, no new interface.
+     */
+    static NetlinkMessage reviveBridge(int index, NewLink.Bridge bridge) {
+        NetlinkMessage message = NetlinkMessage.request(RTM_NEWLINK, NLM_F_ACK).ifinfomsg(AF_UNSPEC, index, 0, 0)
+                .string(IFLA_IFNAME, bridge.name()).u32(IFLA_MTU, bridge.mtu()).u32(IFLA_GROUP, bridge.group());
+        if (bridge.macAddress() != null) {
+            message.attribute(IFLA_ADDRESS, mac(bridge.macAddress()));
+        }
+        return message;
+    }
+
+    /**
      * {@code ip link add <name> mtu <mtu> master <bridge> group <group> numtxqueues 1 numrxqueues 1 type veth
      * peer name <peer> address <mac> mtu <mtu> numtxqueues 1 numrxqueues 1 netns <fd>}: both ends down; the peer
      * is born in its namespace. One queue each way (the kernel would make one per CPU): a veth only uses more with
@@ -242,6 +255,11 @@ final class RtnlCodec {
     }
 
     /** One {@code RTM_NEWADDR} answer. */
+    /** The ifindex an {@code RTM_NEWADDR} answer is about. */
+    static int addressIndex(ByteBuffer message) {
+        return message.getInt(NLMSG_HDRLEN + 4);
+    }
+
     static Address address(ByteBuffer message, Map<Integer, String> names) {
         int prefixLength = Byte.toUnsignedInt(message.get(NLMSG_HDRLEN + 1));
         int index = message.getInt(NLMSG_HDRLEN + 4);

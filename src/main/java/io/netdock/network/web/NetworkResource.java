@@ -6,6 +6,7 @@ import io.netdock.api.ApiVersion;
 import io.netdock.network.IpamConfig;
 import io.netdock.network.Network;
 import io.netdock.network.NetworkUser;
+import io.netdock.time.GoTime;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -87,8 +88,8 @@ record NetworkResource(
     }
 
     private static Map<String, String> sorted(Map<String, String> map) {
-        if (map == null) {
-            return null;
+        if (map == null || map.size() < 2) {
+            return map;
         }
         Map<String, String> sorted = new TreeMap<>(GO_ORDER);
         sorted.putAll(map);

@@ -13,7 +13,7 @@ import java.nio.file.Path;
  * Test helper: a TCP server bound inside a namespace that answers each connection with a greeting naming
  * itself, and a client that connects from inside another namespace.
  */
-final class EchoServer implements AutoCloseable {
+public final class EchoServer implements AutoCloseable {
 
     private final ServerSocket socket;
     private final String name;
@@ -28,7 +28,7 @@ final class EchoServer implements AutoCloseable {
     }
 
     /** Binds {@code address:port} inside {@code namespace} (the socket is created on a thread inside it). */
-    static EchoServer start(Path namespace, String address, int port, String name) throws Exception {
+    public static EchoServer start(Path namespace, String address, int port, String name) throws Exception {
         ServerSocket server = InNamespace.call(namespace, () -> {
             ServerSocket created = new ServerSocket();
             created.bind(new InetSocketAddress(address, port));
@@ -49,7 +49,7 @@ final class EchoServer implements AutoCloseable {
     }
 
     /** Connects from inside {@code namespace} and returns the greeting; a blocked path ends in a timeout. */
-    static String fetch(Path namespace, String address, int port, int timeoutMillis) throws Exception {
+    public static String fetch(Path namespace, String address, int port, int timeoutMillis) throws Exception {
         return InNamespace.call(namespace, () -> {
             try (Socket client = new Socket()) {
                 client.connect(new InetSocketAddress(address, port), timeoutMillis);

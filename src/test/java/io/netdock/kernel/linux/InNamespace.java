@@ -9,12 +9,12 @@ import java.util.concurrent.ExecutionException;
  * Test helper: runs work on a new platform thread that first enters a network namespace, so sockets it opens
  * live there (a socket keeps the namespace it was created in). The thread ends with the work.
  */
-final class InNamespace {
+public final class InNamespace {
 
     private InNamespace() {
     }
 
-    static <T> T call(Path namespace, Callable<T> work) throws Exception {
+    public static <T> T call(Path namespace, Callable<T> work) throws Exception {
         CompletableFuture<T> result = new CompletableFuture<>();
         Thread thread = new Thread(() -> {
             try (NamespaceHandle handle = NamespaceHandle.open(namespace)) {

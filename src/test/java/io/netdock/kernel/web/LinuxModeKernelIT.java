@@ -5,14 +5,10 @@ import static org.hamcrest.Matchers.equalTo;
 
 import io.netdock.kernel.Plumbing;
 import io.netdock.testing.RealKernel;
-import io.netdock.testing.ThrowawayNamespace;
+import io.netdock.testing.ThrowawayHost;
 import io.restassured.RestAssured;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -22,12 +18,12 @@ import org.springframework.test.context.DynamicPropertySource;
 
 /** The whole application in linux mode, its host being a throwaway namespace: the kernel view is the real one. */
 @RealKernel
+@ExtendWith(ThrowawayHost.PerClass.class)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 class LinuxModeKernelIT {
 
-    private static final String HOST_NETNS = "ndk-app-" + UUID.randomUUID().toString().substring(0, 8);
-    private static Path stateDirectory;
+    private static final ThrowawayHost host = ThrowawayHost.named("ndk-app");
 
     @LocalServerPort
     int port;
@@ -36,20 +32,10 @@ class LinuxModeKernelIT {
     Plumbing plumbing;
 
     @DynamicPropertySource
-    static void linuxMode(DynamicPropertyRegistry registry) throws IOException {
-        stateDirectory = Files.createTempDirectory("netdock-linux-it");
-        registry.add("netdock.state-dir", stateDirectory::toString);
+    static void linuxMode(DynamicPropertyRegistry registry) {
+        registry.add("netdock.state-dir", () -> host.stateDirectory().toString());
         registry.add("netdock.kernel.mode", () -> "linux");
-        registry.add("netdock.kernel.host-netns", () -> HOST_NETNS);
-    }
-
-    @AfterAll
-    static void removeNamespaces() {
-        if (stateDirectory != null) {
-            ThrowawayNamespace.exec(java.util.List.of("umount", "-l", stateDirectory.resolve("netns").toString()));
-            ThrowawayNamespace.exec(java.util.List.of("rm", "-rf", stateDirectory.toString()));
-        }
-        ThrowawayNamespace.exec(java.util.List.of("ip", "netns", "del", HOST_NETNS));
+        registry.add("netdock.kernel.host-netns", host::name);
     }
 
     /** At start netdock sets up the default bridge (docker0, 172.17.0.1/16) in the host namespace it was given. */
@@ -65,10 +51,8 @@ class LinuxModeKernelIT {
                 .extract().path("Ruleset");
         assertThat(ruleset).startsWith("table inet netdock {")
                 .contains("ip saddr 172.17.0.0/16 oifname != \"docker0\" masquerade");
-        assertThat(ThrowawayNamespace.run("ip", "netns", "exec", HOST_NETNS, "nft", "list", "table", "inet", "netdock"))
-                .isEqualTo(ruleset);
-        assertThat(ThrowawayNamespace.run("ip", "netns", "exec", HOST_NETNS, "ip", "-4", "addr", "show", "docker0"))
-                .contains("172.17.0.1/16");
+        assertThat(host.ruleset()).isEqualTo(ruleset);
+        assertThat(host.ip("-4", "addr", "show", "docker0")).contains("172.17.0.1/16");
         assertThat(plumbing.view().mode()).isEqualTo("linux");
     }
 }
