@@ -2,6 +2,7 @@ package io.netdock.api;
 
 import io.netdock.error.DockerError;
 import io.netdock.error.ErrorCategory;
+import jakarta.servlet.http.HttpServletRequest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
@@ -53,8 +54,10 @@ class DockerErrorAdvice {
     }
 
     @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
-    ResponseEntity<ErrorResponse> wrongContentType(HttpMediaTypeNotSupportedException error) {
-        MediaType type = error.getContentType();
+    ResponseEntity<ErrorResponse> wrongContentType(HttpMediaTypeNotSupportedException error,
+                                                   HttpServletRequest request) {
+        String sent = request.getHeader("Content-Type");
+        String type = sent != null ? sent : String.valueOf(error.getContentType());
         return body(HttpStatus.BAD_REQUEST,
                 "unsupported Content-Type header (" + type + "): must be 'application/json'");
     }

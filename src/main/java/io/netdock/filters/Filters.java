@@ -156,7 +156,7 @@ public final class Filters {
             return true;
         }
         for (Pattern regexp : regexpsOf(key)) {
-            if (regexp.matcher(source).find()) {
+            if (BoundedInput.find(regexp, source)) {
                 return true;
             }
         }

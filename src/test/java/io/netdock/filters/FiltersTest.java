@@ -108,4 +108,19 @@ class FiltersTest {
         assertThat(filters.prefixMatch("id", "xab")).isFalse();
         assertThat(filters.prefixMatch("name", "xab")).isTrue();
     }
+
+    @Test
+    void aCatastrophicRegexpIsRefusedInsteadOfRunningForever() {
+        Filters filters = Filters.parse("{\"name\":[\"(.*a){12}x\"]}");
+        String hostileName = "a".repeat(40);
+        long start = System.nanoTime();
+        assertThatThrownBy(() -> filters.match("name", hostileName))
+                .isInstanceOfSatisfying(DockerError.class, e -> {
+                    assertThat(e.category()).isEqualTo(ErrorCategory.INVALID_PARAMETER);
+                    assertThat(e.getMessage()).isEqualTo(
+                            "filter regexp (.*a){12}x takes too long to evaluate; use a simpler pattern");
+                });
+        assertThat(System.nanoTime() - start).isLessThan(5_000_000_000L);
+        assertThat(Filters.parse("{\"name\":[\"(.*a){2}x\"]}").match("name", "aax")).isTrue();
+    }
 }
