@@ -129,7 +129,7 @@ public class NetworkService {
             throw DockerError.system("failed to create network " + network.name() + ": " + kernel.getMessage());
         } catch (DuplicateKeyException race) {
             undoKernel(network, kernelDone[0]);
-            if (networks.existsWithName(network.name())) {
+            if (networks.findByName(network.name()).isPresent()) {
                 throw DockerError.conflict("network with name " + network.name() + " already exists");
             }
             if (network.isBridge()) {
