@@ -83,9 +83,9 @@ public class PortMapper {
         return bindings.ofContainer(containerId);
     }
 
-    /** Re-reads the store after a rolled-back transaction. */
-    public void reload() {
-        bindings.reloadAll();
+    /** Re-reads a container's bindings after a rolled-back transaction. */
+    public void reload(String containerId) {
+        bindings.reload(containerId);
     }
 
     private List<PortBinding> allocate(String containerId, String endpointLabel, String endpointId,
@@ -103,14 +103,20 @@ public class PortMapper {
             throw new PortAlreadyAllocated(endpointLabel, "Bind for " + hostText(request.hostIps().get(0)) + ":"
                     + ports + " failed: port is already allocated");
         }
-        int size = range.last() - range.first() + 1;
-        int start = lastEphemeral.getOrDefault(protocol, range.first() - 1);
-        for (int i = 1; i <= size; i++) {
-            int port = range.first() + Math.floorMod(start + i - range.first(), size);
-            List<PortBinding> claimed = claim(containerId, endpointId, bridgeName, ipV4, ipV6, request, port);
-            if (claimed != null) {
-                lastEphemeral.put(protocol, port);
-                return claimed;
+        int start = lastEphemeral.getOrDefault(protocol, range.first() - 1) + 1;
+        if (start > range.last()) {
+            start = range.first();
+        }
+        // Upward from after the last port handed out to the end of the range, then from its start: the bitmap of
+        // taken ports gives each candidate, the database insert claims it (or another process holds it: next).
+        for (int[] span : new int[][] {{start, range.last()}, {range.first(), start - 1}}) {
+            for (int port = bindings.nextFree(request.hostIps(), protocol, span[0], span[1]); port >= 0;
+                 port = port < span[1] ? bindings.nextFree(request.hostIps(), protocol, port + 1, span[1]) : -1) {
+                List<PortBinding> claimed = claim(containerId, endpointId, bridgeName, ipV4, ipV6, request, port);
+                if (claimed != null) {
+                    lastEphemeral.put(protocol, port);
+                    return claimed;
+                }
             }
         }
         throw new PortAlreadyAllocated(endpointLabel, "Bind for " + hostText(request.hostIps().get(0))
