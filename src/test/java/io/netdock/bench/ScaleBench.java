@@ -29,11 +29,12 @@ import java.util.concurrent.atomic.AtomicInteger;
  *
  * <pre>
  * ScaleBench --socket /path/docker.sock --pid PID [--networks 10000] [--containers 25000] [--per-container 4]
- *            [--fill 1,10,100] [--samples 100] [--list-samples 5] [--threads 2]
+ *            [--fill 1,10,100] [--samples 100] [--list-samples 5] [--threads 2] [--warmup 200]
  *            [--h2-file /path/netdock.mv.db | --pg-url jdbc:postgresql://... --pg-user u --pg-schema s]
  * </pre>
  *
- * <p>Network {@code i} is {@code scale-n-i} on 10.(i / 256).(i % 256).0/24 (so at most 51 200 networks, under
+ * <p>Before the first level's measurements {@code --warmup} unmeasured rounds let the JIT compile the paths (20
+ * before later levels). Network {@code i} is {@code scale-n-i} on 10.(i / 256).(i % 256).0/24 (so at most 51 200 networks, under
  * 10.200.0.0); container {@code j} is created on networks {@code (j * per + k) mod networks} for k = 0 … per - 1
  * (API 1.44 accepts several endpoints at create) and started. At each fill level the sampled operations work on
  * networks and containers of their own (10.200.0.0/16 and up) next to the filled ones, and on random filled ones
@@ -82,6 +83,7 @@ public final class ScaleBench {
         int[] fill = {1, 10, 100};
         int samples = 100;
         int listSamples = 5;
+        int warmup = 200;
         int threads = 2;
         String h2File = null;
         String pgUrl = null;
@@ -98,6 +100,7 @@ public final class ScaleBench {
                 case "--fill" -> fill = Arrays.stream(args[++i].split(",")).mapToInt(Integer::parseInt).toArray();
                 case "--samples" -> samples = Integer.parseInt(args[++i]);
                 case "--list-samples" -> listSamples = Integer.parseInt(args[++i]);
+                case "--warmup" -> warmup = Integer.parseInt(args[++i]);
                 case "--threads" -> threads = Integer.parseInt(args[++i]);
                 case "--h2-file" -> h2File = args[++i];
                 case "--pg-url" -> pgUrl = args[++i];
@@ -117,7 +120,7 @@ public final class ScaleBench {
         ScaleBench bench = new ScaleBench(socket, pid, networks, containers, perContainer, threads, size);
         List<Level> levels = new ArrayList<>();
         for (int percent : fill) {
-            levels.add(bench.level(percent, samples, listSamples));
+            levels.add(bench.level(percent, levels.isEmpty() ? warmup : 20, samples, listSamples));
         }
         print(title, networks, containers, perContainer, levels);
     }
@@ -143,7 +146,8 @@ public final class ScaleBench {
         return () -> Double.NaN;
     }
 
-    private Level level(int percent, int samples, int listSamples) throws Exception {
+    /** Fills to {@code percent}, then {@code warmup} unmeasured rounds, {@code samples} measured ones and the lists. */
+    private Level level(int percent, int warmup, int samples, int listSamples) throws Exception {
         int targetNetworks = (int) ((long) networks * percent / 100);
         int targetContainers = (int) ((long) containers * percent / 100);
         long begin = System.nanoTime();
@@ -153,7 +157,7 @@ public final class ScaleBench {
                 networksMade, containersMade, fillSeconds);
         LatencyTable table = new LatencyTable(List.of(percent + "%"));
         try (DockerApi api = api()) {
-            for (int i = 0; i < 5; i++) {
+            for (int i = 0; i < warmup; i++) {
                 sample(api, null, percent + "%");
             }
             for (int i = 0; i < samples; i++) {
