@@ -1,12 +1,16 @@
 package io.netdock.api;
 
 import java.util.Arrays;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * A Docker API version such as {@code 1.41}, compared numerically per dot component like Docker does
  * ({@code 1.41.0} equals {@code 1.41}).
  */
 public record ApiVersion(int[] components, String text) implements Comparable<ApiVersion> {
+
+    private static final Map<String, ApiVersion> KNOWN = new ConcurrentHashMap<>();
 
     public static final ApiVersion MIN = parse("1.24");
     public static final ApiVersion MAX = parse("1.51");
@@ -29,11 +33,16 @@ public record ApiVersion(int[] components, String text) implements Comparable<Ap
     }
 
     public boolean atLeast(String other) {
-        return compareTo(parse(other)) >= 0;
+        return compareTo(known(other)) >= 0;
     }
 
     public boolean below(String other) {
-        return compareTo(parse(other)) < 0;
+        return compareTo(known(other)) < 0;
+    }
+
+    /** The versions code compares with are a few constants: each is parsed once (documents ask per item). */
+    private static ApiVersion known(String text) {
+        return KNOWN.computeIfAbsent(text, ApiVersion::parse);
     }
 
     @Override

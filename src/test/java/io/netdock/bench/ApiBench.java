@@ -27,9 +27,11 @@ import java.util.concurrent.Future;
  * the created container to a shared network; start; connect and disconnect the running container; stop; remove;
  * a container with a published port: start (its create and removal are not timed); network delete.
  *
- * <p>With N client threads the targets take turns in phases: all N threads run {@code --round} sequences against
- * one target, then against the other (the first target alternates between phases), so each daemon is measured under
- * N concurrent clients and drift of the machine affects both alike.
+ * <p>The targets take turns in phases: all N client threads run {@code --round} sequences against one target, then
+ * against the other (the first target alternates between phases), so each daemon is measured under N concurrent
+ * clients of its own, what one daemon still does in the background after a phase (Docker tears down namespaces and
+ * shims after answering) lands on the first sequence of the next phase only, and drift of the machine affects both
+ * alike.
  *
  * <p>Every name starts with {@code <prefix>-<run id>-}; networks use a free 10.X.0.0/16 (none of either daemon's
  * networks overlaps it); everything made is removed at the end, also when a step fails.
@@ -107,7 +109,7 @@ public final class ApiBench {
             }
             for (int threadCount : threads) {
                 int perThread = threadCount == 1 ? iterations : concurrentIterations;
-                LatencyTable table = bench.measure(threadCount, perThread, threadCount == 1 ? 1 : round);
+                LatencyTable table = bench.measure(threadCount, perThread, round);
                 table.print("operations, " + threadCount + " client thread" + (threadCount == 1 ? "" : "s") + ", "
                         + perThread + " sequences per thread and target", threadCount);
             }

@@ -2,15 +2,12 @@ package io.netdock.container.web;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
+import io.netdock.time.GoTime;
 
 /** Go's time texts: RFC 3339 with nanoseconds, the zero time, and {@code units.HumanDuration}. */
 final class GoTimes {
 
     static final String ZERO = "0001-01-01T00:00:00Z";
-    private static final DateTimeFormatter SECONDS =
-            DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss").withZone(ZoneOffset.UTC);
 
     private GoTimes() {
     }
@@ -19,12 +16,7 @@ final class GoTimes {
         if (instant == null) {
             return ZERO;
         }
-        StringBuilder text = new StringBuilder(SECONDS.format(instant));
-        if (instant.getNano() != 0) {
-            String fraction = String.format("%09d", instant.getNano()).replaceAll("0+$", "");
-            text.append('.').append(fraction);
-        }
-        return text.append('Z').toString();
+        return GoTime.format(instant);
     }
 
     /** Docker's {@code units.HumanDuration} ("Less than a second", "About a minute", "3 hours", …). */

@@ -6,6 +6,7 @@ import io.netdock.api.ApiVersion;
 import io.netdock.network.IpamConfig;
 import io.netdock.network.Network;
 import io.netdock.network.NetworkUser;
+import io.netdock.time.GoTime;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
