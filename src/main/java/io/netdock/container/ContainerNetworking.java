@@ -120,7 +120,8 @@ class ContainerNetworking {
             if (!other.isRunning()) {
                 throw DockerError.conflict("cannot join network of a non running container: " + other.id());
             }
-            return container.withSandbox("", "");
+            return container.withConfig(container.config().withHostname(other.config().hostname()))
+                    .withSandbox("", "");
         }
         checkLinkTargets(container, lookup);
         String sandboxId = EndpointIds.next();
@@ -158,7 +159,19 @@ class ContainerNetworking {
         }
     }
 
+    /**
+     * dockerd checks, while it joins the parent to the default bridge, that each target is on that network too
+     * (500, the container stays created), and later, while it builds the link environment, that it runs.
+     */
     private void checkLinkTargets(Container container, Function<String, Container> lookup) {
+        boolean onDefaultBridge = container.networks().containsKey(Network.DEFAULT_BRIDGE);
+        for (Link link : container.links()) {
+            Container target = lookup.apply(link.targetId());
+            if (onDefaultBridge && !target.networks().containsKey(Network.DEFAULT_BRIDGE)) {
+                throw DockerError.system("Cannot link to /" + target.name()
+                        + ", as it does not belong to the default network");
+            }
+        }
         for (Link link : container.links()) {
             Container target = lookup.apply(link.targetId());
             if (!target.isRunning()) {

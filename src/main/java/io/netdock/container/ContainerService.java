@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Supplier;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -67,6 +68,15 @@ public class ContainerService {
         return prefixed.get(0);
     }
 
+    /** {@link #get} for a reference that may name nothing. */
+    Optional<Container> find(String reference) {
+        try {
+            return Optional.of(get(reference));
+        } catch (ContainerNotFound missing) {
+            return Optional.empty();
+        }
+    }
+
     public List<Container> list() {
         return containers.all();
     }
@@ -83,10 +93,14 @@ public class ContainerService {
             ContainerConfig config = request.config();
             HostSettings stored = host;
             if (mode.isContainer()) {
-                Container other = get(mode.value());
-                stored = host.withNetworkMode("container:" + other.id());
-                config = config.withHostname(other.config().hostname());
-            } else if (config.hostname() == null || config.hostname().isEmpty()) {
+                // like dockerd: a known target is stored by full ID, an unknown one as given (start then fails
+                // with 404); the shared hostname is copied at start
+                Optional<Container> other = find(mode.value());
+                if (other.isPresent()) {
+                    stored = host.withNetworkMode("container:" + other.get().id());
+                }
+            }
+            if (config.hostname() == null || config.hostname().isEmpty()) {
                 config = config.withHostname(mode.isHost() ? HostName.get() : id.substring(0, 12));
             }
             if (mode.kind() == NetworkMode.Kind.BRIDGE) {
@@ -162,33 +176,44 @@ public class ContainerService {
         containers.update(failed.withState(failed.state().failedToStart(message == null ? "" : message)));
     }
 
-    /** {@code POST /stop}: 304 when not running. */
-    public void stop(String reference, String signal) {
+    /**
+     * {@code POST /stop}: 304 when not running. {@code timeoutSeconds} is the grace period before SIGKILL
+     * ({@code null}: the container's {@code StopTimeout}, else 10 s; negative: wait for ever).
+     */
+    public void stop(String reference, String signal, Integer timeoutSeconds) {
         mutate(() -> {
             Container container = get(reference);
             if (!container.isRunning()) {
                 throw new DockerError(io.netdock.error.ErrorCategory.NOT_MODIFIED, "container already stopped");
             }
-            stopLocked(container, signal);
+            autoRemove(stopSequence(container, signal, timeoutSeconds));
             return null;
         });
     }
 
-    private Container stopLocked(Container container, String signalName) {
-        return autoRemove(stopSequence(container, signalName));
-    }
-
-    /** {@code kill} with the stop signal, {@code die}, {@code stop}; SIGKILL follows a signal that would not end it. */
-    private Container stopSequence(Container container, String signalName) {
+    /**
+     * {@code kill} with the stop signal, {@code die}, {@code stop}. SIGKILL follows a signal that would not end
+     * the process, and any signal when there is no grace period at all ({@code -t 0}: dockerd sends the kill
+     * before the process has had a chance to exit, so it dies with 137).
+     */
+    private Container stopSequence(Container container, String signalName, Integer timeoutSeconds) {
         int signal = signalName != null && !signalName.isEmpty() ? Signals.parse(signalName) : stopSignalOf(container);
         events.publish(container, "kill", Map.of("signal", Integer.toString(signal)));
-        if (!Signals.terminates(signal)) {
+        if (!Signals.terminates(signal) || (graceSeconds(container, timeoutSeconds) == 0 && signal != Signals.SIGKILL)) {
             events.publish(container, "kill", Map.of("signal", Integer.toString(Signals.SIGKILL)));
             signal = Signals.SIGKILL;
         }
         Container stopped = terminate(container, 128 + signal);
         events.publish(stopped, "stop");
         return stopped;
+    }
+
+    private static int graceSeconds(Container container, Integer requested) {
+        if (requested != null) {
+            return requested;
+        }
+        Integer configured = container.config().stopTimeout();
+        return configured == null ? 10 : configured;
     }
 
     private static int stopSignalOf(Container container) {
@@ -212,11 +237,11 @@ public class ContainerService {
         });
     }
 
-    public void restart(String reference, String signal) {
+    public void restart(String reference, String signal, Integer timeoutSeconds) {
         mutate(() -> {
             Container container = get(reference);
             if (container.isRunning()) {
-                container = stopSequence(container, signal);
+                container = stopSequence(container, signal, timeoutSeconds);
             }
             Container started = startLocked(container);
             events.publish(started, "restart");

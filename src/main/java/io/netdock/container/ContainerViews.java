@@ -81,6 +81,7 @@ public class ContainerViews {
         if (!container.mode().isContainer()) {
             return Optional.empty();
         }
-        return containers.byId(container.mode().value());
+        String target = container.mode().value();
+        return containers.byId(target).or(() -> containers.byName(target));
     }
 }

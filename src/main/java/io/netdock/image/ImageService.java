@@ -49,21 +49,25 @@ public class ImageService {
     }
 
     /**
-     * {@code GET /images/{name}/json}: a known image by ID, full or short, or by reference; any other
-     * well-formed reference becomes a new emulated image. An unknown ID is {@link NoSuchImage}.
+     * {@code GET /images/{name}/json}: an image of the catalogue (pulled or used by a container) by ID, full or
+     * short, or by reference; anything else is {@link NoSuchImage}, as on Docker, so {@code docker inspect x}
+     * reports "No such object" for a name that is nothing, and clients that inspect before they pull do pull.
      */
     public Image inspect(String nameOrId) {
+        return existing(nameOrId);
+    }
+
+    /**
+     * For the container module: the image a container is created from, a known one or any other well-formed
+     * reference, which becomes a new emulated image in the catalogue (containers never wait for a pull).
+     */
+    public Image use(String nameOrId) {
         Optional<String> id = ImageReference.asImageId(nameOrId);
         if (id.isPresent()) {
             return byId(id.get()).orElseThrow(() -> new NoSuchImage(id.get()));
         }
         ImageReference reference = ImageReference.parse(nameOrId).withDefaultTag();
         return images.find(reference).or(() -> byShortId(nameOrId)).orElseGet(() -> remember(reference));
-    }
-
-    /** For the container module: the image a container is created from, recorded in the catalogue. */
-    public Image use(String reference) {
-        return inspect(reference);
     }
 
     /** {@code POST /images/create?fromImage=&tag=}: records the image and tells whether it was new. */

@@ -31,6 +31,10 @@ public class Images {
                 .query((rs, n) -> row(rs.getString(1), rs.getString(2), rs.getLong(3))).list();
     }
 
+    public int countDistinct() {
+        return jdbc.sql("select count(distinct image_id) from image_tag").query(Integer.class).single();
+    }
+
     public List<Image> all() {
         return jdbc.sql("select reference, image_id, created_nanos from image_tag order by created_nanos desc, reference")
                 .query((rs, n) -> row(rs.getString(1), rs.getString(2), rs.getLong(3))).list();

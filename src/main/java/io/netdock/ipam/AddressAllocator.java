@@ -164,7 +164,6 @@ public class AddressAllocator {
             AddressPool pool = built.containing(lease.address());
             if (pool != null) {
                 pool.reserve(lease.address());
-                pool.resumeAfter(lease.address());
                 built.own(lease.ownerId(), lease.address());
             }
         }

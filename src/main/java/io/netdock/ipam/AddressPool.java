@@ -4,12 +4,12 @@ import java.math.BigInteger;
 import java.net.InetAddress;
 
 /**
- * The addresses of one subnet of a network: which are used, and where the next dynamic allocation starts.
+ * The addresses of one subnet of a network: which are used, and which one the next dynamic allocation gets.
  *
- * <p>Like Docker's serial IPAM, dynamic addresses come from the ip-range (the whole subnet when none is set),
- * "next after last": a cursor remembers the offset after the last address handed out and the search continues
- * from there, wrapping to the start of the range once it reaches the end. A released address is therefore not
- * handed out again until the cursor has gone round. The network address (and the IPv4 broadcast address) of
+ * <p>Like Docker's default IPAM for local networks, dynamic addresses come from the ip-range (the whole subnet when
+ * none is set), first free: the lowest unused address, so a released address is the next one handed out (observed
+ * on dockerd 20.10; libnetwork asks for serial allocation only for swarm networks). The network address (and the
+ * IPv4 broadcast address) of
  * subnets large enough to have one are never handed out, like in Docker: an IPv4 /31 or /32 uses every address.
  * Subnets with more than 2^64 - 1 addresses (IPv6 shorter than /64) track only their first 2^64 - 1 addresses,
  * which is also all Docker hands out of them.
@@ -26,7 +26,6 @@ public final class AddressPool {
     private final AddressBitmap used;
     private final long rangeFirst;
     private final long rangeLast;
-    private long cursor;
 
     /** @param ipRange the dynamic range inside {@code subnet}, or null for the whole subnet */
     public AddressPool(Cidr subnet, Cidr ipRange) {
@@ -46,7 +45,6 @@ public final class AddressPool {
         }
         this.rangeFirst = clamp(this.subnet.offsetOf(range.address()));
         this.rangeLast = clamp(this.subnet.offsetOf(range.address()).add(range.size()).subtract(BigInteger.ONE));
-        this.cursor = rangeFirst;
     }
 
     private long clamp(BigInteger offset) {
@@ -67,31 +65,18 @@ public final class AddressPool {
 
     /** The address the next dynamic allocation would get, or null when the range is exhausted. */
     public InetAddress candidate() {
-        long offset = used.nextClear(cursor, rangeLast);
-        if (offset == AddressBitmap.NONE && cursor != rangeFirst) {
-            offset = used.nextClear(rangeFirst, cursor - 1);
-        }
+        long offset = used.nextClear(rangeFirst, rangeLast);
         return offset == AddressBitmap.NONE ? null : addressAt(offset);
     }
 
-    /** Marks a dynamically allocated address used and moves the cursor past it. */
+    /** Marks a dynamically allocated address used; false when it was already used. */
     public boolean take(InetAddress address) {
-        long offset = offsetOf(address);
-        if (offset == AddressBitmap.NONE) {
-            return true;
-        }
-        if (!used.set(offset)) {
-            return false;
-        }
-        if (Long.compareUnsigned(offset, rangeFirst) >= 0 && Long.compareUnsigned(offset, rangeLast) <= 0) {
-            cursor = offset == rangeLast ? rangeFirst : offset + 1;
-        }
-        return true;
+        return reserve(address);
     }
 
     /**
-     * Marks an address used without moving the cursor (static addresses, gateways, auxiliary addresses, leases
-     * loaded at start). False when it was already used.
+     * Marks an address used (static addresses, gateways, auxiliary addresses, leases loaded at start). False when
+     * it was already used.
      */
     public boolean reserve(InetAddress address) {
         long offset = offsetOf(address);
@@ -107,15 +92,6 @@ public final class AddressPool {
         long offset = offsetOf(address);
         if (offset != AddressBitmap.NONE) {
             used.clear(offset);
-        }
-    }
-
-    /** Continues "next after last" after a restart: the cursor goes after the highest address in the range. */
-    public void resumeAfter(InetAddress address) {
-        long offset = offsetOf(address);
-        if (offset != AddressBitmap.NONE && Long.compareUnsigned(offset, rangeFirst) >= 0
-                && Long.compareUnsigned(offset, rangeLast) <= 0 && Long.compareUnsigned(offset + 1, cursor) > 0) {
-            cursor = offset == rangeLast ? rangeFirst : offset + 1;
         }
     }
 

@@ -30,9 +30,9 @@ import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 
 /**
  * Allocation in an IPv4 /8 and in an IPv6 /64 that already hold 1,000,000 leases each (target: at most 20 µs per
- * allocation). {@code pool}, {@code pool6}: the in-memory bitmap with its cursor (steady state: each allocation
- * releases the oldest lease). {@code persisted}, {@code persisted6}: the whole path, bitmap candidate plus the lease
- * row inserted into an embedded H2 database that holds the 1,000,000 leases, through a connection pool as in the
+ * allocation). {@code pool}, {@code pool6}: the in-memory bitmap, first free (steady state: each allocation releases
+ * the oldest lease). {@code persisted}, {@code persisted6}: the whole path, bitmap candidate plus the lease row
+ * inserted into an embedded H2 database that holds the 1,000,000 leases, through a connection pool as in the
  * application.
  */
 @BenchmarkMode(Mode.AverageTime)

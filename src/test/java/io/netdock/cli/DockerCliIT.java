@@ -92,6 +92,12 @@ class DockerCliIT extends NetdockIntegrationTest {
         DockerCli.Result images = docker.run("images", "--format", "{{.Repository}}:{{.Tag}}");
         assertThat(images.stdout().lines()).contains("busybox:latest");
 
+        DockerCli.Result nothing = docker.run("inspect", "cli-nothing-by-this-name");
+        assertThat(nothing.exitCode()).as("neither a container, nor a pulled image, nor a network").isEqualTo(1);
+        assertThat(nothing.stderr().strip()).isEqualTo("Error: No such object: cli-nothing-by-this-name");
+        assertThat(docker.run("image", "inspect", "cli-never-pulled").stderr().strip())
+                .isEqualTo("Error response from daemon: No such image: cli-never-pulled:latest");
+
         DockerCli.Result bad = docker.run("image", "inspect", "BusyBox");
         assertThat(bad.exitCode()).isEqualTo(1);
         assertThat(bad.stderr()).contains("invalid reference format: repository name (library/BusyBox) must be lowercase");

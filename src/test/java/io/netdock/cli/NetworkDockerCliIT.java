@@ -19,15 +19,11 @@ class NetworkDockerCliIT extends NetdockIntegrationTest {
     }
 
     private String ok(String... args) {
-        DockerCli.Result result = docker.run(args);
-        assertThat(result.exitCode()).as(String.join(" ", args) + ": " + result.stderr()).isZero();
-        return result.stdout().strip();
+        return docker.ok(args);
     }
 
     private String fails(String... args) {
-        DockerCli.Result result = docker.run(args);
-        assertThat(result.exitCode()).as(String.join(" ", args) + ": " + result.stdout()).isNotZero();
-        return result.stderr().strip();
+        return docker.fails(args);
     }
 
     @Test

@@ -3,6 +3,7 @@ package io.netdock.container;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
+import io.netdock.events.EventLog;
 import io.netdock.testing.NetdockIntegrationTest;
 import io.restassured.response.Response;
 import java.nio.charset.StandardCharsets;
@@ -10,9 +11,13 @@ import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /** /etc/hosts, resolv.conf and hostname as docker cp reads them, links included. */
 class ContainerFilesIT extends NetdockIntegrationTest {
+
+    @Autowired
+    EventLog events;
 
     private void run(String name, String body) {
         api().contentType("application/json").body(body).post("/containers/create?name=" + name).then().statusCode(201);
@@ -86,6 +91,30 @@ class ContainerFilesIT extends NetdockIntegrationTest {
     }
 
     @Test
+    void aLinkTargetMustBeOnTheDefaultBridge() {
+        api().contentType("application/json").body("{\"Name\":\"fi-n2\"}").post("/networks/create").then().statusCode(201);
+        run("fi-w1", "{\"Image\":\"x\",\"HostConfig\":{\"NetworkMode\":\"fi-n2\"}}");
+        api().contentType("application/json").body("{\"Image\":\"x\",\"HostConfig\":{\"Links\":[\"fi-w1:w\"]}}")
+                .post("/containers/create?name=fi-k1").then().statusCode(201);
+        api().post("/containers/fi-k1/start").then().statusCode(500)
+                .body("message", equalTo("Cannot link to /fi-w1, as it does not belong to the default network"));
+        api().get("/containers/fi-k1/json").then().body("State.Status", equalTo("created"))
+                .body("State.ExitCode", equalTo(128))
+                .body("State.Error", equalTo("Cannot link to /fi-w1, as it does not belong to the default network"));
+        // once the target is also on the default bridge the link works; list names come in byte order
+        api().contentType("application/json").body("{\"Container\":\"fi-w1\"}").post("/networks/bridge/connect")
+                .then().statusCode(200);
+        api().post("/containers/fi-k1/start").then().statusCode(204);
+        assertThat(file("fi-k1", "/etc/hosts")).contains(ip("fi-w1", "bridge") + "\tw ");
+        api().queryParam("filters", "{\"name\":[\"^fi-w1$\"]}").get("/containers/json").then()
+                .body("[0].Names", equalTo(List.of("/fi-k1/w", "/fi-w1")));
+        for (String name : new String[] {"fi-k1", "fi-w1"}) {
+            api().delete("/containers/" + name + "?force=1").then().statusCode(204);
+        }
+        api().delete("/networks/fi-n2").then().statusCode(204);
+    }
+
+    @Test
     void theArchiveAnswersLikeDockerForStatsAndMissingPaths() {
         run("fi-a1", "{\"Image\":\"x\",\"HostConfig\":{\"NetworkMode\":\"none\"}}");
         Response head = api().queryParam("path", "/etc/../etc/./hostname").head("/containers/fi-a1/archive");
@@ -95,7 +124,10 @@ class ContainerFilesIT extends NetdockIntegrationTest {
         assertThat(stat).startsWith("{\"name\":\"hostname\",\"size\":13,\"mode\":420,\"mtime\":\"");
         assertThat(file("fi-a1", "/etc/hosts")).doesNotContain("\t" + api().get("/containers/fi-a1/json")
                 .jsonPath().getString("Config.Hostname") + "\n");
+        long before = events.history().size();
         api().queryParam("path", "/etc").get("/containers/fi-a1/archive").then().statusCode(200);
+        assertThat(events.history().stream().skip(before).map(e -> e.type() + " " + e.action()))
+                .as("an archive handed out is an event (a stat is not)").containsExactly("container archive-path");
         api().queryParam("path", "/nonexistent").get("/containers/fi-a1/archive").then().statusCode(404)
                 .body("message", equalTo("Could not find the file /nonexistent in container fi-a1"));
         api().get("/containers/fi-a1/archive").then().statusCode(400)

@@ -25,9 +25,7 @@ class ContainersCliIT extends NetdockIntegrationTest {
     }
 
     private String ok(String... args) {
-        DockerCli.Result result = docker.run(args);
-        assertThat(result.exitCode()).as("docker %s: %s", String.join(" ", args), result.output()).isZero();
-        return result.stdout().trim();
+        return docker.ok(args);
     }
 
     @Test

@@ -189,17 +189,24 @@ class ContainersIT extends NetdockIntegrationTest {
         api().contentType("application/json").body("{\"Image\":\"x\",\"HostConfig\":{\"NetworkMode\":\"container:\"}}")
                 .post("/containers/create").then().statusCode(400)
                 .body("message", equalTo("Invalid network mode: invalid container format container:<name|id>"));
-        String owner = create("it-m1", "{\"Image\":\"x\",\"HostConfig\":{\"NetworkMode\":\"none\"}}");
-        create("it-m2", "{\"Image\":\"x\",\"HostConfig\":{\"NetworkMode\":\"container:it-m1\"}}");
+        // like dockerd, an unknown target is only looked for at start (a 404 at create would make the CLI pull)
+        create("it-m0", "{\"Image\":\"x\",\"HostConfig\":{\"NetworkMode\":\"container:it-nosuch\"}}");
+        api().get("/containers/it-m0/json").then().body("HostConfig.NetworkMode", equalTo("container:it-nosuch"));
+        api().post("/containers/it-m0/start").then().statusCode(404)
+                .body("message", equalTo("No such container: it-nosuch"));
+        api().delete("/containers/it-m0").then().statusCode(204);
+        String owner = create("it-m1", "{\"Image\":\"x\",\"Hostname\":\"ownerhost\",\"HostConfig\":{\"NetworkMode\":\"none\"}}");
+        String joiner = create("it-m2", "{\"Image\":\"x\",\"HostConfig\":{\"NetworkMode\":\"container:it-m1\"}}");
         api().get("/containers/it-m2/json").then()
                 .body("HostConfig.NetworkMode", equalTo("container:" + owner))
-                .body("Config.Hostname", equalTo(owner.substring(0, 12)));
+                .body("Config.Hostname", equalTo(joiner.substring(0, 12)));
         api().post("/containers/it-m2/start").then().statusCode(409)
                 .body("message", equalTo("cannot join network of a non running container: " + owner));
         api().post("/containers/it-m1/start").then().statusCode(204);
         api().post("/containers/it-m2/start").then().statusCode(204);
         api().get("/containers/it-m2/json").then().body("NetworkSettings.SandboxID", equalTo(""))
-                .body("NetworkSettings.Networks.size()", equalTo(0));
+                .body("NetworkSettings.Networks.size()", equalTo(0))
+                .body("Config.Hostname", equalTo("ownerhost"));
         api().contentType("application/json").body("{\"Container\":\"it-m2\"}").post("/networks/bridge/connect")
                 .then().statusCode(400).body("message", equalTo("container sharing network namespace with another "
                         + "container or host cannot be connected to any other network"));
@@ -228,6 +235,28 @@ class ContainersIT extends NetdockIntegrationTest {
         assertThat(mine.get(4).attributes()).containsEntry("exitCode", "143");
         assertThat(mine.get(10).attributes()).containsEntry("oldName", "/it-e1").containsEntry("name", "it-e2");
         assertThat(mine.get(11).attributes()).containsEntry("signal", "9");
+    }
+
+    @Test
+    void stopWithoutAGracePeriodKillsAtOnce() {
+        String id = create("it-t0", "{\"Image\":\"busybox:latest\"}");
+        api().post("/containers/it-t0/start").then().statusCode(204);
+        api().post("/containers/it-t0/stop?t=abc").then().statusCode(500)
+                .body("message", equalTo("strconv.Atoi: parsing \"abc\": invalid syntax"));
+        long before = events.history().size();
+        api().post("/containers/it-t0/stop?t=0").then().statusCode(204);
+        api().post("/containers/it-t0/start").then().statusCode(204);
+        api().post("/containers/it-t0/restart?t=0").then().statusCode(204);
+        api().post("/containers/it-t0/stop?t=5").then().statusCode(204);
+        List<String> seen = events.history().stream().skip(before).filter(e -> e.actorId().equals(id))
+                .filter(e -> List.of("kill", "die").contains(e.action()))
+                .map(e -> e.action() + " " + e.attributes().getOrDefault("signal", e.attributes().get("exitCode")))
+                .toList();
+        // dockerd sends SIGKILL right after the stop signal when the grace period is 0: the process dies of it
+        assertThat(seen).containsExactly("kill 15", "kill 9", "die 137", "kill 15", "kill 9", "die 137",
+                "kill 15", "die 143");
+        api().get("/containers/it-t0/json").then().body("State.ExitCode", equalTo(143));
+        api().delete("/containers/it-t0").then().statusCode(204);
     }
 
     @Test

@@ -41,8 +41,25 @@ class ImagesApiIT extends NetdockIntegrationTest {
                 && event.attributes().equals(Map.of("name", repo)));
     }
 
+    /** {@code docker pull}: records the image in the catalogue. */
+    private void pull(String reference) {
+        api().queryParam("fromImage", reference).post("/images/create").then().statusCode(200);
+    }
+
     @Test
-    void inspectAnswersAnyReferenceConsistently() {
+    void inspectAnswersWhatWasPulledOrUsedConsistently() {
+        String unseen = "never-" + UUID.randomUUID().toString().substring(0, 8);
+        api().get("/images/" + unseen + "/json").then().statusCode(404)
+                .body("message", equalTo("No such image: " + unseen + ":latest"));
+        api().get("/images/json").then().body("RepoTags.flatten()", not(hasItem(unseen + ":latest")));
+        api().contentType("application/json").body("{\"Image\":\"" + unseen + "\"}").post("/containers/create?name="
+                + unseen).then().statusCode(201);
+        api().get("/images/" + unseen + "/json").then().statusCode(200)
+                .body("RepoTags[0]", equalTo(unseen + ":latest"));
+        api().delete("/containers/" + unseen).then().statusCode(204);
+
+        pull("busybox:latest");
+        pull("localhost:5000/team/app:1");
         String id = ImageReference.parse("busybox:latest").imageId();
         String body = api().get("/images/busybox/json").then().statusCode(200).extract().asString();
         assertThat(body).startsWith("{\"Id\":\"" + id + "\",\"RepoTags\":[\"busybox:latest\"],\"RepoDigests\":[],"
@@ -84,7 +101,7 @@ class ImagesApiIT extends NetdockIntegrationTest {
     @Test
     void listsWithDockersShapesAndFilters() {
         String repo = "list-" + UUID.randomUUID().toString().substring(0, 8);
-        api().get("/images/" + repo + ":2/json").then().statusCode(200);
+        pull(repo + ":2");
         String list = api().get("/v1.41/images/json").then().statusCode(200).extract().asString();
         assertThat(list).contains("{\"Containers\":-1,\"Created\":");
         assertThat(list).contains("\"Labels\":null,\"ParentId\":\"\",\"RepoDigests\":null,\"RepoTags\":[\"" + repo
@@ -107,6 +124,7 @@ class ImagesApiIT extends NetdockIntegrationTest {
     @Test
     void removeUntagsThenDeletes() {
         String repo = "rm-" + UUID.randomUUID().toString().substring(0, 8);
+        pull("localhost:5000/" + repo + ":1");
         String id = api().get("/images/localhost:5000/" + repo + ":1/json").then().statusCode(200)
                 .extract().path("Id");
         String body = api().delete("/images/localhost:5000/" + repo + ":1").then().statusCode(200).extract().asString();
@@ -123,5 +141,15 @@ class ImagesApiIT extends NetdockIntegrationTest {
         api().get("/volumes/x").then().statusCode(404).body("message", equalTo("get x: no such volume"));
         assertThat(api().get("/plugins").then().statusCode(200).extract().asString()).isEqualTo("[]\n");
         api().queryParam("filters", "{\"bogus\":[\"x\"]}").get("/volumes").then().statusCode(400);
+    }
+
+    @Test
+    void infoCountsKnownImages() {
+        int before = api().get("/info").then().statusCode(200).extract().path("Images");
+        String repo = "count-" + UUID.randomUUID().toString().substring(0, 8);
+        api().queryParam("fromImage", repo).queryParam("tag", "1").post("/images/create").then().statusCode(200);
+        api().get("/info").then().body("Images", equalTo(before + 1));
+        api().queryParam("fromImage", repo).queryParam("tag", "1").post("/images/create").then().statusCode(200);
+        api().get("/info").then().body("Images", equalTo(before + 1));
     }
 }

@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
-/** The per-subnet allocator: reserved addresses, "next after last" with wraparound, sizes from /32 to /8 and /64. */
+/** The per-subnet allocator: reserved addresses, first free, sizes from /32 to /8 and /64. */
 class AddressPoolTest {
 
     private static InetAddress ip(String text) {
@@ -59,17 +59,18 @@ class AddressPoolTest {
     }
 
     @Test
-    void continuesAfterTheLastAddressInsteadOfReusingAReleasedOne() {
+    void aReleasedAddressIsTheNextHandedOut() {
         AddressPool pool = pool("10.0.0.0/24");
         pool.reserve(ip("10.0.0.1"));
         assertThat(next(pool)).isEqualTo(ip("10.0.0.2"));
         assertThat(next(pool)).isEqualTo(ip("10.0.0.3"));
         pool.release(ip("10.0.0.2"));
+        assertThat(next(pool)).as("first free, as dockerd's IPAM on local networks").isEqualTo(ip("10.0.0.2"));
         assertThat(next(pool)).isEqualTo(ip("10.0.0.4"));
     }
 
     @Test
-    void wrapsToTheStartOfTheRangeAndSkipsWhatIsStillUsed() {
+    void reusesReleasedAddressesLowestFirstAndSkipsWhatIsStillUsed() {
         AddressPool pool = pool("10.0.0.0/29");
         for (int i = 0; i < 6; i++) {
             next(pool);
@@ -191,17 +192,12 @@ class AddressPoolTest {
     }
 
     @Test
-    void afterARestartAllocationResumesAfterTheHighestLeasedAddress() {
-        AddressPool before = pool("10.0.0.0/24");
-        for (int i = 0; i < 5; i++) {
-            next(before);
-        }
-        before.release(ip("10.0.0.2"));
+    void afterARestartAllocationTakesTheLowestAddressNotLeased() {
         AddressPool after = pool("10.0.0.0/24");
         for (String leased : new String[] {"10.0.0.1", "10.0.0.3", "10.0.0.4", "10.0.0.5"}) {
             after.reserve(ip(leased));
-            after.resumeAfter(ip(leased));
         }
+        assertThat(next(after)).isEqualTo(ip("10.0.0.2"));
         assertThat(next(after)).isEqualTo(ip("10.0.0.6"));
     }
 }

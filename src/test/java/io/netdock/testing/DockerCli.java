@@ -46,6 +46,11 @@ public final class DockerCli {
         this(Map.of("DOCKER_HOST", "unix://" + socket));
     }
 
+    /** A CLI talking to the netdock listening on {@code 127.0.0.1:port} (plain TCP). */
+    public static DockerCli tcp(int port) {
+        return new DockerCli(Map.of("DOCKER_HOST", "tcp://127.0.0.1:" + port));
+    }
+
     /** A CLI with no daemon chosen; pass the {@code DOCKER_*} variables to {@link #run(Map, String...)}. */
     public static DockerCli require() {
         return new DockerCli(Map.of());
@@ -55,18 +60,56 @@ public final class DockerCli {
         return run(Map.of(), args);
     }
 
+    /** Runs a command that must succeed; its standard output, stripped. */
+    public String ok(String... args) {
+        Result result = run(args);
+        if (result.exitCode() != 0) {
+            throw new AssertionError("docker " + String.join(" ", args) + " exited " + result.exitCode() + ":\n"
+                    + result.output());
+        }
+        return result.stdout().strip();
+    }
+
+    /** Runs a command that must fail; its standard error, stripped. */
+    public String fails(String... args) {
+        Result result = run(args);
+        if (result.exitCode() == 0) {
+            throw new AssertionError("docker " + String.join(" ", args) + " succeeded:\n" + result.output());
+        }
+        return result.stderr().strip();
+    }
+
     /** Runs {@code docker <args>} with this CLI's Docker variables plus {@code extra}. */
     public Result run(Map<String, String> extra, String... args) {
+        Finished finished = execute(extra, args);
+        return new Result(finished.exitCode(), new String(finished.stdout(), StandardCharsets.UTF_8),
+                new String(finished.stderr(), StandardCharsets.UTF_8));
+    }
+
+    /** Runs a command that must succeed and writes bytes (e.g. {@code docker cp c:/etc/hosts -}); its output. */
+    public byte[] runBytes(String... args) {
+        Finished finished = execute(Map.of(), args);
+        if (finished.exitCode() != 0) {
+            throw new AssertionError("docker " + String.join(" ", args) + " exited " + finished.exitCode() + ":\n"
+                    + new String(finished.stderr(), StandardCharsets.UTF_8));
+        }
+        return finished.stdout();
+    }
+
+    private record Finished(int exitCode, byte[] stdout, byte[] stderr) {
+    }
+
+    private Finished execute(Map<String, String> extra, String... args) {
         Process process = start(extra, args);
         try {
             process.getOutputStream().close();
-            CompletableFuture<String> stdout = readAll(process.getInputStream());
-            CompletableFuture<String> stderr = readAll(process.getErrorStream());
+            CompletableFuture<byte[]> stdout = readAll(process.getInputStream());
+            CompletableFuture<byte[]> stderr = readAll(process.getErrorStream());
             if (!process.waitFor(60, TimeUnit.SECONDS)) {
                 process.destroyForcibly();
                 throw new IllegalStateException("docker " + String.join(" ", args) + " did not finish in 60 s");
             }
-            return new Result(process.exitValue(), stdout.join(), stderr.join());
+            return new Finished(process.exitValue(), stdout.join(), stderr.join());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
@@ -98,10 +141,10 @@ public final class DockerCli {
         }
     }
 
-    private static CompletableFuture<String> readAll(InputStream stream) {
+    private static CompletableFuture<byte[]> readAll(InputStream stream) {
         return CompletableFuture.supplyAsync(() -> {
             try {
-                return new String(stream.readAllBytes(), StandardCharsets.UTF_8);
+                return stream.readAllBytes();
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }

@@ -4,6 +4,7 @@ import io.netdock.archive.ContainerArchive;
 import io.netdock.archive.PathStat;
 import io.netdock.archive.TarEntry;
 import io.netdock.container.Container;
+import io.netdock.container.ContainerEvents;
 import io.netdock.container.ContainerFiles;
 import io.netdock.container.ContainerService;
 import io.netdock.error.DockerError;
@@ -23,7 +24,8 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * {@code GET|HEAD /containers/{id}/archive?path=}: the daemon-generated {@code /etc/hosts}, {@code /etc/resolv.conf}
  * and {@code /etc/hostname} (and {@code /etc} holding them) as Docker's tar stream with the path-stat header, so
- * {@code docker cp c:/etc/hosts -} works. A container has no other files.
+ * {@code docker cp c:/etc/hosts -} works. A container has no other files. Each archive sent is reported as the
+ * container event {@code archive-path}, as dockerd does.
  */
 @RestController
 class ArchiveController {
@@ -32,10 +34,12 @@ class ArchiveController {
 
     private final ContainerService containers;
     private final ContainerFiles files;
+    private final ContainerEvents events;
 
-    ArchiveController(ContainerService containers, ContainerFiles files) {
+    ArchiveController(ContainerService containers, ContainerFiles files, ContainerEvents events) {
         this.containers = containers;
         this.files = files;
+        this.events = events;
     }
 
     @RequestMapping(path = "/containers/{id}/archive", method = {RequestMethod.GET, RequestMethod.HEAD})
@@ -69,6 +73,8 @@ class ArchiveController {
         if ("HEAD".equals(request.getMethod())) {
             return answer.build();
         }
+        // dockerd reports each archive it hands out (a stat, the HEAD above, is not reported)
+        events.publish(container, "archive-path");
         return answer.contentType(MediaType.parseMediaType("application/x-tar")).contentLength(tar.length).body(tar);
     }
 

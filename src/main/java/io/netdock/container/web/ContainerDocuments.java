@@ -67,6 +67,7 @@ final class ContainerDocuments {
         List<String> names = new ArrayList<>();
         names.add("/" + c.name());
         names.addAll(view.linkNames());
+        names.sort(null); // dockerd lists them from its name index, in byte order
         item.put("Names", names);
         item.put("Image", c.config().image());
         item.put("ImageID", imageId(c));

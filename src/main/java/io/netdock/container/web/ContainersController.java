@@ -12,6 +12,7 @@ import io.netdock.container.ContainerViews;
 import io.netdock.container.CreatedContainer;
 import io.netdock.error.DockerError;
 import io.netdock.filters.Filters;
+import io.netdock.network.GoValues;
 import io.netdock.server.NetdockProperties;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -105,14 +106,14 @@ class ContainersController {
     @PostMapping("/containers/{id}/stop")
     ResponseEntity<Void> stop(@PathVariable String id, @RequestParam(required = false) String signal,
                               @RequestParam(required = false) String t) {
-        containers.stop(id, signal);
+        containers.stop(id, signal, seconds(t));
         return ResponseEntity.noContent().build();
     }
 
     @PostMapping("/containers/{id}/restart")
     ResponseEntity<Void> restart(@PathVariable String id, @RequestParam(required = false) String signal,
                                  @RequestParam(required = false) String t) {
-        containers.restart(id, signal);
+        containers.restart(id, signal, seconds(t));
         return ResponseEntity.noContent().build();
     }
 
@@ -255,6 +256,18 @@ class ContainersController {
     /** Docker ≥ 1.42 answers a non-TTY stream as multiplexed; a TTY (or older API) as raw. */
     private static MediaType streamType(Container container, ApiVersion version) {
         return !container.config().tty() && version.atLeast("1.42") ? MULTIPLEXED : RAW_STREAM;
+    }
+
+    /** The {@code t} of stop and restart; dockerd passes a bad value's {@code strconv.Atoi} error through (500). */
+    private static Integer seconds(String t) {
+        if (t == null || t.isEmpty()) {
+            return null;
+        }
+        try {
+            return Integer.parseInt(t);
+        } catch (NumberFormatException bad) {
+            throw DockerError.system("strconv.Atoi: parsing " + GoValues.quote(t) + ": invalid syntax");
+        }
     }
 
     private static int parseLimit(String limit) {

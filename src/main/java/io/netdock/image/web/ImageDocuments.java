@@ -50,7 +50,7 @@ class ImageDocuments {
             doc.put("VirtualSize", 0);
         }
         Map<String, Object> graphDriver = new LinkedHashMap<>();
-        graphDriver.put("Data", null);
+        graphDriver.put("Data", Map.of()); // an object: Docker documents it as required and never null
         graphDriver.put("Name", "netdock");
         doc.put("GraphDriver", graphDriver);
         doc.put("RootFS", Map.of("Type", "layers"));

@@ -5,6 +5,7 @@ import io.netdock.api.ServerIdentity;
 import io.netdock.events.EventLog;
 import io.netdock.ipam.IpamProperties;
 import io.netdock.system.ContainerCounts;
+import io.netdock.system.ImageCount;
 import org.springframework.beans.factory.ObjectProvider;
 import io.netdock.kernel.KernelProperties;
 import io.netdock.system.Daemon;
@@ -28,9 +29,11 @@ class InfoDocument {
     private final EventLog events;
     private final IpamProperties ipam;
     private final ObjectProvider<ContainerCounts> containers;
+    private final ObjectProvider<ImageCount> images;
 
     InfoDocument(Daemon daemon, ServerIdentity identity, KernelProperties kernel, EventLog events,
-                 IpamProperties ipam, ObjectProvider<ContainerCounts> containers) {
+                 IpamProperties ipam, ObjectProvider<ContainerCounts> containers, ObjectProvider<ImageCount> images) {
+        this.images = images;
         this.ipam = ipam;
         this.daemon = daemon;
         this.containers = containers;
@@ -49,7 +52,8 @@ class InfoDocument {
         info.put("ContainersRunning", counts.running());
         info.put("ContainersPaused", 0);
         info.put("ContainersStopped", counts.stopped());
-        info.put("Images", 0);
+        ImageCount imageCount = images.getIfAvailable();
+        info.put("Images", imageCount == null ? 0 : imageCount.images());
         info.put("Driver", "netdock");
         info.put("DriverStatus", List.of(List.of("Kernel mode", modeName())));
         info.put("Plugins", plugins());
