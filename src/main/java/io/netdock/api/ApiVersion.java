@@ -10,7 +10,7 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public record ApiVersion(int[] components, String text) implements Comparable<ApiVersion> {
 
-    private static final Map<String, ApiVersion> THRESHOLDS = new ConcurrentHashMap<>();
+    private static final Map<String, ApiVersion> KNOWN = new ConcurrentHashMap<>();
 
     public static final ApiVersion MIN = parse("1.24");
     public static final ApiVersion MAX = parse("1.51");
@@ -33,16 +33,16 @@ public record ApiVersion(int[] components, String text) implements Comparable<Ap
     }
 
     public boolean atLeast(String other) {
-        return compareTo(threshold(other)) >= 0;
+        return compareTo(known(other)) >= 0;
     }
 
     public boolean below(String other) {
-        return compareTo(threshold(other)) < 0;
+        return compareTo(known(other)) < 0;
     }
 
-    /** The versions code compares against are a few literals, parsed once (list documents ask per item). */
-    private static ApiVersion threshold(String text) {
-        return THRESHOLDS.computeIfAbsent(text, ApiVersion::parse);
+    /** The versions code compares with are a few constants: each is parsed once (documents ask per item). */
+    private static ApiVersion known(String text) {
+        return KNOWN.computeIfAbsent(text, ApiVersion::parse);
     }
 
     @Override

@@ -296,7 +296,7 @@ class ContainerNetworking {
     /** Re-reads endpoints and port bindings after a rolled-back transaction. */
     void reload(String containerId) {
         endpoints.reload(containerId);
-        ports.reload();
+        ports.reload(containerId);
     }
 
     /** Every network, for resolving many containers' keys at once. */

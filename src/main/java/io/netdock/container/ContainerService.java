@@ -321,11 +321,9 @@ public class ContainerService {
 
     private void removeLocked(Container container) {
         transactions.executeWithoutResult(status -> {
-            for (Container parent : containers.unordered()) {
-                if (parent.links().stream().anyMatch(l -> l.targetId().equals(container.id()))) {
-                    containers.update(parent.withLinks(parent.links().stream()
-                            .filter(l -> !l.targetId().equals(container.id())).toList()));
-                }
+            for (Container parent : containers.linkingTo(container.id())) {
+                containers.update(parent.withLinks(parent.links().stream()
+                        .filter(l -> !l.targetId().equals(container.id())).toList()));
             }
             containers.delete(container.id());
         });

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import org.springframework.stereotype.Component;
 
 /** Assembles {@link ContainerView}s from the in-memory stores (no database reads). */
@@ -31,25 +32,21 @@ public class ContainerViews {
         NetworkIndex index = networking.networkIndex();
         Map<String, List<String>> linkNames = linkNames();
         return service.list().stream()
-                .map(c -> view(c, index, linkNames.getOrDefault(c.id(), List.of())))
+                .map(c -> view(c, index::find, linkNames.getOrDefault(c.id(), List.of())))
                 .toList();
     }
 
+    /** One container: its networks and link names are looked up for it alone. */
     public ContainerView view(Container container) {
         List<String> names = new ArrayList<>();
-        if (!container.links().isEmpty() || linksExist()) {
-            names.addAll(linkNames().getOrDefault(container.id(), List.of()));
-        }
-        return view(container, networking.networkIndex(), names);
-    }
-
-    private boolean linksExist() {
-        for (Container c : containers.unordered()) {
-            if (!c.links().isEmpty()) {
-                return true;
+        for (Container parent : containers.linkingTo(container.id())) {
+            for (Link link : parent.links()) {
+                if (link.targetId().equals(container.id())) {
+                    names.add("/" + parent.name() + "/" + link.alias());
+                }
             }
         }
-        return false;
+        return view(container, networking::findNetwork, names);
     }
 
     /** Target ID → the {@code /parent/alias} names other containers know it by. */
@@ -64,11 +61,11 @@ public class ContainerViews {
         return names;
     }
 
-    private ContainerView view(Container container, NetworkIndex index, List<String> linkNames) {
+    private ContainerView view(Container container, Function<String, Optional<Network>> networkOf,
+                               List<String> linkNames) {
         Map<String, Network> networks = new LinkedHashMap<>();
         for (String key : container.networks().keySet()) {
-            Optional<Network> network = index.find(key);
-            network.ifPresent(n -> networks.put(key, n));
+            networkOf.apply(key).ifPresent(n -> networks.put(key, n));
         }
         List<String> hostLinks = new ArrayList<>();
         for (Link link : container.links()) {

@@ -4,6 +4,10 @@ import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.NavigableMap;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.dao.DuplicateKeyException;
@@ -23,6 +27,9 @@ import tools.jackson.databind.json.JsonMapper;
 @Repository
 public class Containers {
 
+    private static final Comparator<Container> NEWEST_FIRST =
+            Comparator.comparing(Container::created).reversed().thenComparing(Container::id);
+
     private static final JsonMapper JSON = JsonMapper.builder()
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
 
@@ -30,6 +37,8 @@ public class Containers {
     private final TransactionTemplate savepoint;
     private final Map<String, Container> byId = new ConcurrentHashMap<>();
     private final Map<String, String> idByName = new ConcurrentHashMap<>();
+    private final NavigableMap<String, Container> byIdSorted = new ConcurrentSkipListMap<>();
+    private final Map<String, Set<String>> linkedFrom = new ConcurrentHashMap<>();
 
     public Containers(JdbcClient jdbc, PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
@@ -41,6 +50,8 @@ public class Containers {
     public void reloadAll() {
         byId.clear();
         idByName.clear();
+        byIdSorted.clear();
+        linkedFrom.clear();
         jdbc.sql("select document from container").query(String.class).list()
                 .forEach(document -> remember(read(document)));
     }
@@ -74,10 +85,6 @@ public class Containers {
         } catch (DuplicateKeyException taken) {
             throw nameInUse(container.name());
         }
-        Container previous = byId.get(container.id());
-        if (previous != null && !previous.name().equals(container.name())) {
-            idByName.remove(previous.name(), container.id());
-        }
         remember(container);
     }
 
@@ -106,14 +113,21 @@ public class Containers {
     }
 
     public List<Container> withIdPrefix(String prefix) {
-        return byId.values().stream().filter(c -> c.id().startsWith(prefix)).toList();
+        return List.copyOf(byIdSorted.subMap(prefix, true, prefix + Character.MAX_VALUE, false).values());
     }
 
     /** Newest first, like {@code docker ps}. */
     public List<Container> all() {
-        return byId.values().stream()
-                .sorted(Comparator.comparing(Container::created).reversed().thenComparing(Container::id))
-                .toList();
+        return byId.values().stream().sorted(NEWEST_FIRST).toList();
+    }
+
+    /** The containers holding a legacy link to {@code targetId}, newest first. */
+    public List<Container> linkingTo(String targetId) {
+        Set<String> parents = linkedFrom.get(targetId);
+        if (parents == null) {
+            return List.of();
+        }
+        return parents.stream().map(byId::get).filter(Objects::nonNull).sorted(NEWEST_FIRST).toList();
     }
 
     public Collection<Container> unordered() {
@@ -121,14 +135,33 @@ public class Containers {
     }
 
     private void remember(Container container) {
-        byId.put(container.id(), container);
+        Container previous = byId.put(container.id(), container);
+        if (previous != null) {
+            unindex(previous);
+        }
         idByName.put(container.name(), container.id());
+        byIdSorted.put(container.id(), container);
+        for (Link link : container.links()) {
+            linkedFrom.computeIfAbsent(link.targetId(), target -> ConcurrentHashMap.newKeySet()).add(container.id());
+        }
     }
 
     private void forget(String id) {
         Container gone = byId.remove(id);
         if (gone != null) {
-            idByName.remove(gone.name(), id);
+            unindex(gone);
+            byIdSorted.remove(id);
+        }
+    }
+
+    /** Drops what the indexes say about this version of a container (its name and links). */
+    private void unindex(Container container) {
+        idByName.remove(container.name(), container.id());
+        for (Link link : container.links()) {
+            linkedFrom.computeIfPresent(link.targetId(), (target, parents) -> {
+                parents.remove(container.id());
+                return parents.isEmpty() ? null : parents;
+            });
         }
     }
 

@@ -17,7 +17,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * The endpoint store, with an in-memory copy read at start (by container and by network). Writers hold the
+ * The endpoint store, with an in-memory copy read at start, indexed by container and by network. Writers hold the
  * mutation lock; {@link #reload} re-reads a container's rows after a rolled-back transaction.
  */
 @Repository
@@ -28,6 +28,7 @@ public class Endpoints {
 
     private final JdbcClient jdbc;
     private final Map<String, Map<String, Endpoint>> byContainer = new ConcurrentHashMap<>();
+    private final Map<String, Map<String, Endpoint>> byNetwork = new ConcurrentHashMap<>();
 
     public Endpoints(JdbcClient jdbc) {
         this.jdbc = jdbc;
@@ -53,17 +54,14 @@ public class Endpoints {
     public void delete(Endpoint e) {
         jdbc.sql("delete from endpoint where container_id = ? and network_id = ?")
                 .param(e.containerId()).param(e.networkId()).update();
-        Map<String, Endpoint> mine = byContainer.get(e.containerId());
-        if (mine != null) {
-            mine.remove(e.networkId());
-            if (mine.isEmpty()) {
-                byContainer.remove(e.containerId());
-            }
-        }
+        forget(e.containerId(), e.networkId());
     }
 
     public void reload(String containerId) {
-        byContainer.remove(containerId);
+        Map<String, Endpoint> mine = byContainer.get(containerId);
+        if (mine != null) {
+            List.copyOf(mine.keySet()).forEach(networkId -> forget(containerId, networkId));
+        }
         jdbc.sql("select " + COLUMNS + " from endpoint where container_id = ?").param(containerId)
                 .query(Endpoints::map).list().forEach(this::remember);
     }
@@ -80,18 +78,24 @@ public class Endpoints {
     }
 
     public List<Endpoint> onNetwork(String networkId) {
-        List<Endpoint> found = new ArrayList<>();
-        for (Map<String, Endpoint> mine : byContainer.values()) {
-            Endpoint e = mine.get(networkId);
-            if (e != null) {
-                found.add(e);
-            }
-        }
-        return found;
+        Map<String, Endpoint> attached = byNetwork.get(networkId);
+        return attached == null ? List.of() : List.copyOf(attached.values());
     }
 
     private void remember(Endpoint e) {
         byContainer.computeIfAbsent(e.containerId(), id -> new ConcurrentHashMap<>()).put(e.networkId(), e);
+        byNetwork.computeIfAbsent(e.networkId(), id -> new ConcurrentHashMap<>()).put(e.containerId(), e);
+    }
+
+    private void forget(String containerId, String networkId) {
+        byContainer.computeIfPresent(containerId, (id, mine) -> {
+            mine.remove(networkId);
+            return mine.isEmpty() ? null : mine;
+        });
+        byNetwork.computeIfPresent(networkId, (id, attached) -> {
+            attached.remove(containerId);
+            return attached.isEmpty() ? null : attached;
+        });
     }
 
     private static Endpoint map(ResultSet rs, int row) throws SQLException {

@@ -2,6 +2,7 @@ package io.netdock.ipam;
 
 import java.net.InetAddress;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -16,6 +17,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * {@link AddressPool} per subnet is a cache built from them on first use (so a restart never hands out a leased
  * address). A dynamic allocation picks a candidate from the cache, inserts the lease row, and when the row exists
  * already (another process got there first) marks the address used and tries the next one.
+ *
+ * <p>The cache also knows each address's owner, so releasing and the "does this owner hold one already" check
+ * need no query when the owner holds nothing.
  *
  * <p>Inside a caller's transaction each lease insert gets a savepoint (a nested transaction), so a unique
  * violation never spoils the caller's transaction; outside one it commits on its own.
@@ -50,6 +54,7 @@ public class AddressAllocator {
                     while ((candidate = pool.candidate()) != null) {
                         if (insert(new Lease(networkId, candidate, ownerId))) {
                             pool.take(candidate);
+                            pools.own(ownerId, candidate);
                             return candidate;
                         }
                         pool.take(candidate);
@@ -83,26 +88,47 @@ public class AddressAllocator {
                 throw new AddressInUse();
             }
             pool.reserve(address);
+            pools.own(ownerId, address);
         }
+    }
+
+    /**
+     * The addresses {@code ownerId} holds on the network. Memory answers when the owner holds none (the common
+     * case: a new endpoint); otherwise the database is asked, so what is returned is a committed lease.
+     */
+    public List<InetAddress> held(String networkId, List<SubnetLayout> layout, String ownerId) {
+        NetworkPools pools = poolsOf(networkId, layout);
+        synchronized (pools) {
+            if (pools.owned(ownerId).isEmpty()) {
+                return List.of();
+            }
+        }
+        List<InetAddress> stored = leases.ofOwner(networkId, ownerId).stream().map(Lease::address).toList();
+        synchronized (pools) {
+            pools.disown(ownerId);
+            stored.forEach(address -> pools.own(ownerId, address));
+        }
+        return stored;
     }
 
     /** Releases every address {@code ownerId} holds on the network; nothing happens when it holds none. */
     public List<InetAddress> release(String networkId, String ownerId) {
-        List<Lease> held = leases.ofOwner(networkId, ownerId);
         NetworkPools pools = networks.get(networkId);
-        List<InetAddress> released = new ArrayList<>();
-        for (Lease lease : held) {
-            leases.delete(lease);
-            released.add(lease.address());
-            if (pools != null) {
-                synchronized (pools) {
-                    AddressPool pool = pools.containing(lease.address());
+        List<InetAddress> released;
+        if (pools == null) {
+            released = leases.ofOwner(networkId, ownerId).stream().map(Lease::address).toList();
+        } else {
+            synchronized (pools) {
+                released = pools.disown(ownerId);
+                for (InetAddress address : released) {
+                    AddressPool pool = pools.containing(address);
                     if (pool != null) {
-                        pool.release(lease.address());
+                        pool.release(address);
                     }
                 }
             }
         }
+        leases.deleteOwner(networkId, ownerId);
         return released;
     }
 
@@ -186,18 +212,34 @@ public class AddressAllocator {
             AddressPool pool = built.containing(lease.address());
             if (pool != null) {
                 pool.reserve(lease.address());
+                built.own(lease.ownerId(), lease.address());
             }
         }
         return built;
     }
 
+    /** A network's pools and who holds which address; guarded by its own monitor. */
     private static final class NetworkPools {
         final List<SubnetLayout> layout;
         final List<AddressPool> pools;
+        final Map<String, List<InetAddress>> byOwner = new HashMap<>();
 
         NetworkPools(List<SubnetLayout> layout, List<AddressPool> pools) {
             this.layout = layout;
             this.pools = pools;
+        }
+
+        void own(String ownerId, InetAddress address) {
+            byOwner.computeIfAbsent(ownerId, owner -> new ArrayList<>(2)).add(address);
+        }
+
+        List<InetAddress> owned(String ownerId) {
+            return byOwner.getOrDefault(ownerId, List.of());
+        }
+
+        List<InetAddress> disown(String ownerId) {
+            List<InetAddress> held = byOwner.remove(ownerId);
+            return held == null ? List.of() : held;
         }
 
         AddressPool containing(InetAddress address) {

@@ -6,8 +6,9 @@ import java.util.Map;
 /**
  * A sparse bitmap over the offsets {@code 0 … last} (unsigned, so up to 2^64 - 1 bits for an IPv6 /64).
  * Memory is spent only on pages that hold a set bit: 65,536 bits (8 KiB) per page, created on first use, dropped
- * when emptied. An IPv4 /8 with every address used costs 2 MiB; an empty IPv6 /64 costs nothing. Full pages are
- * skipped in one step, so a search walks at most one partly used page plus the full pages in its way.
+ * when emptied. An IPv4 /8 with every address used costs 2 MiB; an empty IPv6 /64 costs nothing. A bitmap smaller
+ * than a page has one page of its own size (a /24: 32 bytes, not 8 KiB), so many small networks stay small. Full
+ * pages are skipped in one step, so a search walks at most one partly used page plus the full pages in its way.
  */
 final class AddressBitmap {
 
@@ -19,6 +20,8 @@ final class AddressBitmap {
     private static final long OFFSET_IN_PAGE = PAGE_BITS - 1;
 
     private final long last;
+    /** Words per page: a whole page, or fewer when the bitmap itself is smaller than one. */
+    private final int pageWords;
     private final Map<Long, Page> pages = new HashMap<>();
     private long setCount;
 
@@ -28,6 +31,7 @@ final class AddressBitmap {
             throw new IllegalArgumentException("the all-ones offset is reserved as 'none'");
         }
         this.last = last;
+        this.pageWords = Long.compareUnsigned(last, PAGE_BITS) < 0 ? (int) (last / 64) + 1 : WORDS;
     }
 
     long last() {
@@ -48,7 +52,7 @@ final class AddressBitmap {
         if (Long.compareUnsigned(offset, last) > 0) {
             return false;
         }
-        Page page = pages.computeIfAbsent(offset >>> PAGE_SHIFT, index -> new Page());
+        Page page = pages.computeIfAbsent(offset >>> PAGE_SHIFT, index -> new Page(pageWords));
         if (!page.set((int) (offset & OFFSET_IN_PAGE))) {
             return false;
         }
@@ -79,7 +83,7 @@ final class AddressBitmap {
             if (page == null) {
                 return position;
             }
-            if (page.used < PAGE_BITS) {
+            if (page.used < page.words.length * 64) {
                 int bit = page.nextClear((int) (position & OFFSET_IN_PAGE));
                 if (bit >= 0) {
                     long found = (index << PAGE_SHIFT) | bit;
@@ -95,14 +99,23 @@ final class AddressBitmap {
         return NONE;
     }
 
+    /** The bits held in memory, used or not (for tests and benchmarks). */
+    long bitsInMemory() {
+        return (long) pages.size() * pageWords * 64;
+    }
+
     /** The number of pages holding memory (for tests and benchmarks). */
     int pageCount() {
         return pages.size();
     }
 
     private static final class Page {
-        final long[] words = new long[WORDS];
+        final long[] words;
         int used;
+
+        Page(int words) {
+            this.words = new long[words];
+        }
 
         boolean isSet(int bit) {
             return (words[bit >>> 6] & (1L << bit)) != 0;
@@ -134,7 +147,7 @@ final class AddressBitmap {
             int word = from >>> 6;
             long free = ~words[word] & (-1L << from);
             while (free == 0) {
-                if (++word == WORDS) {
+                if (++word == words.length) {
                     return -1;
                 }
                 free = ~words[word];

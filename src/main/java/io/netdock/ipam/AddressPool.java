@@ -112,6 +112,10 @@ public final class AddressPool {
         return used.pageCount();
     }
 
+    long bitsInMemory() {
+        return used.bitsInMemory();
+    }
+
     /** The offset of an address of this subnet, or NONE beyond the tracked first 2^64 - 1 addresses. */
     private long offsetOf(InetAddress address) {
         byte[] bytes = address.getAddress();

@@ -7,6 +7,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.function.UnaryOperator;
 
 /**
  * Docker's predefined address pools and the choice of a subnet from them for a network that names none.
@@ -87,8 +88,25 @@ public final class DefaultAddressPools {
     /** The first subnet of the pools that overlaps none of {@code inUse}. */
     public Cidr firstFree(boolean ipv6, Collection<Cidr> inUse) {
         List<Cidr> sameFamily = inUse.stream().filter(c -> c.isIpv6() == ipv6).map(Cidr::masked).toList();
+        return firstFree(ipv6, candidate -> {
+            Cidr blocker = null;
+            for (Cidr used : sameFamily) {
+                if (used.overlaps(candidate) && (blocker == null || used.last().compareTo(blocker.last()) > 0)) {
+                    blocker = used;
+                }
+            }
+            return blocker;
+        });
+    }
+
+    /**
+     * The first subnet of the pools that {@code blockerOf} finds nothing in use overlapping.
+     *
+     * @param blockerOf a subnet in use that overlaps the candidate (the search continues after it), or null
+     */
+    public Cidr firstFree(boolean ipv6, UnaryOperator<Cidr> blockerOf) {
         for (Pool pool : pools(ipv6)) {
-            Cidr found = firstFree(pool, sameFamily);
+            Cidr found = firstFree(pool, blockerOf);
             if (found != null) {
                 return found;
             }
@@ -96,19 +114,14 @@ public final class DefaultAddressPools {
         throw new SubnetsExhausted();
     }
 
-    /** Walks the pool's subnets in order, jumping past every subnet in use that a candidate hits. */
-    private static Cidr firstFree(Pool pool, List<Cidr> inUse) {
+    /** Walks the pool's subnets in order, jumping past the subnet in use that a candidate hits. */
+    private static Cidr firstFree(Pool pool, UnaryOperator<Cidr> blockerOf) {
         BigInteger step = BigInteger.ONE.shiftLeft(pool.base().bits() - pool.size());
         BigInteger end = pool.base().last();
         BigInteger position = pool.base().first();
         while (position.compareTo(end) <= 0) {
             Cidr candidate = new Cidr(pool.base().addressAt(position.subtract(pool.base().first())), pool.size());
-            Cidr blocker = null;
-            for (Cidr used : inUse) {
-                if (used.overlaps(candidate) && (blocker == null || used.last().compareTo(blocker.last()) > 0)) {
-                    blocker = used;
-                }
-            }
+            Cidr blocker = blockerOf.apply(candidate);
             if (blocker == null) {
                 return candidate;
             }

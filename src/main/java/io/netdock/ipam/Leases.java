@@ -57,6 +57,11 @@ public class Leases {
                 .params(lease.networkId(), IpAddresses.format(lease.address()), lease.ownerId()).update();
     }
 
+    /** Deletes every lease {@code ownerId} holds on the network. */
+    public void deleteOwner(String networkId, String ownerId) {
+        jdbc.sql("delete from address_lease where network_id = ? and owner_id = ?").params(networkId, ownerId).update();
+    }
+
     public void deleteNetwork(String networkId) {
         jdbc.sql("delete from address_lease where network_id = ?").param(networkId).update();
     }

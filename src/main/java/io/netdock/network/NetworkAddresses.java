@@ -3,8 +3,6 @@ package io.netdock.network;
 import io.netdock.error.DockerError;
 import io.netdock.ipam.AddressAllocator;
 import io.netdock.ipam.Cidr;
-import io.netdock.ipam.Lease;
-import io.netdock.ipam.Leases;
 import io.netdock.ipam.SubnetLayout;
 import io.netdock.kernel.IpPrefix;
 import io.netdock.ipam.IpAddresses;
@@ -26,12 +24,10 @@ public class NetworkAddresses {
 
     private final Networks networks;
     private final AddressAllocator allocator;
-    private final Leases leases;
 
-    NetworkAddresses(Networks networks, AddressAllocator allocator, Leases leases) {
+    NetworkAddresses(Networks networks, AddressAllocator allocator) {
         this.networks = networks;
         this.allocator = allocator;
-        this.leases = leases;
     }
 
     /**
@@ -43,11 +39,11 @@ public class NetworkAddresses {
         if (network.configOnly()) {
             throw DockerError.forbidden("cannot create endpoint on configuration-only network");
         }
-        List<Lease> held = leases.ofOwner(networkId, ownerId);
+        List<SubnetLayout> layout = layoutOf(network);
+        List<InetAddress> held = allocator.held(networkId, layout, ownerId);
         if (!held.isEmpty()) {
             return existing(network, held);
         }
-        List<SubnetLayout> layout = layoutOf(network);
         InetAddress v4 = null;
         InetAddress v6 = null;
         try {
@@ -88,14 +84,14 @@ public class NetworkAddresses {
         return allocator.allocate(network.id(), layout, ipv6, ownerId);
     }
 
-    private AddressLease existing(Network network, List<Lease> held) {
+    private AddressLease existing(Network network, List<InetAddress> held) {
         InetAddress v4 = null;
         InetAddress v6 = null;
-        for (Lease lease : held) {
-            if (IpAddresses.isIpv6(lease.address())) {
-                v6 = lease.address();
+        for (InetAddress address : held) {
+            if (IpAddresses.isIpv6(address)) {
+                v6 = address;
             } else {
-                v4 = lease.address();
+                v4 = address;
             }
         }
         return toLease(network, v4, v6);

@@ -181,8 +181,7 @@ class NetworkCreation {
     /** Subnets (requested or from the default pools), overlap checks, gateways and auxiliary addresses. */
     private List<IpamConfig> allocate(String name, List<NetworkSpec.IpamRequest> requests, boolean enableIpv4,
                                       boolean enableIpv6) {
-        List<Cidr> inUse = new ArrayList<>();
-        networks.reservedSubnets().forEach(subnet -> inUse.add(Cidr.parse(subnet)));
+        List<Cidr> chosen = new ArrayList<>();
         List<IpamConfig> result = new ArrayList<>();
         for (boolean ipv6 : new boolean[] {false, true}) {
             boolean enabled = ipv6 ? enableIpv6 : enableIpv4;
@@ -197,23 +196,34 @@ class NetworkCreation {
                 continue;
             }
             if (family.isEmpty()) {
-                Cidr subnet = pools.firstFree(ipv6, inUse);
-                inUse.add(subnet);
+                Cidr subnet = pools.firstFree(ipv6, candidate -> blockerOf(candidate, chosen));
+                chosen.add(subnet);
                 result.add(withGateway(name, subnet, null, new NetworkSpec.IpamRequest(subnet.toString(), null, null, null),
                         false));
                 continue;
             }
             for (NetworkSpec.IpamRequest request : family) {
                 Cidr subnet = Cidr.parse(request.subnet());
-                if (inUse.stream().anyMatch(subnet::overlaps)) {
+                if (blockerOf(subnet, chosen) != null) {
                     throw DockerError.forbidden(POOL_OVERLAPS);
                 }
-                inUse.add(subnet);
+                chosen.add(subnet);
                 Cidr range = isEmpty(request.ipRange()) ? null : Cidr.parse(request.ipRange());
                 result.add(withGateway(name, subnet, range, request, true));
             }
         }
         return result;
+    }
+
+    /** A subnet in use, by a stored network or earlier in this request, that overlaps {@code candidate}; or null. */
+    private Cidr blockerOf(Cidr candidate, List<Cidr> chosen) {
+        Cidr blocker = networks.reservedOverlapping(candidate).orElse(null);
+        for (Cidr mine : chosen) {
+            if (mine.overlaps(candidate) && (blocker == null || mine.last().compareTo(blocker.last()) > 0)) {
+                blocker = mine;
+            }
+        }
+        return blocker;
     }
 
     /** Texts the user gave are kept as given (Docker shows them so); allocated addresses are canonical. */

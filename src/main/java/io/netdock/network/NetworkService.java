@@ -152,7 +152,7 @@ public class NetworkService {
         } catch (DuplicateKeyException race) {
             Network network = planned[0];
             undoKernel(network, kernelDone[0]);
-            if (networks.existsWithName(network.name())) {
+            if (networks.findByName(network.name()).isPresent()) {
                 throw DockerError.conflict("network with name " + network.name() + " already exists");
             }
             if (network.isBridge()) {

@@ -1,86 +1,82 @@
 package io.netdock.network;
 
+import io.netdock.ipam.Cidr;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.NavigableMap;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentSkipListMap;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
-import tools.jackson.core.type.TypeReference;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Networks in the database: one row per network plus its IPAM.Config entries. Each change is one transaction
  * (or part of the caller's).
+ *
+ * <p>Every stored network is also held in memory (read at start, changed once a write commits), so lookups and
+ * lists never touch the database. A lookup by ID, name or ID prefix that memory cannot answer asks the database
+ * (a network another netdock sharing the database made is found that way, and remembered). The database stays the
+ * arbiter: names, bridge names and reserved subnets are unique there, and {@link #reservedOverlapping} asks it.
  */
 @Repository
 public class Networks {
 
-    private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final TypeReference<LinkedHashMap<String, String>> STRING_MAP = new TypeReference<>() {
-    };
-    private static final String COLUMNS = "id, name, driver, network_scope, created_nanos, is_internal, is_attachable, "
-            + "is_ingress, config_only, config_from, enable_ipv4, enable_ipv6, ipam_driver, ipam_options, "
-            + "driver_options, labels";
-
-    /** Most networks share a few option and label texts ({@code {}} above all): each is parsed once. */
-    private static final int MAX_PARSED_MAPS = 4096;
+    private static final Comparator<Network> CREATION_ORDER =
+            Comparator.comparing(Network::created).thenComparing(Network::id);
 
     private final JdbcClient jdbc;
     private final TransactionTemplate transaction;
-    private final Map<String, Map<String, String>> parsedMaps = new ConcurrentHashMap<>();
+    private final NetworkRows rows;
+    private final Map<String, Network> byId = new ConcurrentHashMap<>();
+    private final Map<String, Network> byName = new ConcurrentHashMap<>();
+    private final Map<String, String> idByBridgeName = new ConcurrentHashMap<>();
+    private final NavigableMap<String, Network> byIdSorted = new ConcurrentSkipListMap<>();
+    private final NavigableMap<Network, Network> inCreationOrder = new ConcurrentSkipListMap<>(CREATION_ORDER);
+    private final Map<String, Set<String>> madeFromConfiguration = new ConcurrentHashMap<>();
 
     public Networks(JdbcClient jdbc, PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
         this.transaction = new TransactionTemplate(transactions);
+        this.rows = new NetworkRows(jdbc);
+        fillReservedRanges();
+        rows.select("", List.of()).forEach(this::remember);
     }
 
     public void insert(Network network) {
-        transaction.executeWithoutResult(status -> insertRows(network));
-    }
-
-    private void insertRows(Network network) {
-        jdbc.sql("insert into network (" + COLUMNS + ", bridge_name) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
-                .params(network.id(), network.name(), network.driver(), network.scope(), nanos(network.created()),
-                        network.internal(), network.attachable(), network.ingress(), network.configOnly(),
-                        network.configFrom(), network.enableIpv4(), network.enableIpv6(), network.ipam().driver(),
-                        network.ipam().options() == null ? null : JSON.writeValueAsString(network.ipam().options()),
-                        JSON.writeValueAsString(network.options()), JSON.writeValueAsString(network.labels()),
-                        network.isBridge() ? network.bridge().bridgeName() : null)
-                .update();
-        List<IpamConfig> active = network.activeConfig();
-        int index = 0;
-        for (IpamConfig config : network.ipam().config()) {
-            jdbc.sql("insert into network_ipam_config (network_id, config_index, subnet, ip_range, gateway, "
-                            + "aux_addresses, user_subnet, gateway_shown, reserved_subnet) "
-                            + "values (?, ?, ?, ?, ?, ?, ?, ?, ?)")
-                    .params(network.id(), index++, config.subnet(), config.ipRange(), config.gateway(),
-                            JSON.writeValueAsString(config.auxiliaryAddresses()), config.userSubnet(),
-                            config.gatewayShown(), active.contains(config) ? config.subnetCidr().masked().toString() : null)
-                    .update();
-        }
+        transaction.executeWithoutResult(status -> {
+            rows.insert(network);
+            afterCommit(() -> remember(network));
+        });
     }
 
     /** Replaces a network's IPAM.Config entries (the default bridge, when its configured subnet changed). */
     public void replaceIpamConfig(Network network) {
         transaction.executeWithoutResult(status -> {
-            deleteRows(network.id());
-            insertRows(network);
+            rows.delete(network.id());
+            rows.insert(network);
+            afterCommit(() -> {
+                forget(network.id());
+                remember(network);
+            });
         });
     }
 
     public boolean delete(String id) {
-        return Boolean.TRUE.equals(transaction.execute(status -> deleteRows(id)));
-    }
-
-    private boolean deleteRows(String id) {
-        jdbc.sql("delete from network_ipam_config where network_id = ?").param(id).update();
-        return jdbc.sql("delete from network where id = ?").param(id).update() == 1;
+        return Boolean.TRUE.equals(transaction.execute(status -> {
+            boolean deleted = rows.delete(id);
+            afterCommit(() -> forget(id));
+            return deleted;
+        }));
     }
 
     /** Locks the network's row until the caller's transaction ends (endpoints being added elsewhere wait). */
@@ -89,12 +85,13 @@ public class Networks {
     }
 
     public Optional<Network> findById(String id) {
-        return first(jdbc.sql("select " + COLUMNS + " from network where id = ?").param(id).query(this::row).list());
+        Network known = byId.get(id);
+        return known != null ? Optional.of(known) : fromDatabase(rows.select("where id = ?", List.of(id)));
     }
 
     public Optional<Network> findByName(String name) {
-        return first(jdbc.sql("select " + COLUMNS + " from network where name = ?").param(name).query(this::row)
-                .list());
+        Network known = byName.get(name);
+        return known != null ? Optional.of(known) : fromDatabase(rows.select("where name = ?", List.of(name)));
     }
 
     /** Networks whose ID starts with {@code prefix} (hex only, so no LIKE wildcards can sneak in). */
@@ -102,91 +99,125 @@ public class Networks {
         if (!prefix.matches("[0-9a-f]+")) {
             return List.of();
         }
-        return withIpam(jdbc.sql("select " + COLUMNS + " from network where id like ? order by created_nanos, id")
-                .param(prefix + "%").query(this::row).list());
+        List<Network> known = new ArrayList<>(byIdSorted.subMap(prefix, true, prefix + Character.MAX_VALUE, false)
+                .values());
+        if (known.isEmpty()) {
+            rows.select("where id like ?", List.of(prefix + "%")).forEach(this::remember);
+            known.addAll(byIdSorted.subMap(prefix, true, prefix + Character.MAX_VALUE, false).values());
+        }
+        known.sort(CREATION_ORDER);
+        return known;
     }
 
+    /** Every network, oldest first. */
     public List<Network> findAll() {
-        return withIpam(jdbc.sql("select " + COLUMNS + " from network order by created_nanos, id").query(this::row)
-                .list());
+        return List.copyOf(inCreationOrder.values());
     }
 
+    /** Whether a network has this name (the unique constraint decides between processes at insert). */
     public boolean existsWithName(String name) {
-        return jdbc.sql("select count(*) from network where name = ?").param(name).query(Long.class).single() > 0;
+        return byName.containsKey(name);
     }
 
     /** The ID of the network whose bridge has this interface name. */
     public Optional<String> findIdByBridgeName(String bridgeName) {
+        String known = idByBridgeName.get(bridgeName);
+        if (known != null) {
+            return Optional.of(known);
+        }
         return jdbc.sql("select id from network where bridge_name = ?").param(bridgeName).query(String.class).optional();
     }
 
-    /** The subnets networks hold (masked), which new subnets must not overlap. */
-    public List<String> reservedSubnets() {
-        return jdbc.sql("select reserved_subnet from network_ipam_config where reserved_subnet is not null")
-                .query(String.class).list();
+    /**
+     * A subnet held by a network (any netdock's, as the database knows) that overlaps {@code subnet}, or empty.
+     * When several do, the one that ends first.
+     */
+    public Optional<Cidr> reservedOverlapping(Cidr subnet) {
+        Cidr masked = subnet.masked();
+        return jdbc.sql("select reserved_subnet, reserved_first from network_ipam_config "
+                        + "where reserved_last >= ? and reserved_last < ? order by reserved_last limit 1")
+                .params(SubnetRangeKeys.first(masked), SubnetRangeKeys.familyEnd(masked.isIpv6()))
+                .query((rs, row) -> rs.getString(2).compareTo(SubnetRangeKeys.last(masked)) <= 0
+                        ? Cidr.parse(rs.getString(1)) : null)
+                .optional();
     }
 
-    /** Networks created from the configuration network {@code name}. */
+    /** Whether a network is made from the configuration network {@code name}. */
     public boolean isConfigurationInUse(String name) {
-        return jdbc.sql("select count(*) from network where config_from = ?").param(name).query(Long.class).single() > 0;
+        Set<String> made = madeFromConfiguration.get(name);
+        return made != null && !made.isEmpty();
     }
 
-    private Optional<Network> first(List<PartialNetwork> rows) {
-        return withIpam(rows).stream().findFirst();
+    private Optional<Network> fromDatabase(List<Network> found) {
+        found.forEach(this::remember);
+        return found.stream().findFirst();
     }
 
-    private List<Network> withIpam(List<PartialNetwork> rows) {
-        if (rows.isEmpty()) {
-            return List.of();
+    private void remember(Network network) {
+        Network previous = byId.put(network.id(), network);
+        if (previous != null) {
+            inCreationOrder.remove(previous);
         }
-        Map<String, List<IpamConfig>> configs = new LinkedHashMap<>();
-        String where = rows.size() == 1 ? "where network_id = ?" : "";
-        var query = jdbc.sql("select network_id, subnet, ip_range, gateway, aux_addresses, user_subnet, gateway_shown "
-                + "from network_ipam_config " + where + " order by network_id, config_index");
-        if (rows.size() == 1) {
-            query = query.param(rows.get(0).id);
+        byName.put(network.name(), network);
+        byIdSorted.put(network.id(), network);
+        inCreationOrder.put(network, network);
+        if (network.isBridge()) {
+            idByBridgeName.put(network.bridge().bridgeName(), network.id());
         }
-        query.query(rs -> {
-            configs.computeIfAbsent(rs.getString(1), id -> new ArrayList<>()).add(new IpamConfig(rs.getString(2),
-                    rs.getString(3), rs.getString(4), map(rs.getString(5)), rs.getBoolean(6),
-                    rs.getBoolean(7)));
-        });
-        List<Network> networks = new ArrayList<>(rows.size());
-        for (PartialNetwork row : rows) {
-            networks.add(row.complete(configs.getOrDefault(row.id, List.of())));
+        if (network.configFrom() != null && !network.configFrom().isEmpty()) {
+            madeFromConfiguration.computeIfAbsent(network.configFrom(), name -> ConcurrentHashMap.newKeySet())
+                    .add(network.id());
         }
-        return networks;
     }
 
-    private PartialNetwork row(java.sql.ResultSet rs, int index) throws java.sql.SQLException {
-        String ipamOptions = rs.getString(14);
-        return new PartialNetwork(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                instant(rs.getLong(5)), rs.getBoolean(6), rs.getBoolean(7), rs.getBoolean(8), rs.getBoolean(9),
-                rs.getString(10), rs.getBoolean(11), rs.getBoolean(12), rs.getString(13),
-                ipamOptions == null ? null : map(ipamOptions), map(rs.getString(15)), map(rs.getString(16)));
+    private void forget(String id) {
+        Network gone = byId.remove(id);
+        if (gone == null) {
+            return;
+        }
+        byName.remove(gone.name(), gone);
+        byIdSorted.remove(id);
+        inCreationOrder.remove(gone);
+        if (gone.isBridge()) {
+            idByBridgeName.remove(gone.bridge().bridgeName(), id);
+        }
+        Set<String> made = gone.configFrom() == null ? null : madeFromConfiguration.get(gone.configFrom());
+        if (made != null) {
+            made.remove(id);
+        }
     }
 
-    /** A stored JSON object of strings, as an immutable map. */
-    private Map<String, String> map(String json) {
-        Map<String, String> parsed = parsedMaps.get(json);
-        if (parsed == null) {
-            parsed = Map.copyOf(JSON.readValue(json, STRING_MAP));
-            if (parsedMaps.size() < MAX_PARSED_MAPS) {
-                parsedMaps.put(json, parsed);
+    /** Memory changes when the database change is committed; never for a change that is rolled back. */
+    private static void afterCommit(Runnable change) {
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            change.run();
+            return;
+        }
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                change.run();
             }
-        }
-        return parsed;
+        });
     }
 
-    private record PartialNetwork(String id, String name, String driver, String scope, Instant created,
-                                  boolean internal, boolean attachable, boolean ingress, boolean configOnly,
-                                  String configFrom, boolean enableIpv4, boolean enableIpv6, String ipamDriver,
-                                  Map<String, String> ipamOptions, Map<String, String> options,
-                                  Map<String, String> labels) {
-        Network complete(List<IpamConfig> config) {
-            return new Network(id, name, driver, scope, created, internal, attachable, ingress, configOnly, configFrom,
-                    enableIpv4, enableIpv6, new IpamSettings(ipamDriver, ipamOptions, config), options, labels);
-        }
+    /** Rows stored before the reserved ranges existed (migration V70) get them. */
+    private void fillReservedRanges() {
+        Map<String, String> missing = new LinkedHashMap<>();
+        jdbc.sql("select network_id, config_index, reserved_subnet from network_ipam_config "
+                        + "where reserved_subnet is not null and reserved_first is null")
+                .query(rs -> {
+                    missing.put(rs.getString(1) + "/" + rs.getInt(2), rs.getString(3));
+                });
+        missing.forEach((key, subnet) -> {
+            int slash = key.indexOf('/');
+            Cidr cidr = Cidr.parse(subnet);
+            jdbc.sql("update network_ipam_config set reserved_first = ?, reserved_last = ? "
+                            + "where network_id = ? and config_index = ?")
+                    .params(SubnetRangeKeys.first(cidr), SubnetRangeKeys.last(cidr), key.substring(0, slash),
+                            Integer.parseInt(key.substring(slash + 1)))
+                    .update();
+        });
     }
 
     static long nanos(Instant instant) {

@@ -3,15 +3,18 @@ package io.netdock.portmap;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** The port binding store with an in-memory index (by container, and the set of taken host ports). */
+/**
+ * The port binding store with an in-memory index: by container, and per host address and protocol a bitmap of the
+ * host ports taken (so finding a free port in a nearly full range is a bit scan, not a lookup per port).
+ */
 @Repository
 class PortBindings {
 
@@ -20,7 +23,7 @@ class PortBindings {
 
     private final JdbcClient jdbc;
     private final Map<String, List<PortBinding>> byContainer = new ConcurrentHashMap<>();
-    private final Set<String> taken = ConcurrentHashMap.newKeySet();
+    private final Map<String, BitSet> taken = new ConcurrentHashMap<>();
 
     PortBindings(JdbcClient jdbc) {
         this.jdbc = jdbc;
@@ -33,8 +36,42 @@ class PortBindings {
         jdbc.sql("select " + COLUMNS + " from port_binding").query(PortBindings::map).list().forEach(this::remember);
     }
 
+    /** Forgets one container's bindings and reads them again (after a rolled-back transaction). */
+    void reload(String containerId) {
+        forget(containerId);
+        jdbc.sql("select " + COLUMNS + " from port_binding where container_id = ?").param(containerId)
+                .query(PortBindings::map).list().forEach(this::remember);
+    }
+
     boolean isTaken(String hostIp, String protocol, int port) {
-        return taken.contains(key(hostIp, protocol, port));
+        BitSet ports = taken.get(key(hostIp, protocol));
+        if (ports == null) {
+            return false;
+        }
+        synchronized (ports) {
+            return ports.get(port);
+        }
+    }
+
+    /** The lowest port in {@code [from, to]} free on every one of {@code hostIps}, or -1. */
+    int nextFree(List<String> hostIps, String protocol, int from, int to) {
+        int port = from;
+        while (port <= to) {
+            int candidate = port;
+            for (String hostIp : hostIps) {
+                BitSet ports = taken.get(key(hostIp, protocol));
+                if (ports != null) {
+                    synchronized (ports) {
+                        candidate = Math.max(candidate, ports.nextClearBit(candidate));
+                    }
+                }
+            }
+            if (candidate == port) {
+                return port;
+            }
+            port = candidate;
+        }
+        return -1;
     }
 
     /** Inserts the row only (see {@link #remember}); the primary key throws {@code DuplicateKeyException} when another holder has the port. */
@@ -47,9 +84,20 @@ class PortBindings {
 
     void deleteContainer(String containerId) {
         jdbc.sql("delete from port_binding where container_id = ?").param(containerId).update();
+        forget(containerId);
+    }
+
+    private void forget(String containerId) {
         List<PortBinding> gone = byContainer.remove(containerId);
         if (gone != null) {
-            gone.forEach(b -> taken.remove(key(b.hostIp(), b.protocol(), b.hostPort())));
+            for (PortBinding b : gone) {
+                BitSet ports = taken.get(key(b.hostIp(), b.protocol()));
+                if (ports != null) {
+                    synchronized (ports) {
+                        ports.clear(b.hostPort());
+                    }
+                }
+            }
         }
     }
 
@@ -72,11 +120,14 @@ class PortBindings {
             updated.sort(Comparator.comparingLong(PortBinding::order));
             return List.copyOf(updated);
         });
-        taken.add(key(b.hostIp(), b.protocol(), b.hostPort()));
+        BitSet ports = taken.computeIfAbsent(key(b.hostIp(), b.protocol()), k -> new BitSet());
+        synchronized (ports) {
+            ports.set(b.hostPort());
+        }
     }
 
-    private static String key(String hostIp, String protocol, int port) {
-        return hostIp + "/" + protocol + "/" + port;
+    private static String key(String hostIp, String protocol) {
+        return hostIp + "/" + protocol;
     }
 
     private static PortBinding map(ResultSet rs, int row) throws SQLException {

@@ -88,9 +88,9 @@ public class PortMapper {
         return bindings.ofContainer(containerId);
     }
 
-    /** Re-reads the store after a rolled-back transaction. */
-    public void reload() {
-        bindings.reloadAll();
+    /** Re-reads a container's bindings after a rolled-back transaction. */
+    public void reload(String containerId) {
+        bindings.reload(containerId);
     }
 
     private List<PortBinding> allocate(String containerId, String endpointLabel, String endpointId,
@@ -108,18 +108,21 @@ public class PortMapper {
             throw new PortAlreadyAllocated(endpointLabel, "Bind for " + hostText(request.hostIps().get(0)) + ":"
                     + ports + " failed: port is already allocated");
         }
-        int size = range.last() - range.first() + 1;
         for (int round = 0; round < 2; round++) {
-            int start = lastEphemeral.getOrDefault(protocol, range.first() - 1);
-            for (int i = 1; i <= size; i++) {
-                int port = range.first() + Math.floorMod(start + i - range.first(), size);
-                if (isTakenHere(request, port)) {
-                    continue;
-                }
-                List<PortBinding> claimed = claim(containerId, endpointId, bridgeName, ipV4, ipV6, request, port);
-                if (claimed != null) {
-                    lastEphemeral.put(protocol, port);
-                    return claimed;
+            int start = lastEphemeral.getOrDefault(protocol, range.first() - 1) + 1;
+            if (start > range.last()) {
+                start = range.first();
+            }
+            // Upward from after the last port handed out to the end of the range, then from its start: the bitmap
+            // of taken ports gives each candidate, the database insert claims it (or another process holds it).
+            for (int[] span : new int[][] {{start, range.last()}, {range.first(), start - 1}}) {
+                for (int port = bindings.nextFree(request.hostIps(), protocol, span[0], span[1]); port >= 0;
+                     port = port < span[1] ? bindings.nextFree(request.hostIps(), protocol, port + 1, span[1]) : -1) {
+                    List<PortBinding> claimed = claim(containerId, endpointId, bridgeName, ipV4, ipV6, request, port);
+                    if (claimed != null) {
+                        lastEphemeral.put(protocol, port);
+                        return claimed;
+                    }
                 }
             }
             // the index may still hold ports another netdock sharing the database has given back since
@@ -127,11 +130,6 @@ public class PortMapper {
         }
         throw new PortAlreadyAllocated(endpointLabel, "Bind for " + hostText(request.hostIps().get(0))
                 + ":0 failed: all ports are allocated");
-    }
-
-    /** Whether the index says one of the request's host addresses has the port (a hint: the database decides). */
-    private boolean isTakenHere(PortRequest request, int port) {
-        return request.hostIps().stream().anyMatch(hostIp -> bindings.isTaken(hostIp, request.protocol(), port));
     }
 
     /**

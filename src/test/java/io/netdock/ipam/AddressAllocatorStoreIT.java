@@ -77,6 +77,25 @@ class AddressAllocatorStoreIT {
 
     @ParameterizedTest
     @MethodSource("io.netdock.testing.TestDatabases#both")
+    void heldAddressesAreTheOwnersCommittedLeases(TestDatabase kind) {
+        DataSource database = databaseWithNetwork(kind);
+        AddressAllocator allocator = allocator(database);
+        InetAddress first = allocator.allocate(NETWORK, LAYOUT, false, "ep1");
+        assertThat(allocator.held(NETWORK, LAYOUT, "ep1")).containsExactly(first);
+        assertThat(allocator.held(NETWORK, LAYOUT, "ep2")).isEmpty();
+        assertThat(allocator(database).held(NETWORK, LAYOUT, "ep1")).as("after a restart").containsExactly(first);
+        new TransactionTemplate(new DataSourceTransactionManager(database)).executeWithoutResult(status -> {
+            allocator.allocate(NETWORK, LAYOUT, false, "ep3");
+            status.setRollbackOnly();
+        });
+        assertThat(allocator.held(NETWORK, LAYOUT, "ep3")).as("a lease rolled back").isEmpty();
+        AddressAllocator restarted = allocator(database);
+        assertThat(restarted.release(NETWORK, "ep1")).as("before the cache is built").containsExactly(first);
+        assertThat(new Leases(JdbcClient.create(database)).ofOwner(NETWORK, "ep1")).isEmpty();
+    }
+
+    @ParameterizedTest
+    @MethodSource("io.netdock.testing.TestDatabases#both")
     void twoProcessesSharingTheDatabaseSkipEachOthersLeases(TestDatabase kind) {
         DataSource database = databaseWithNetwork(kind);
         AddressAllocator one = allocator(database);

@@ -133,6 +133,25 @@ class AddressPoolTest {
     }
 
     @Test
+    void smallSubnetsHoldOnlyTheirOwnBits() {
+        AddressPool slash24 = new AddressPool(Cidr.parse("10.0.0.0/24"), null);
+        for (InetAddress a = slash24.candidate(); a != null; a = slash24.candidate()) {
+            slash24.take(a);
+        }
+        assertThat(slash24.usedCount()).isEqualTo(256);
+        assertThat(slash24.bitsInMemory()).as("256 bits, not a 65,536-bit page").isEqualTo(256);
+        AddressPool slash30 = new AddressPool(Cidr.parse("10.0.0.0/30"), null);
+        assertThat(slash30.candidate()).isEqualTo(IpAddresses.parseOrNull("10.0.0.1"));
+        slash30.take(slash30.candidate());
+        slash30.take(slash30.candidate());
+        assertThat(slash30.candidate()).as("a /30 has two hosts").isNull();
+        assertThat(slash30.bitsInMemory()).isEqualTo(64);
+        AddressPool slash16 = new AddressPool(Cidr.parse("10.0.0.0/16"), null);
+        slash16.take(slash16.candidate());
+        assertThat(slash16.bitsInMemory()).isEqualTo(65_536);
+    }
+
+    @Test
     void aFullSlash8IsExhaustedAndAReleasedAddressComesBack() {
         AddressPool pool = pool("10.0.0.0/8");
         int handedOut = 0;

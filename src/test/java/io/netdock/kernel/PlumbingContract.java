@@ -196,7 +196,7 @@ public abstract class PlumbingContract {
 
         plumbing.attach(attachment);
 
-        LinkView hostEnd = link(namespace("host"), "vethe1e1e1e").orElseThrow();
+        LinkView hostEnd = link(namespace("host"), "vethe1e1e1e1e1e").orElseThrow();
         NamespaceView sandbox = namespace("5a5a5a5a5a5a");
         LinkView eth0 = link(sandbox, "eth0").orElseThrow();
         assertThat(hostEnd.kind()).isEqualTo("veth");
@@ -221,7 +221,7 @@ public abstract class PlumbingContract {
         plumbing.attach(attachment(networkA(), SANDBOX_1, ENDPOINT_1, "eth0", "172.30.1.2/24"));
 
         Link bridge = kernel.host().link("br-a1a1a1a1a1a1").orElseThrow();
-        Link port = kernel.host().link("vethe1e1e1e").orElseThrow();
+        Link port = kernel.host().link("vethe1e1e1e1e1e").orElseThrow();
         Link eth0 = kernel.namespace("5a5a5a5a5a5a").orElseThrow().link("eth0").orElseThrow();
         assertThat(bridge.group()).isEqualTo(LinkGroups.OWNED);
         assertThat(bridge.alias()).isEqualTo("netdock network " + NET_A);
@@ -288,7 +288,7 @@ public abstract class PlumbingContract {
                 "default via 172.30.1.1 dev eth0 proto static",
                 "172.30.1.0/24 dev eth0 proto kernel scope link src 172.30.1.2",
                 "172.30.2.0/24 dev eth1 proto kernel scope link src 172.30.2.2");
-        assertThat(link(namespace("host"), "vethe2e2e2e").orElseThrow().master()).isEqualTo("br-b2b2b2b2b2b2");
+        assertThat(link(namespace("host"), "vethe2e2e2e2e2e").orElseThrow().master()).isEqualTo("br-b2b2b2b2b2b2");
     }
 
     @Test
@@ -304,7 +304,7 @@ public abstract class PlumbingContract {
         Attachment toNowhere = attachment(networkB(), SANDBOX_1, ENDPOINT_1, "eth0", "172.30.2.2/24");
         assertThatThrownBy(() -> plumbing.attach(toNowhere))
                 .isInstanceOf(KernelObjectNotFound.class)
-                .hasMessageStartingWith("create veth vethe1e1e1e → br-b2b2b2b2b2b2: No such device");
+                .hasMessageStartingWith("create veth vethe1e1e1e1e1e → br-b2b2b2b2b2b2: No such device");
         assertThat(linkNames("host")).containsExactly("lo", "br-a1a1a1a1a1a1");
         assertThat(linkNames("5a5a5a5a5a5a")).containsExactly("lo");
     }
@@ -332,8 +332,18 @@ public abstract class PlumbingContract {
         assertThatThrownBy(() -> plumbing.attach(attachment(networkA(), SANDBOX_1, ENDPOINT_2, "eth0",
                 "172.30.1.3/24")))
                 .isInstanceOf(KernelObjectExists.class)
-                .hasMessageStartingWith("create veth vethe2e2e2e → br-a1a1a1a1a1a1: File exists");
-        assertThat(linkNames("host")).containsExactly("lo", "br-a1a1a1a1a1a1", "vethe1e1e1e");
+                .hasMessageStartingWith("create veth vethe2e2e2e2e2e → br-a1a1a1a1a1a1: File exists");
+        assertThat(linkNames("host")).containsExactly("lo", "br-a1a1a1a1a1a1", "vethe1e1e1e1e1e");
+    }
+
+    @Test
+    void endpointsWhoseIdsShareTheirFirstSevenCharactersGetTheirOwnVeths() {
+        plumbing.setUpNetwork(networkA());
+        plumbing.createSandbox(SANDBOX_1);
+        plumbing.createSandbox(SANDBOX_2);
+        plumbing.attach(attachment(networkA(), SANDBOX_1, "abcdef0" + "1".repeat(57), "eth0", "172.30.1.2/24"));
+        plumbing.attach(attachment(networkA(), SANDBOX_2, "abcdef0" + "2".repeat(57), "eth0", "172.30.1.3/24"));
+        assertThat(linkNames("host")).containsExactly("lo", "br-a1a1a1a1a1a1", "vethabcdef01111", "vethabcdef02222");
     }
 
     @Test
@@ -360,7 +370,7 @@ public abstract class PlumbingContract {
         plumbing.detach(attachment(networkA(), SANDBOX_1, ENDPOINT_1, "eth0", "172.30.1.2/24"));
         plumbing.attach(attachment(networkA(), SANDBOX_1, ENDPOINT_2, "eth0", "172.30.1.3/24"));
 
-        assertThat(linkNames("host")).containsExactly("lo", "br-a1a1a1a1a1a1", "vethe2e2e2e");
+        assertThat(linkNames("host")).containsExactly("lo", "br-a1a1a1a1a1a1", "vethe2e2e2e2e2e");
         assertThat(linkNames("5a5a5a5a5a5a")).containsExactly("lo", "eth0");
         assertThat(namespace("5a5a5a5a5a5a").addresses()).contains("172.30.1.3/24 dev eth0")
                 .doesNotContain("172.30.1.2/24 dev eth0");
@@ -378,7 +388,7 @@ public abstract class PlumbingContract {
         plumbing.createSandbox(SANDBOX_1);
         plumbing.attach(attachment(networkA(), SANDBOX_1, ENDPOINT_1, "eth0", "172.30.1.2/24"));
 
-        assertThat(linkNames("host")).containsExactly("lo", "br-a1a1a1a1a1a1", "vethe1e1e1e");
+        assertThat(linkNames("host")).containsExactly("lo", "br-a1a1a1a1a1a1", "vethe1e1e1e1e1e");
         assertThat(namespace("host").addresses()).containsExactly("127.0.0.1/8 dev lo",
                 "172.30.1.1/24 dev br-a1a1a1a1a1a1", "::1/128 dev lo");
         assertThat(namespace("5a5a5a5a5a5a").routes()).containsExactly("default via 172.30.1.1 dev eth0 proto static",
@@ -478,7 +488,7 @@ public abstract class PlumbingContract {
                 ip("172.30.1.2"), 80);
         plumbing.publish(List.of(web, new PortForward(ENDPOINT_2, "br-b2b2b2b2b2b2", "tcp", ip("0.0.0.0"), 9090,
                 ip("172.30.2.2"), 90)));
-        kernel.host().deleteLink("vethe1e1e1e");
+        kernel.host().deleteLink("vethe1e1e1e1e1e");
         kernel.close();
 
         kernel = openKernel();
@@ -487,10 +497,10 @@ public abstract class PlumbingContract {
                 List.of(kept), List.of(web)));
 
         assertThat(report.failures()).isEmpty();
-        assertThat(report.removed()).containsExactly("bridge br-b2b2b2b2b2b2", "veth vethe2e2e2e",
+        assertThat(report.removed()).containsExactly("bridge br-b2b2b2b2b2b2", "veth vethe2e2e2e2e2e",
                 "sandbox 6b6b6b6b6b6b");
-        assertThat(report.created()).containsExactly("endpoint vethe1e1e1e → br-a1a1a1a1a1a1");
-        assertThat(linkNames("host")).containsExactly("lo", "br-a1a1a1a1a1a1", "vethe1e1e1e");
+        assertThat(report.created()).containsExactly("endpoint vethe1e1e1e1e1e → br-a1a1a1a1a1a1");
+        assertThat(linkNames("host")).containsExactly("lo", "br-a1a1a1a1a1a1", "vethe1e1e1e1e1e");
         assertThat(kernel.namespaces()).containsExactly("5a5a5a5a5a5a");
         assertThat(namespace("5a5a5a5a5a5a").routes()).containsExactly("default via 172.30.1.1 dev eth0 proto static",
                 "172.30.1.0/24 dev eth0 proto kernel scope link src 172.30.1.2");
@@ -510,7 +520,7 @@ public abstract class PlumbingContract {
         assertThatThrownBy(() -> dying.attach(attachment(networkB(), SANDBOX_1, ENDPOINT_2, "eth0", "172.30.2.2/24")))
                 .isInstanceOf(ProcessKilled.class);
         assertThat(kernel.host().link("br-a1a1a1a1a1a1").orElseThrow().alias()).isNull();
-        assertThat(kernel.host().link("vethe2e2e2e").orElseThrow().alias()).isNull();
+        assertThat(kernel.host().link("vethe2e2e2e2e2e").orElseThrow().alias()).isNull();
         kernel.close();
 
         kernel = openKernel();
@@ -519,7 +529,7 @@ public abstract class PlumbingContract {
                 List.of(), List.of()));
 
         assertThat(report.failures()).isEmpty();
-        assertThat(report.removed()).containsExactly("bridge br-a1a1a1a1a1a1", "veth vethe2e2e2e");
+        assertThat(report.removed()).containsExactly("bridge br-a1a1a1a1a1a1", "veth vethe2e2e2e2e2e");
         assertThat(linkNames("host")).containsExactly("lo", "br-b2b2b2b2b2b2");
         assertThat(linkNames("5a5a5a5a5a5a")).containsExactly("lo");
     }

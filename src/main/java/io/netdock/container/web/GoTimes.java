@@ -1,8 +1,8 @@
 package io.netdock.container.web;
 
 import java.time.Duration;
-import io.netdock.time.GoTime;
 import java.time.Instant;
+import io.netdock.time.GoTime;
 
 /** Go's time texts: RFC 3339 with nanoseconds, the zero time, and {@code units.HumanDuration}. */
 final class GoTimes {
@@ -13,7 +13,10 @@ final class GoTimes {
     }
 
     static String format(Instant instant) {
-        return instant == null ? ZERO : GoTime.format(instant);
+        if (instant == null) {
+            return ZERO;
+        }
+        return GoTime.format(instant);
     }
 
     /** Docker's {@code units.HumanDuration} ("Less than a second", "About a minute", "3 hours", …). */

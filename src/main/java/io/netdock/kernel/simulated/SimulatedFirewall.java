@@ -8,9 +8,11 @@ import io.netdock.kernel.spi.FirewallChange;
 import io.netdock.kernel.spi.FirewallLayout;
 import io.netdock.kernel.spi.FirewallRule;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * netdock's nftables table as a model: chains holding rules in order. Prints itself the way
@@ -46,9 +48,9 @@ final class SimulatedFirewall implements Firewall {
                 }
             }
             for (Chain chain : chains.values()) {
-                chain.rules.removeIf(rule -> change.removeComments().contains(rule.comment()));
+                chain.removeTagged(change.removeComments());
             }
-            change.add().forEach(rule -> chains.get(rule.chain()).rules.add(rule));
+            change.add().forEach(rule -> chains.get(rule.chain()).add(rule));
         }
     }
 
@@ -76,7 +78,7 @@ final class SimulatedFirewall implements Firewall {
                 if (chain.definition.isBase()) {
                     text.append("\t\t").append(chain.definition.declaration()).append('\n');
                 }
-                chain.rules.forEach(rule -> text.append("\t\t").append(rule.listed()).append('\n'));
+                chain.rules.values().forEach(rule -> text.append("\t\t").append(rule.listed()).append('\n'));
                 text.append("\t}\n");
             }
             return text.append("}\n").toString();
@@ -91,7 +93,7 @@ final class SimulatedFirewall implements Firewall {
             if (chain == null) {
                 throw KernelException.of("add rule to chain " + rule.chain(), Errno.ENOENT);
             }
-            chain.rules.add(rule);
+            chain.add(rule);
         }
         return built;
     }
@@ -102,9 +104,30 @@ final class SimulatedFirewall implements Firewall {
         return all;
     }
 
-    private record Chain(FirewallChain definition, List<FirewallRule> rules) {
+    /** A chain's rules in order, found by comment (so dropping one network's or port's rules is not a scan). */
+    private static final class Chain {
+        final FirewallChain definition;
+        final Map<Long, FirewallRule> rules = new LinkedHashMap<>();
+        final Map<String, List<Long>> byComment = new HashMap<>();
+        long next;
+
         Chain(FirewallChain definition) {
-            this(definition, new ArrayList<>());
+            this.definition = definition;
+        }
+
+        void add(FirewallRule rule) {
+            long key = next++;
+            rules.put(key, rule);
+            byComment.computeIfAbsent(rule.comment(), comment -> new ArrayList<>()).add(key);
+        }
+
+        void removeTagged(Set<String> comments) {
+            for (String comment : comments) {
+                List<Long> keys = byComment.remove(comment);
+                if (keys != null) {
+                    keys.forEach(rules::remove);
+                }
+            }
         }
     }
 }

@@ -16,14 +16,21 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** One namespace of the {@link SimulatedKernel}: links, addresses, static routes and sysctls. */
+/**
+ * One namespace of the {@link SimulatedKernel}: links, addresses, static routes and sysctls. Like the kernel's own
+ * tables, what belongs to a link (its addresses, its bridge ports, its sysctls) is found by the link's name, so a
+ * change to one link costs the same however many links the namespace holds.
+ */
 final class SimulatedNamespace implements NetNamespace {
 
     private static final Pattern MAC = Pattern.compile("([0-9a-f]{2}:){5}[0-9a-f]{2}");
@@ -38,9 +45,14 @@ final class SimulatedNamespace implements NetNamespace {
     private final SimulatedKernel kernel;
     private final String name;
     private final Map<String, SimLink> links = new LinkedHashMap<>();
-    private final List<Address> addresses = new ArrayList<>();
+    /** Link name → its addresses in the order added; links in the order they got their first address. */
+    private final Map<String, List<Address>> addresses = new LinkedHashMap<>();
+    /** Bridge name → the names of its ports. */
+    private final Map<String, Set<String>> ports = new HashMap<>();
     private final List<Route> staticRoutes = new ArrayList<>();
     private final Map<String, String> sysctls = new HashMap<>(SYSCTL_DEFAULTS);
+    /** Link name → the paths of its sysctls. */
+    private final Map<String, Set<String>> linkSysctls = new HashMap<>();
     private int nextIndex = 1;
 
     SimulatedNamespace(SimulatedKernel kernel, String name) {
@@ -95,6 +107,7 @@ final class SimulatedNamespace implements NetNamespace {
         SimLink link = new SimLink(nextIndex++, veth.name(), "veth", kernel.nextMacAddress(), veth.mtu(),
                 veth.group());
         link.master = master.name;
+        ports.computeIfAbsent(master.name, bridge -> new LinkedHashSet<>()).add(link.name);
         link.pair(peer, peerNamespace, this);
         peerNamespace.links.put(peer.name, peer);
         links.put(link.name, link);
@@ -122,10 +135,22 @@ final class SimulatedNamespace implements NetNamespace {
 
     private void remove(SimLink link) {
         links.remove(link.name);
-        addresses.removeIf(address -> address.link().equals(link.name));
+        addresses.remove(link.name);
         staticRoutes.removeIf(route -> route.device().equals(link.name));
-        sysctls.keySet().removeIf(key -> link.name.equals(interfaceOf(key)));
-        links.values().stream().filter(port -> link.name.equals(port.master)).forEach(port -> port.master = null);
+        Set<String> paths = linkSysctls.remove(link.name);
+        if (paths != null) {
+            sysctls.keySet().removeAll(paths);
+        }
+        if (link.master != null) {
+            Set<String> siblings = ports.get(link.master);
+            if (siblings != null) {
+                siblings.remove(link.name);
+            }
+        }
+        Set<String> orphans = ports.remove(link.name);
+        if (orphans != null) {
+            orphans.stream().map(links::get).filter(port -> port != null).forEach(port -> port.master = null);
+        }
     }
 
     /** The namespace goes away: its veths take their peers with them. */
@@ -165,7 +190,7 @@ final class SimulatedNamespace implements NetNamespace {
                 link.hairpin = change.hairpin();
             }
             if (change.routeLocalnet() != null) {
-                sysctls.put("net/ipv4/conf/" + link.name + "/route_localnet", change.routeLocalnet() ? "1" : "0");
+                putSysctl("net/ipv4/conf/" + link.name + "/route_localnet", change.routeLocalnet() ? "1" : "0");
             }
             if (change.up() != null && change.up() != link.up) {
                 link.up = change.up();
@@ -181,8 +206,9 @@ final class SimulatedNamespace implements NetNamespace {
     }
 
     private void addIfAbsent(Address address) {
-        if (!addresses.contains(address)) {
-            addresses.add(address);
+        List<Address> own = addresses.computeIfAbsent(address.link(), linkName -> new ArrayList<>());
+        if (!own.contains(address)) {
+            own.add(address);
         }
     }
 
@@ -191,14 +217,14 @@ final class SimulatedNamespace implements NetNamespace {
         synchronized (kernel) {
             String operation = "add address " + address + " to " + linkName;
             existing(operation, linkName);
-            boolean duplicate = addresses.stream().anyMatch(a -> a.link().equals(linkName)
-                    && a.prefix().address().equals(address.address())
+            boolean duplicate = addresses.getOrDefault(linkName, List.of()).stream().anyMatch(a ->
+                    a.prefix().address().equals(address.address())
                     && (address.isIpv6() || a.prefix().prefixLength() == address.prefixLength()));
             if (duplicate) {
                 throw KernelException.of(operation, Errno.EEXIST,
                         address.isIpv6() ? null : "ipv4: Address already assigned");
             }
-            addresses.add(new Address(linkName, address));
+            addresses.computeIfAbsent(linkName, own -> new ArrayList<>()).add(new Address(linkName, address));
         }
     }
 
@@ -207,7 +233,7 @@ final class SimulatedNamespace implements NetNamespace {
         synchronized (kernel) {
             String operation = "delete address " + address + " from " + linkName;
             existing(operation, linkName);
-            if (!addresses.remove(new Address(linkName, address))) {
+            if (!addresses.getOrDefault(linkName, new ArrayList<>()).remove(new Address(linkName, address))) {
                 throw KernelException.of(operation, Errno.EADDRNOTAVAIL);
             }
         }
@@ -218,8 +244,8 @@ final class SimulatedNamespace implements NetNamespace {
         synchronized (kernel) {
             String operation = "add route " + route;
             SimLink device = existing(operation, route.device());
-            if (route.gateway() != null && connectedRoutes().stream().noneMatch(connected ->
-                    connected.device().equals(route.device()) && contains(connected.destination(), route.gateway()))) {
+            if (route.gateway() != null && connectedRoutes(addresses.getOrDefault(route.device(), List.of())).stream()
+                    .noneMatch(connected -> contains(connected.destination(), route.gateway()))) {
                 // what the kernel says of a gateway that no connected route of the device covers
                 throw route.isIpv6() ? KernelException.of(operation, Errno.EHOSTUNREACH)
                         : KernelException.of(operation, Errno.ENETUNREACH, "Nexthop has invalid gateway");
@@ -288,7 +314,8 @@ final class SimulatedNamespace implements NetNamespace {
     @Override
     public List<Link> portsOf(String bridge) {
         synchronized (kernel) {
-            return links().stream().filter(link -> bridge.equals(link.master())).toList();
+            return ports.getOrDefault(bridge, Set.of()).stream().map(links::get)
+                    .sorted(Comparator.comparingInt(l -> l.index)).map(SimLink::toLink).toList();
         }
     }
 
@@ -296,7 +323,7 @@ final class SimulatedNamespace implements NetNamespace {
     @Override
     public List<Address> addresses() {
         synchronized (kernel) {
-            return addresses.stream()
+            return addresses.values().stream().flatMap(List::stream)
                     .sorted(Comparator.comparing((Address a) -> a.prefix().isIpv6())
                             .thenComparingInt(a -> links.get(a.link()).index)
                             .thenComparing(a -> a.prefix().address().isLinkLocalAddress()))
@@ -307,7 +334,8 @@ final class SimulatedNamespace implements NetNamespace {
     @Override
     public List<Route> routes() {
         synchronized (kernel) {
-            List<Route> all = new ArrayList<>(connectedRoutes());
+            List<Route> all = new ArrayList<>();
+            addresses.values().forEach(own -> all.addAll(connectedRoutes(own)));
             all.addAll(staticRoutes);
             all.sort(Comparator.comparing(Route::isIpv6)
                     .thenComparing(route -> route.isIpv6() && route.isDefault())
@@ -318,10 +346,10 @@ final class SimulatedNamespace implements NetNamespace {
         }
     }
 
-    /** The prefix routes the kernel keeps for the addresses of links that are up (not for loopback). */
-    private List<Route> connectedRoutes() {
+    /** The prefix routes the kernel keeps for these addresses of links that are up (not for loopback). */
+    private List<Route> connectedRoutes(List<Address> of) {
         List<Route> connected = new ArrayList<>();
-        for (Address address : addresses) {
+        for (Address address : of) {
             SimLink link = links.get(address.link());
             IpPrefix prefix = address.prefix();
             if (!link.up || link.kind.equals("loopback") || prefix.prefixLength() == prefix.address().getAddress().length * 8) {
@@ -341,7 +369,15 @@ final class SimulatedNamespace implements NetNamespace {
             if (device != null && !links.containsKey(device)) {
                 throw KernelException.of("write /proc/sys/" + path, Errno.ENOENT);
             }
-            sysctls.put(path, value);
+            putSysctl(path, value);
+        }
+    }
+
+    private void putSysctl(String path, String value) {
+        sysctls.put(path, value);
+        String device = interfaceOf(path);
+        if (device != null) {
+            linkSysctls.computeIfAbsent(device, linkName -> new HashSet<>()).add(path);
         }
     }
 

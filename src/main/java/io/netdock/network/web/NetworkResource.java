@@ -1,36 +1,35 @@
 package io.netdock.network.web;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.annotation.JsonProperty;
 import io.netdock.api.ApiVersion;
 import io.netdock.network.IpamConfig;
 import io.netdock.network.Network;
 import io.netdock.network.NetworkUser;
 import io.netdock.time.GoTime;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import tools.jackson.databind.annotation.JsonSerialize;
 
-/** Docker's {@code Network} document (inspect, list items) in dockerd's field order. */
+/** Docker's {@code Network} document (inspect, list items); {@link NetworkResourceWriter} writes it as dockerd does. */
+@JsonSerialize(using = NetworkResourceWriter.class)
 record NetworkResource(
-        @JsonProperty("Name") String name,
-        @JsonProperty("Id") String id,
-        @JsonProperty("Created") String created,
-        @JsonProperty("Scope") String scope,
-        @JsonProperty("Driver") String driver,
-        @JsonProperty("EnableIPv4") @JsonInclude(JsonInclude.Include.NON_NULL) Boolean enableIpv4,
-        @JsonProperty("EnableIPv6") boolean enableIpv6,
-        @JsonProperty("IPAM") Ipam ipam,
-        @JsonProperty("Internal") boolean internal,
-        @JsonProperty("Attachable") boolean attachable,
-        @JsonProperty("Ingress") boolean ingress,
-        @JsonProperty("ConfigFrom") ConfigReference configFrom,
-        @JsonProperty("ConfigOnly") boolean configOnly,
-        @JsonProperty("Containers") Map<String, Endpoint> containers,
-        @JsonProperty("Options") Map<String, String> options,
-        @JsonProperty("Labels") Map<String, String> labels) {
+        String name,
+        String id,
+        String created,
+        String scope,
+        String driver,
+        Boolean enableIpv4,
+        boolean enableIpv6,
+        Ipam ipam,
+        boolean internal,
+        boolean attachable,
+        boolean ingress,
+        ConfigReference configFrom,
+        boolean configOnly,
+        Map<String, Endpoint> containers,
+        Map<String, String> options,
+        Map<String, String> labels) {
 
     /** Go sorts map keys by their UTF-8 bytes, which is code point order. */
     static final Comparator<String> GO_ORDER = (a, b) -> {
@@ -48,28 +47,27 @@ record NetworkResource(
         return Integer.compare(a.length() - i, b.length() - j);
     };
 
-    record Ipam(@JsonProperty("Driver") String driver,
-                @JsonProperty("Options") Map<String, String> options,
-                @JsonProperty("Config") List<Config> config) {
+    record Ipam(String driver,
+                Map<String, String> options,
+                List<Config> config) {
     }
 
-    /** An {@code IPAMConfig}; empty members are left out, as Docker does. */
-    @JsonInclude(JsonInclude.Include.NON_EMPTY)
-    record Config(@JsonProperty("Subnet") String subnet,
-                  @JsonProperty("IPRange") String ipRange,
-                  @JsonProperty("Gateway") String gateway,
-                  @JsonProperty("AuxiliaryAddresses") Map<String, String> auxiliaryAddresses) {
+    /** An {@code IPAMConfig}; the writer leaves empty members out, as Docker does. */
+    record Config(String subnet,
+                  String ipRange,
+                  String gateway,
+                  Map<String, String> auxiliaryAddresses) {
     }
 
-    record Endpoint(@JsonProperty("Name") String name,
-                    @JsonProperty("EndpointID") String endpointId,
-                    @JsonProperty("MacAddress") String macAddress,
-                    @JsonProperty("IPv4Address") String ipv4Address,
-                    @JsonProperty("IPv6Address") String ipv6Address) {
+    record Endpoint(String name,
+                    String endpointId,
+                    String macAddress,
+                    String ipv4Address,
+                    String ipv6Address) {
     }
 
     static NetworkResource of(Network network, List<NetworkUser> users, ApiVersion version) {
-        Map<String, Endpoint> containers = new LinkedHashMap<>();
+        Map<String, Endpoint> containers = new TreeMap<>(GO_ORDER);
         for (NetworkUser user : users) {
             containers.put(user.containerId(), new Endpoint(user.containerName(), user.endpointId(),
                     user.macAddress(), user.ipv4Cidr(), user.ipv6Cidr()));

@@ -139,7 +139,7 @@ class BridgeTrafficKernelIT {
             assertThat(EchoServer.fetch(web, "10.200.0.1", 18080, ANSWERS_WITHIN_MILLIS))
                     .isEqualTo("hello from web to 172.30.1.1");
         }
-        assertThat(run("ip", "-n", namespace.name(), "-d", "link", "show", "vethe1e1e1e")).contains("hairpin on");
+        assertThat(run("ip", "-n", namespace.name(), "-d", "link", "show", "vethe1e1e1e1e1e")).contains("hairpin on");
     }
 
     @Test
