@@ -203,7 +203,7 @@ public class AddressAllocator {
     private NetworkPools build(String networkId, List<SubnetLayout> layout) {
         List<AddressPool> pools = new ArrayList<>();
         for (SubnetLayout subnet : layout) {
-            AddressPool pool = new AddressPool(subnet.subnet(), subnet.ipRange());
+            AddressPool pool = new AddressPool(subnet.subnet(), subnet.ipRange(), subnet.serial());
             subnet.reserved().stream().filter(pool::contains).forEach(pool::reserve);
             pools.add(pool);
         }
@@ -211,6 +211,7 @@ public class AddressAllocator {
         for (Lease lease : leases.ofNetwork(networkId)) {
             AddressPool pool = built.containing(lease.address());
             if (pool != null) {
+                pool.resumeAfter(lease.address());
                 pool.reserve(lease.address());
                 built.own(lease.ownerId(), lease.address());
             }

@@ -8,7 +8,10 @@ import java.net.InetAddress;
  *
  * <p>Like Docker's default IPAM for local networks, dynamic addresses come from the ip-range (the whole subnet when
  * none is set), first free: the lowest unused address, so a released address is the next one handed out (observed
- * on dockerd 20.10; libnetwork asks for serial allocation only for swarm networks). The network address (and the
+ * on dockerd 20.10; libnetwork asks for serial allocation only for swarm networks). A serial pool (IPAM option
+ * {@code com.docker.network.ipam.serial=true}) keeps a cursor instead: the next address after the last one handed
+ * out, wrapping to the start of the range, so a released address is reused only after a full turn. Either way a
+ * search skips full 64-bit words and full pages, so its cost does not grow with the leases. The network address (and the
  * IPv4 broadcast address) of
  * subnets large enough to have one are never handed out, like in Docker: an IPv4 /31 or /32 uses every address.
  * Subnets with more than 2^64 - 1 addresses (IPv6 shorter than /64) track only their first 2^64 - 1 addresses,
@@ -26,9 +29,20 @@ public final class AddressPool {
     private final AddressBitmap used;
     private final long rangeFirst;
     private final long rangeLast;
+    private final boolean serial;
+    /** Serial pools: the offset of the last address handed out, or NONE before the first. */
+    private long cursor = AddressBitmap.NONE;
 
     /** @param ipRange the dynamic range inside {@code subnet}, or null for the whole subnet */
     public AddressPool(Cidr subnet, Cidr ipRange) {
+        this(subnet, ipRange, false);
+    }
+
+    /**
+     * @param ipRange the dynamic range inside {@code subnet}, or null for the whole subnet
+     * @param serial  hand out addresses in turn after the last one (see the class comment)
+     */
+    public AddressPool(Cidr subnet, Cidr ipRange, boolean serial) {
         this.subnet = subnet.masked();
         this.base = this.subnet.address().getAddress();
         this.hostMask = subnet.hostBits() >= 64 ? -1L : (1L << subnet.hostBits()) - 1;
@@ -45,6 +59,7 @@ public final class AddressPool {
         }
         this.rangeFirst = clamp(this.subnet.offsetOf(range.address()));
         this.rangeLast = clamp(this.subnet.offsetOf(range.address()).add(range.size()).subtract(BigInteger.ONE));
+        this.serial = serial;
     }
 
     private long clamp(BigInteger offset) {
@@ -65,13 +80,39 @@ public final class AddressPool {
 
     /** The address the next dynamic allocation would get, or null when the range is exhausted. */
     public InetAddress candidate() {
-        long offset = used.nextClear(rangeFirst, rangeLast);
+        long offset = AddressBitmap.NONE;
+        if (serial && cursor != AddressBitmap.NONE && Long.compareUnsigned(cursor, rangeLast) < 0) {
+            offset = used.nextClear(cursor + 1, rangeLast);
+        }
+        if (offset == AddressBitmap.NONE) {
+            offset = used.nextClear(rangeFirst, rangeLast);
+        }
         return offset == AddressBitmap.NONE ? null : addressAt(offset);
     }
 
-    /** Marks a dynamically allocated address used; false when it was already used. */
+    /** Marks a dynamically allocated address used and, in a serial pool, moves the cursor to it. */
     public boolean take(InetAddress address) {
+        long offset = offsetOf(address);
+        if (serial && inRange(offset)) {
+            cursor = offset;
+        }
         return reserve(address);
+    }
+
+    /**
+     * Serial pools: the next dynamic address comes after this one if it lies further on in the range (a lease
+     * read at start, so a restart continues where the turn was). No effect on first-free pools.
+     */
+    public void resumeAfter(InetAddress address) {
+        long offset = offsetOf(address);
+        if (serial && inRange(offset) && (cursor == AddressBitmap.NONE || Long.compareUnsigned(offset, cursor) > 0)) {
+            cursor = offset;
+        }
+    }
+
+    private boolean inRange(long offset) {
+        return offset != AddressBitmap.NONE && Long.compareUnsigned(offset, rangeFirst) >= 0
+                && Long.compareUnsigned(offset, rangeLast) <= 0;
     }
 
     /**

@@ -9,6 +9,7 @@ import io.netdock.ipam.IpAddresses;
 import java.net.InetAddress;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.springframework.stereotype.Component;
 
 /**
@@ -114,9 +115,14 @@ public class NetworkAddresses {
         return network.activeConfig().stream().filter(c -> c.subnetCidr().contains(address)).findFirst().orElse(null);
     }
 
-    /** What the allocator needs of a network: its used subnets, ranges, gateways and auxiliary addresses. */
+    /**
+     * What the allocator needs of a network: its used subnets, ranges, gateways and auxiliary addresses, and whether
+     * it hands out addresses serially.
+     */
     static List<SubnetLayout> layoutOf(Network network) {
         List<SubnetLayout> layout = new ArrayList<>();
+        Map<String, String> ipamOptions = network.ipam().options();
+        boolean serial = ipamOptions != null && "true".equals(ipamOptions.get(SubnetLayout.SERIAL_OPTION));
         for (IpamConfig config : network.activeConfig()) {
             List<InetAddress> reserved = new ArrayList<>();
             if (config.gatewayAddress() != null) {
@@ -125,7 +131,8 @@ public class NetworkAddresses {
             config.auxiliaryAddresses().values().stream().map(IpAddresses::parseOrNull)
                     .filter(a -> a != null).forEach(reserved::add);
             Cidr range = config.ipRangeCidr();
-            layout.add(new SubnetLayout(config.subnetCidr().masked(), range == null ? null : range.masked(), reserved));
+            layout.add(new SubnetLayout(config.subnetCidr().masked(), range == null ? null : range.masked(), reserved,
+                    serial));
         }
         return layout;
     }

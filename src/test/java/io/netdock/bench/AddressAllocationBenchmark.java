@@ -31,7 +31,8 @@ import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 /**
  * Allocation in an IPv4 /8 and in an IPv6 /64 that already hold 1,000,000 leases each (target: at most 20 µs per
  * allocation). {@code pool}, {@code pool6}: the in-memory bitmap, first free (steady state: each allocation releases
- * the oldest lease). {@code persisted}, {@code persisted6}: the whole path, bitmap candidate plus the lease row
+ * the oldest lease); {@code poolSerial}: the /8 handing out addresses in turn (IPAM option
+ * {@code com.docker.network.ipam.serial=true}). {@code persisted}, {@code persisted6}: the whole path, bitmap candidate plus the lease row
  * inserted into an embedded H2 database that holds the 1,000,000 leases, through a connection pool as in the
  * application.
  */
@@ -52,7 +53,11 @@ public class AddressAllocationBenchmark {
         ArrayDeque<InetAddress> held = new ArrayDeque<>();
 
         void fill(Cidr subnet, String gateway) {
-            pool = new AddressPool(subnet, null);
+            fill(subnet, gateway, false);
+        }
+
+        void fill(Cidr subnet, String gateway, boolean serial) {
+            pool = new AddressPool(subnet, null, serial);
             pool.reserve(IpAddresses.parseOrNull(gateway));
             for (int i = 0; i < LEASES; i++) {
                 InetAddress address = pool.candidate();
@@ -73,6 +78,16 @@ public class AddressAllocationBenchmark {
         @Setup(Level.Trial)
         public void fill() {
             fill(SLASH_64, "fd00:1::1");
+        }
+    }
+
+    /** The /8 with the IPAM option {@code com.docker.network.ipam.serial=true}: the cursor goes on after the last. */
+    @State(Scope.Thread)
+    public static class InMemorySerial extends InMemory {
+        @Override
+        @Setup(Level.Trial)
+        public void fill() {
+            fill(SLASH_8, "10.0.0.1", true);
         }
     }
 
@@ -140,6 +155,11 @@ public class AddressAllocationBenchmark {
         state.held.add(address);
         state.pool.release(state.held.poll());
         return address;
+    }
+
+    @Benchmark
+    public InetAddress poolSerial(InMemorySerial state) {
+        return pool(state);
     }
 
     @Benchmark

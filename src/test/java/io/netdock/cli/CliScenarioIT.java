@@ -259,6 +259,26 @@ class CliScenarioIT extends NetdockIntegrationTest {
 
     @ParameterizedTest
     @EnumSource(Transport.class)
+    void serialAddressesWithTheIpamOption(Transport chosen) {
+        DockerCli docker = cli(chosen);
+        docker.ok("network", "create", "--subnet", subnet(40), "--ipam-opt", "com.docker.network.ipam.serial=true",
+                n("serial"));
+        assertThat(docker.ok("network", "inspect", "--format", "{{json .IPAM.Options}}", n("serial")))
+                .isEqualTo("{\"com.docker.network.ipam.serial\":\"true\"}");
+        docker.ok("run", "-d", "--name", n("s1"), "--network", n("serial"), BUSYBOX, "sleep", "1000");
+        docker.ok("run", "-d", "--name", n("s2"), "--network", n("serial"), BUSYBOX, "sleep", "1000");
+        docker.ok("rm", "-f", n("s1"));
+        docker.ok("run", "-d", "--name", n("s3"), "--network", n("serial"), BUSYBOX, "sleep", "1000");
+        assertThat(docker.ok("inspect", "--format", "{{(index .NetworkSettings.Networks \"" + n("serial")
+                + "\").IPAddress}}", n("s2"), n("s3")).lines())
+                .as("after the last address handed out, not the one s1 gave back")
+                .containsExactly(ip(40, 3), ip(40, 4));
+        docker.ok("rm", "-f", n("s2"), n("s3"));
+        docker.ok("network", "rm", n("serial"));
+    }
+
+    @ParameterizedTest
+    @EnumSource(Transport.class)
     void legacyLinksAndNetworkModes(Transport chosen) {
         DockerCli docker = cli(chosen);
         docker.ok("network", "create", "--subnet", subnet(20), n("user"));

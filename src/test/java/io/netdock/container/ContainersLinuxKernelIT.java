@@ -3,6 +3,7 @@ package io.netdock.container;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.netdock.kernel.bridge.Names;
 import io.netdock.kernel.linux.EchoServer;
 import io.netdock.kernel.spi.LinkGroups;
 import io.netdock.testing.DockerCli;
@@ -103,7 +104,7 @@ class ContainersLinuxKernelIT {
     }
 
     private static String vethOf(String endpointId) {
-        return "veth" + endpointId.substring(0, 7);
+        return Names.veth(endpointId);
     }
 
     private List<String> sandboxFiles() throws IOException {
@@ -316,7 +317,7 @@ class ContainersLinuxKernelIT {
 
         String message = api().post("/containers/e2e-broken1/start").then().statusCode(500).extract().path("message");
         assertThat(message).matches("failed to set up container networking: failed to create endpoint e2e-broken1 on "
-                + "network e2e-broken: create veth veth[0-9a-f]{7} → " + bridgeOf(networkId) + ": No such device");
+                + "network e2e-broken: create veth veth[0-9a-f]{11} → " + bridgeOf(networkId) + ": No such device");
         JsonPath failed = inspect("e2e-broken1");
         assertThat(failed.getString("State.Status")).isEqualTo("created");
         assertThat(failed.getString("State.Error")).isEqualTo(message);

@@ -3,6 +3,7 @@ package io.netdock.container;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.netdock.kernel.bridge.Names;
 import io.netdock.kernel.linux.EchoServer;
 import io.netdock.kernel.spi.LinkGroups;
 import io.netdock.testing.RealKernel;
@@ -251,7 +252,7 @@ class CrashRecoveryKernelIT {
                     return;
                 }
                 String endpointId = (String) endpoint.get("EndpointID");
-                String veth = "veth" + endpointId.substring(0, 7);
+                String veth = Names.veth(endpointId);
                 veths.add(veth);
                 assertThat(host.ip("-o", "link", "show", veth)).as(network)
                         .contains("master " + bridgeOfNetwork.get((String) endpoint.get("NetworkID")));

@@ -191,4 +191,22 @@ class AddressAllocatorStoreIT {
         assertThatThrownBy(() -> allocator.allocate(NETWORK, tiny, false, "ep2"))
                 .isInstanceOf(AddressesExhausted.class).hasMessage("no available addresses on this pool");
     }
+
+    @ParameterizedTest
+    @MethodSource("io.netdock.testing.TestDatabases#both")
+    void aSerialNetworkContinuesAfterItsHighestLeaseWhenRestarted(TestDatabase kind) {
+        DataSource database = databaseWithNetwork(kind);
+        List<SubnetLayout> serial = List.of(new SubnetLayout(Cidr.parse("10.9.0.0/24"), null,
+                List.of(ip("10.9.0.1")), true));
+        AddressAllocator first = allocator(database);
+        assertThat(first.allocate(NETWORK, serial, false, "ep1")).isEqualTo(ip("10.9.0.2"));
+        assertThat(first.allocate(NETWORK, serial, false, "ep2")).isEqualTo(ip("10.9.0.3"));
+        first.release(NETWORK, "ep1");
+        assertThat(first.allocate(NETWORK, serial, false, "ep3")).as("not the released .2").isEqualTo(ip("10.9.0.4"));
+
+        AddressAllocator restarted = allocator(database);
+        assertThat(restarted.allocate(NETWORK, serial, false, "ep4")).isEqualTo(ip("10.9.0.5"));
+        assertThat(allocator(database).allocate(NETWORK, LAYOUT, false, "ep5")).as("first free, same leases")
+                .isEqualTo(ip("10.9.0.2"));
+    }
 }

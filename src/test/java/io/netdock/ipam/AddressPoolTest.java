@@ -200,4 +200,56 @@ class AddressPoolTest {
         assertThat(next(after)).isEqualTo(ip("10.0.0.2"));
         assertThat(next(after)).isEqualTo(ip("10.0.0.6"));
     }
+
+    @Test
+    void aSerialPoolHandsOutTheNextAddressAfterTheLastAndWrapsToTheFirstFree() {
+        AddressPool pool = new AddressPool(Cidr.parse("10.0.0.0/29"), null, true);
+        assertThat(next(pool)).isEqualTo(ip("10.0.0.1"));
+        assertThat(next(pool)).isEqualTo(ip("10.0.0.2"));
+        assertThat(next(pool)).isEqualTo(ip("10.0.0.3"));
+        pool.release(ip("10.0.0.1"));
+        assertThat(next(pool)).as("a released address waits for its turn").isEqualTo(ip("10.0.0.4"));
+        assertThat(next(pool)).isEqualTo(ip("10.0.0.5"));
+        assertThat(next(pool)).isEqualTo(ip("10.0.0.6"));
+        assertThat(next(pool)).as("after the end of the range: the first free from its start").isEqualTo(ip("10.0.0.1"));
+        assertThat(next(pool)).isNull();
+    }
+
+    @Test
+    void aFirstFreePoolReusesAReleasedAddressAtOnce() {
+        AddressPool pool = pool("10.0.0.0/29");
+        next(pool);
+        next(pool);
+        next(pool);
+        pool.release(ip("10.0.0.1"));
+        assertThat(next(pool)).isEqualTo(ip("10.0.0.1"));
+        assertThat(next(pool)).isEqualTo(ip("10.0.0.4"));
+    }
+
+    @Test
+    void aSerialPoolStaysInsideItsRangeAndResumesAfterTheHighestLeaseItIsGiven() {
+        AddressPool pool = new AddressPool(Cidr.parse("10.1.0.0/24"), Cidr.parse("10.1.0.128/28"), true);
+        pool.reserve(ip("10.1.0.129"));
+        pool.resumeAfter(ip("10.1.0.135"));
+        pool.reserve(ip("10.1.0.135"));
+        pool.resumeAfter(ip("10.1.0.131"));
+        pool.reserve(ip("10.1.0.131"));
+        pool.resumeAfter(ip("10.1.0.7"));
+        assertThat(next(pool)).as("after the highest lease in the range").isEqualTo(ip("10.1.0.136"));
+        for (int i = 137; i <= 143; i++) {
+            assertThat(next(pool)).isEqualTo(ip("10.1.0." + i));
+        }
+        assertThat(next(pool)).as("wrapped: the range's first address is usable").isEqualTo(ip("10.1.0.128"));
+        assertThat(next(pool)).isEqualTo(ip("10.1.0.130"));
+    }
+
+    @Test
+    void aSerialSlash8KeepsGoingPastReleasedAddressesWithoutScanningFromTheStart() {
+        AddressPool pool = new AddressPool(Cidr.parse("10.0.0.0/8"), null, true);
+        for (int i = 0; i < 200_000; i++) {
+            next(pool);
+        }
+        pool.release(ip("10.0.0.1"));
+        assertThat(next(pool)).isEqualTo(IpAddresses.fromBytes(new byte[] {10, 3, 13, 65}));
+    }
 }

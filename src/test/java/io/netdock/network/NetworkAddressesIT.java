@@ -42,6 +42,26 @@ class NetworkAddressesIT extends NetworkApiTest {
     }
 
     @Test
+    void theSerialIpamOptionHandsOutAddressesInTurn() {
+        String id = create("{\"Name\":\"" + unique("serial") + "\",\"IPAM\":{\"Options\":{\"com.docker.network.ipam.serial\":"
+                + "\"true\"},\"Config\":[{\"Subnet\":\"10.43.0.0/29\"}]}}");
+        assertThat(inspect(id).getMap("IPAM.Options")).containsEntry("com.docker.network.ipam.serial", "true");
+        assertThat(addresses.lease(id, "ep1", null, null).ipv4()).hasToString("10.43.0.2/29");
+        assertThat(addresses.lease(id, "ep2", null, null).ipv4()).hasToString("10.43.0.3/29");
+        addresses.release(id, "ep1");
+        assertThat(addresses.lease(id, "ep3", null, null).ipv4()).as("after the last, not the released .2")
+                .hasToString("10.43.0.4/29");
+        assertThat(addresses.lease(id, "ep4", null, null).ipv4()).hasToString("10.43.0.5/29");
+        assertThat(addresses.lease(id, "ep5", null, null).ipv4()).hasToString("10.43.0.6/29");
+        assertThat(addresses.lease(id, "ep6", null, null).ipv4()).as("wrapped to the first free")
+                .hasToString("10.43.0.2/29");
+        for (String owner : new String[] {"ep2", "ep3", "ep4", "ep5", "ep6"}) {
+            addresses.release(id, owner);
+        }
+        remove(id);
+    }
+
+    @Test
     void staticAddresses() {
         String id = create("{\"Name\":\"" + unique("static") + "\",\"IPAM\":{\"Config\":[{\"Subnet\":\"10.45.0.0/24\","
                 + "\"IPRange\":\"10.45.0.128/25\",\"Gateway\":\"10.45.0.1\",\"AuxiliaryAddresses\":{\"a\":\"10.45.0.9\"}}]}}");

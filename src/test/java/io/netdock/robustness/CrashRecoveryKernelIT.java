@@ -2,6 +2,7 @@ package io.netdock.robustness;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.netdock.kernel.bridge.Names;
 import io.netdock.testing.RealKernel;
 import io.netdock.testing.TestDatabases;
 import io.netdock.testing.TestDatabases.ApplicationDatabase;
@@ -56,7 +57,7 @@ class CrashRecoveryKernelIT {
         List<String> violations = new ArrayList<>();
         Set<String> veths = links("veth");
         Set<String> wantedVeths = db.endpoints().stream().filter(e -> !e.interfaceName().isEmpty())
-                .map(e -> "veth" + e.endpointId().substring(0, 7)).collect(Collectors.toCollection(TreeSet::new));
+                .map(e -> Names.veth(e.endpointId())).collect(Collectors.toCollection(TreeSet::new));
         if (!veths.equals(wantedVeths)) {
             violations.add("ip link shows veths " + veths + ", the database wants " + wantedVeths);
         }

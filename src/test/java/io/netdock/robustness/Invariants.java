@@ -2,6 +2,7 @@ package io.netdock.robustness;
 
 import io.netdock.ipam.IpAddresses;
 import io.netdock.ipam.Cidr;
+import io.netdock.kernel.bridge.Names;
 import io.netdock.testing.ApiClient;
 import java.net.InetAddress;
 import java.util.ArrayList;
@@ -294,7 +295,7 @@ final class Invariants {
         }
         Set<String> wantedVeths = db.endpoints().stream()
                 .filter(e -> owned.contains(e.containerId()) && !e.interfaceName().isEmpty())
-                .map(e -> "veth" + e.endpointId().substring(0, 7)).collect(Collectors.toCollection(TreeSet::new));
+                .map(e -> Names.veth(e.endpointId())).collect(Collectors.toCollection(TreeSet::new));
         if (!veths.equals(wantedVeths)) {
             violations.add("kernel veths " + difference(veths, wantedVeths) + " where the database has "
                     + difference(wantedVeths, veths));

@@ -10,7 +10,7 @@ import io.netdock.kernel.spi.LinkGroups;
  * when they are created); their alias and the comments of nftables rules say what they belong to, so reconcile
  * can tell netdock's objects from everybody else's and delete exactly the right ones.
  */
-final class Names {
+public final class Names {
 
     static final String NETWORK_MARK = "netdock network ";
     static final String ENDPOINT_MARK = "netdock endpoint ";
@@ -25,7 +25,7 @@ final class Names {
      * interface name holds. (Docker's 7 random characters retry on a clash; a name derived from a random ID cannot,
      * and 7 characters, 28 bits, clash about once in 20 000 endpoints: 44 bits make it once in ~4 million.)
      */
-    static String veth(String endpointId) {
+    public static String veth(String endpointId) {
         return "veth" + endpointId.substring(0, Math.min(11, endpointId.length()));
     }
 
