@@ -113,10 +113,12 @@ public final class ApiBench {
                 table.print("operations, " + threadCount + " client thread" + (threadCount == 1 ? "" : "s") + ", "
                         + perThread + " sequences per thread and target", threadCount);
             }
+            int warmupElse = defaultWarmup;
             int[] sizes = listSizes.clone();
             Arrays.sort(sizes);
             for (int size : sizes) {
-                bench.measureListing(size, Math.max(20, iterations));
+                bench.measureListing(size, Math.max(20, iterations),
+                        target -> warmup.getOrDefault(target, warmupElse));
             }
         } finally {
             bench.cleanUp();
@@ -261,7 +263,9 @@ public final class ApiBench {
      * {@code GET /networks} and one network's inspect while each target holds about {@code size} networks (its
      * existing ones plus /28 networks made here), the targets alternating request by request.
      */
-    private void measureListing(int size, int iterations) throws IOException {
+    /** {@code warmups}: per target name, how many unmeasured lists and inspects first (as many as its warm-up sequences). */
+    private void measureListing(int size, int iterations, java.util.function.ToIntFunction<String> warmups)
+            throws IOException {
         List<String> counts = new ArrayList<>();
         LatencyTable table = new LatencyTable(targets.stream().map(Target::name).toList());
         List<DockerApi> clients = targets.stream().map(this::api).toList();
@@ -278,7 +282,7 @@ public final class ApiBench {
                 }
                 int total = DockerApi.countIds(api.listNetworks());
                 counts.add(api.target() + " " + total);
-                for (int i = 0; i < 5; i++) {
+                for (int i = 0; i < Math.max(5, warmups.applyAsInt(api.target())); i++) {
                     api.listNetworks();
                     api.inspectNetwork(auxName());
                 }
