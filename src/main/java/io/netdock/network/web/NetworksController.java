@@ -9,8 +9,11 @@ import io.netdock.network.Network;
 import io.netdock.network.NetworkNotFound;
 import io.netdock.network.NetworkService;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import java.util.List;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -25,19 +28,29 @@ import org.springframework.web.bind.annotation.RestController;
 class NetworksController {
 
     private final NetworkService networks;
+    private final NetworkListDocuments listDocuments;
 
-    NetworksController(NetworkService networks) {
+    NetworksController(NetworkService networks, NetworkListDocuments listDocuments) {
         this.networks = networks;
+        this.listDocuments = listDocuments;
     }
 
-    /** Docker serves the list with and without a trailing slash. */
+    /**
+     * Docker serves the list with and without a trailing slash. Before API 1.28 items list their containers. The
+     * body is written here, not by a message converter: it is JSON already (see {@link NetworkListDocuments}).
+     */
     @GetMapping({"/networks", "/networks/"})
-    List<NetworkResource> list(@RequestParam(required = false) String filters, HttpServletRequest request) {
+    void list(@RequestParam(required = false) String filters, HttpServletRequest request,
+              HttpServletResponse response) throws IOException {
         ApiVersion version = RequestedVersion.of(request);
-        boolean withContainers = version.below("1.28");
-        return networks.list(Filters.parse(filters)).stream()
-                .map(n -> NetworkResource.of(n, withContainers ? networks.usersOf(n.id()) : List.of(), version))
-                .toList();
+        List<Network> listed = networks.list(Filters.parse(filters));
+        byte[] body = version.below("1.28")
+                ? listDocuments.write(listed.stream()
+                        .map(n -> NetworkResource.of(n, networks.usersOf(n.id()), version)).toList())
+                : listDocuments.list(listed, version);
+        response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+        response.setContentLength(body.length);
+        response.getOutputStream().write(body);
     }
 
     /** Docker's route takes everything after {@code /networks/} as the ID: {@code bridge/} looks for "bridge/". */
