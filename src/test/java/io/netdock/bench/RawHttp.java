@@ -105,9 +105,21 @@ final class RawHttp implements AutoCloseable {
         }
     }
 
+    /** In bulk: a byte at a time, a list of 1 000 networks (400 KB) cost the client milliseconds. */
     private void readBytes(ByteArrayOutputStream out, long count) throws IOException {
-        for (long i = 0; i < count; i++) {
-            out.write(nextByte());
+        long left = count;
+        while (left > 0) {
+            if (!in.hasRemaining()) {
+                in.clear();
+                if (channel.read(in) < 0) {
+                    throw new IOException("connection closed by the daemon");
+                }
+                in.flip();
+            }
+            int n = (int) Math.min(left, in.remaining());
+            out.write(in.array(), in.arrayOffset() + in.position(), n);
+            in.position(in.position() + n);
+            left -= n;
         }
     }
 
