@@ -1,6 +1,7 @@
 package io.netdock.container;
 
 import io.netdock.kernel.Plumbing;
+import io.netdock.network.NetworkService;
 import io.netdock.kernel.ReconcileReport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,12 +26,14 @@ class ContainerStartup implements SmartLifecycle {
     private final Containers containers;
     private final ContainerNetworking networking;
     private final Plumbing plumbing;
+    private final NetworkService networks;
     private volatile boolean reconciled;
 
-    ContainerStartup(Containers containers, ContainerNetworking networking, Plumbing plumbing) {
+    ContainerStartup(Containers containers, ContainerNetworking networking, Plumbing plumbing, NetworkService networks) {
         this.containers = containers;
         this.networking = networking;
         this.plumbing = plumbing;
+        this.networks = networks;
     }
 
     @Override
@@ -42,6 +45,9 @@ class ContainerStartup implements SmartLifecycle {
                     report.created().size(), report.removed().size());
         }
         report.failures().forEach(failure -> log.warn("kernel reconcile: {}", failure));
+        if (report.failures().isEmpty()) {
+            networks.allStoredBridgesSetUp();
+        }
         reconciled = true;
     }
 

@@ -229,9 +229,17 @@ public class NetworkService {
     }
 
     /**
+     * The start-up reconcile set up the bridge of every stored network: attaching to them needs no set-up again
+     * (which would also rewrite their rules). Called only when the reconcile reported no failure.
+     */
+    public void allStoredBridgesSetUp() {
+        networks.findAll().stream().filter(Network::isBridge).forEach(network -> realised.add(network.id()));
+    }
+
+    /**
      * Makes sure this process's kernel has the bridge of a network it is about to attach an endpoint to. Networks
-     * created here are set up already; one stored before this process started (reconciled at start) or created
-     * since by another netdock sharing the database is set up, idempotently, on first use.
+     * created here or reconciled at start are set up already; one created since by another netdock sharing the
+     * database (or whose set-up failed at start) is set up, idempotently, on first use.
      */
     public void ensureRealised(Network network) {
         if (!network.isBridge() || realised.contains(network.id())) {

@@ -107,6 +107,10 @@ public final class LinuxKernel implements Kernel {
         String operation = "create namespace " + name;
         checkName(name, operation);
         Path file = namespaceDirectory.resolve(name);
+        if (Files.exists(file) && namespace(name).isEmpty()) {
+            // a file with no namespace on it: a crash between unmounting and deleting it (or creating and mounting)
+            NamespaceMounts.remove(file, operation);
+        }
         NamespaceMounts.createMountPoint(file, operation);
         try {
             LinuxNetNamespace created = thread.create(file,

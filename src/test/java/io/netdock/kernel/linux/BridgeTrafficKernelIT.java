@@ -222,4 +222,26 @@ class BridgeTrafficKernelIT {
         assertThat(run("ip", "netns", "exec", namespace.name(), "nft", "list", "table", "inet", "netdock"))
                 .isEqualTo(Golden.EMPTY_TABLE);
     }
+
+    @Test
+    void aSandboxWhoseNamespaceACrashUnmountedIsMadeAgainWhenTheDatabaseStillWantsIt() throws Exception {
+        BridgeNetwork network = network("a1", "172.30.1.1/24", false, true);
+        plumbing.setUpNetwork(network);
+        Path key = container("c1", network, "e1", "172.30.1.2/24");
+        // killed in the middle of removing the sandbox: unmounted, its file not yet deleted, nothing committed
+        run("umount", "-l", key.toString());
+        assertThat(key).exists();
+        kernel.close();
+
+        kernel = LinuxKernel.open(namespace.netnsDirectory(), namespace.name());
+        plumbing = new BridgeDriver(kernel);
+        IpPrefix ip = IpPrefix.parse("172.30.1.2/24");
+        Attachment wanted = new Attachment(network, "c1".repeat(32), "e1".repeat(32), "eth0", null, List.of(ip),
+                network.gateways().get(0).address(), null);
+        var report = plumbing.reconcile(new DesiredState(List.of(network), List.of("c1".repeat(32)), List.of(wanted),
+                List.of()));
+
+        assertThat(report.failures()).isEmpty();
+        assertThat(run("nsenter", "--net=" + key, "ip", "-o", "-4", "addr", "show", "eth0")).contains("172.30.1.2/24");
+    }
 }
