@@ -137,6 +137,15 @@ public class BridgeDriver implements Plumbing {
      * @return empty if the link was created, else the existing link
      */
     private Optional<Link> createOrAdopt(NetNamespace namespace, NewLink request, Predicate<Link> ours) {
+        return createOrAdopt(namespace, request, ours, link -> false);
+    }
+
+    /**
+     * As above; a link with the name that {@code stale} recognises (netdock's own, left from before) is deleted and
+     * the link created anew.
+     */
+    private Optional<Link> createOrAdopt(NetNamespace namespace, NewLink request, Predicate<Link> ours,
+                                         Predicate<Link> stale) {
         for (boolean settled = false; ; settled = true) {
             try {
                 namespace.createLink(request);
@@ -149,7 +158,11 @@ public class BridgeDriver implements Plumbing {
                 if (settled) {
                     throw exists;
                 }
-                kernel.settle();
+                if (link.isPresent() && stale.test(link.get())) {
+                    namespace.deleteLink(request.name());
+                } else {
+                    kernel.settle();
+                }
             }
         }
     }
@@ -231,7 +244,10 @@ public class BridgeDriver implements Plumbing {
         BridgeNetwork network = attachment.network();
         NewLink.Veth request = new NewLink.Veth(veth, network.mtu(), network.bridgeName(), iface,
                 attachment.macAddress(), sandbox, LinkGroups.OWNED);
-        Optional<Link> existing = createOrAdopt(host, request, link -> isAttached(link, sandbox, attachment));
+        // this endpoint's host end whose peer is not in the sandbox: left by a namespace that a crash unmounted and
+        // the kernel has not freed yet (its name comes from the endpoint ID, so it is no one else's)
+        Optional<Link> existing = createOrAdopt(host, request, link -> isAttached(link, sandbox, attachment),
+                link -> Names.isMarked(link, Names.endpoint(attachment.endpointId())));
         if (existing.isPresent()) {
             configureHostEnd(host, veth, attachment);
             configureEndpoint(sandbox, attachment, true);

@@ -228,7 +228,9 @@ class BridgeTrafficKernelIT {
         BridgeNetwork network = network("a1", "172.30.1.1/24", false, true);
         plumbing.setUpNetwork(network);
         Path key = container("c1", network, "e1", "172.30.1.2/24");
-        // killed in the middle of removing the sandbox: unmounted, its file not yet deleted, nothing committed
+        // killed in the middle of removing the sandbox: unmounted, its file not yet deleted, nothing committed; the
+        // kernel frees the old namespace (and the veth into it) in the background: held open here, it stays meanwhile
+        var oldNamespace = java.nio.channels.FileChannel.open(key);
         run("umount", "-l", key.toString());
         assertThat(key).exists();
         kernel.close();
@@ -240,6 +242,8 @@ class BridgeTrafficKernelIT {
                 network.gateways().get(0).address(), null);
         var report = plumbing.reconcile(new DesiredState(List.of(network), List.of("c1".repeat(32)), List.of(wanted),
                 List.of()));
+
+        oldNamespace.close();
 
         assertThat(report.failures()).isEmpty();
         assertThat(run("nsenter", "--net=" + key, "ip", "-o", "-4", "addr", "show", "eth0")).contains("172.30.1.2/24");
