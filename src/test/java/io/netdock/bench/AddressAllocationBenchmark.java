@@ -91,50 +91,50 @@ public class AddressAllocationBenchmark {
         }
     }
 
-    @State(Scope.Thread)
-    public static class Persisted {
-        static final String NETWORK = TestNetworks.id('a');
-        final List<SubnetLayout> layout = List.of(new SubnetLayout(SLASH_8, null,
-                List.of(IpAddresses.parseOrNull("10.0.0.1"))));
+    /** A network holding 1,000,000 leases in an embedded H2 database, and an allocator that has cached them. */
+    abstract static class PersistedLeases {
+        String network;
+        List<SubnetLayout> layout;
+        boolean ipv6;
         AddressAllocator allocator;
         long owner;
 
-        @Setup(Level.Trial)
-        public void fill() {
+        /** @param addressSql the SQL expression of lease {@code x}'s address (x from 2) */
+        void fill(char id, String subnet, String gateway, String addressSql) {
+            network = TestNetworks.id(id);
+            Cidr cidr = Cidr.parse(subnet);
+            ipv6 = cidr.isIpv6();
+            layout = List.of(new SubnetLayout(cidr, null, List.of(IpAddresses.parseOrNull(gateway))));
             HikariDataSource database = new HikariDataSource();
             database.setDataSource(TestDatabases.h2());
             JdbcClient jdbc = JdbcClient.create(database);
             new Networks(jdbc, new DataSourceTransactionManager(database))
-                    .insert(TestNetworks.bridge(NETWORK, "bench", "10.0.0.0/8", "10.0.0.1"));
-            jdbc.sql("insert into address_lease (network_id, address, owner_id) "
-                    + "select ?, concat('10.', x / 65536, '.', mod(x / 256, 256), '.', mod(x, 256)), concat('seed-', x) "
-                    + "from system_range(2, ?)").params(NETWORK, LEASES + 1).update();
+                    .insert(TestNetworks.bridge(network, "bench-" + id, subnet, gateway));
+            jdbc.sql("insert into address_lease (network_id, address, owner_id) select ?, " + addressSql
+                    + ", concat('seed-', x) from system_range(2, ?)").params(network, LEASES + 1).update();
             allocator = new AddressAllocator(new Leases(jdbc), new DataSourceTransactionManager(database));
-            allocator.allocate(NETWORK, layout, false, "warm-cache");
+            allocator.allocate(network, layout, ipv6, "warm-cache");
+        }
+
+        InetAddress allocate() {
+            return allocator.allocate(network, layout, ipv6, "owner-" + owner++);
+        }
+    }
+
+    @State(Scope.Thread)
+    public static class Persisted extends PersistedLeases {
+        @Setup(Level.Trial)
+        public void fill() {
+            fill('a', "10.0.0.0/8", "10.0.0.1", "concat('10.', x / 65536, '.', mod(x / 256, 256), '.', mod(x, 256))");
         }
     }
 
     /** 1,000,000 IPv6 leases, fd00:1::X:Y with X, Y below 10000 (decimal digits read as hex groups). */
     @State(Scope.Thread)
-    public static class Persisted6 {
-        static final String NETWORK = TestNetworks.id('b');
-        final List<SubnetLayout> layout = List.of(new SubnetLayout(SLASH_64, null,
-                List.of(IpAddresses.parseOrNull("fd00:1::1"))));
-        AddressAllocator allocator;
-        long owner;
-
+    public static class Persisted6 extends PersistedLeases {
         @Setup(Level.Trial)
         public void fill() {
-            HikariDataSource database = new HikariDataSource();
-            database.setDataSource(TestDatabases.h2());
-            JdbcClient jdbc = JdbcClient.create(database);
-            new Networks(jdbc, new DataSourceTransactionManager(database))
-                    .insert(TestNetworks.bridge(NETWORK, "bench6", "fd00:1::/64", "fd00:1::1"));
-            jdbc.sql("insert into address_lease (network_id, address, owner_id) "
-                    + "select ?, concat('fd00:1::', x / 10000, ':', mod(x, 10000)), concat('seed-', x) "
-                    + "from system_range(2, ?)").params(NETWORK, LEASES + 1).update();
-            allocator = new AddressAllocator(new Leases(jdbc), new DataSourceTransactionManager(database));
-            allocator.allocate(NETWORK, layout, true, "warm-cache");
+            fill('b', "fd00:1::/64", "fd00:1::1", "concat('fd00:1::', x / 10000, ':', mod(x, 10000))");
         }
     }
 
@@ -145,7 +145,7 @@ public class AddressAllocationBenchmark {
 
     @Benchmark
     public InetAddress persisted6(Persisted6 state) {
-        return state.allocator.allocate(Persisted6.NETWORK, state.layout, true, "owner-" + state.owner++);
+        return state.allocate();
     }
 
     @Benchmark
@@ -164,6 +164,6 @@ public class AddressAllocationBenchmark {
 
     @Benchmark
     public InetAddress persisted(Persisted state) {
-        return state.allocator.allocate(Persisted.NETWORK, state.layout, false, "owner-" + state.owner++);
+        return state.allocate();
     }
 }
