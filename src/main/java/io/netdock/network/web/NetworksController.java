@@ -44,13 +44,15 @@ class NetworksController {
               HttpServletResponse response) throws IOException {
         ApiVersion version = RequestedVersion.of(request);
         List<Network> listed = networks.list(Filters.parse(filters));
-        byte[] body = version.below("1.28")
-                ? listDocuments.write(listed.stream()
-                        .map(n -> NetworkResource.of(n, networks.usersOf(n.id()), version)).toList())
-                : listDocuments.list(listed, version);
         response.setContentType(MediaType.APPLICATION_JSON_VALUE);
-        response.setContentLength(body.length);
-        response.getOutputStream().write(body);
+        if (version.below("1.28")) {
+            byte[] body = listDocuments.write(listed.stream()
+                    .map(n -> NetworkResource.of(n, networks.usersOf(n.id()), version)).toList());
+            response.setContentLength(body.length);
+            response.getOutputStream().write(body);
+            return;
+        }
+        listDocuments.writeList(listed, version, response::setContentLength, response.getOutputStream());
     }
 
     /** Docker's route takes everything after {@code /networks/} as the ID: {@code bridge/} looks for "bridge/". */

@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.netdock.api.ApiVersion;
 import io.netdock.network.Network;
 import io.netdock.network.TestNetworks;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -25,7 +28,15 @@ class NetworkListDocumentsTest {
     }
 
     private String listed(List<Network> networks, ApiVersion version) {
-        return new String(documents.list(networks, version), StandardCharsets.UTF_8);
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        int[] announced = {-1};
+        try {
+            documents.writeList(networks, version, length -> announced[0] = length, body);
+        } catch (IOException impossible) {
+            throw new UncheckedIOException(impossible);
+        }
+        assertThat(announced[0]).as("the Content-Length told before the body").isEqualTo(body.size());
+        return body.toString(StandardCharsets.UTF_8);
     }
 
     @Test
