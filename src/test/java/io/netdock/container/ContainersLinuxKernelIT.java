@@ -52,9 +52,7 @@ class ContainersLinuxKernelIT {
 
     @DynamicPropertySource
     static void linuxMode(DynamicPropertyRegistry registry) {
-        registry.add("netdock.state-dir", () -> host.stateDirectory().toString());
-        registry.add("netdock.kernel.mode", () -> "linux");
-        registry.add("netdock.kernel.host-netns", () -> host.name());
+        host.linuxMode(registry);
     }
 
     private RequestSpecification api() {

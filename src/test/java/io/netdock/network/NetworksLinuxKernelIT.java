@@ -30,9 +30,7 @@ class NetworksLinuxKernelIT {
 
     @DynamicPropertySource
     static void linuxMode(DynamicPropertyRegistry registry) {
-        registry.add("netdock.state-dir", () -> host.stateDirectory().toString());
-        registry.add("netdock.kernel.mode", () -> "linux");
-        registry.add("netdock.kernel.host-netns", host::name);
+        host.linuxMode(registry);
     }
 
     private RequestSpecification api() {

@@ -6,8 +6,6 @@ import io.netdock.ipam.AddressAllocator;
 import io.netdock.testing.ApiClient;
 import io.netdock.testing.RunningNetdock;
 import io.netdock.testing.TestDatabases;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.stream.Stream;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Named;
@@ -43,14 +41,8 @@ class ConcurrentLoadIT {
 
             assertThat(result.operations()).isEqualTo((long) CLIENTS * OPERATIONS);
             assertThat(MixedLoad.unexpected(result.kinds())).as("answers no client should get").isEmpty();
-            Invariants.Database db = Invariants.Database.read(netdock.bean(DataSource.class));
-            List<String> violations = new ArrayList<>(Invariants.database(db));
-            violations.addAll(Invariants.api(api, db, name -> true));
-            violations.addAll(Invariants.kernel(api, db, name -> true, true));
-            AddressAllocator allocator = netdock.bean(AddressAllocator.class);
-            db.networks().forEach(n -> violations.addAll(allocator.cacheDisagreements(n.id()).stream()
-                    .map(d -> "network " + n.name() + ": " + d).toList()));
-            assertThat(violations).isEmpty();
+            assertThat(Invariants.ofSoleProcess(api, netdock.bean(DataSource.class),
+                    netdock.bean(AddressAllocator.class))).isEmpty();
         }
     }
 }

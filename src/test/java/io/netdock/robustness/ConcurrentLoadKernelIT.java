@@ -7,8 +7,6 @@ import io.netdock.testing.ApiClient;
 import io.netdock.testing.RealKernel;
 import io.netdock.testing.RunningNetdock;
 import io.netdock.testing.ThrowawayNamespace;
-import java.util.ArrayList;
-import java.util.List;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -35,14 +33,8 @@ class ConcurrentLoadKernelIT {
             System.out.println("concurrent load (linux): " + MixedLoad.describe(result));
 
             assertThat(MixedLoad.unexpected(result.kinds())).as("answers no client should get").isEmpty();
-            Invariants.Database db = Invariants.Database.read(netdock.bean(DataSource.class));
-            List<String> violations = new ArrayList<>(Invariants.database(db));
-            violations.addAll(Invariants.api(api, db, name -> true));
-            violations.addAll(Invariants.kernel(api, db, name -> true, true));
-            AddressAllocator allocator = netdock.bean(AddressAllocator.class);
-            db.networks().forEach(n -> violations.addAll(allocator.cacheDisagreements(n.id()).stream()
-                    .map(d -> "network " + n.name() + ": " + d).toList()));
-            assertThat(violations).isEmpty();
+            assertThat(Invariants.ofSoleProcess(api, netdock.bean(DataSource.class),
+                    netdock.bean(AddressAllocator.class))).isEmpty();
         }
     }
 }

@@ -1,5 +1,6 @@
 package io.netdock.robustness;
 
+import io.netdock.ipam.AddressAllocator;
 import io.netdock.ipam.IpAddresses;
 import io.netdock.ipam.Cidr;
 import io.netdock.kernel.bridge.Names;
@@ -92,6 +93,20 @@ final class Invariants {
     }
 
     private Invariants() {
+    }
+
+    /**
+     * Every check for a netdock that has the database to itself: the database, the API and the kernel agree, and
+     * the allocator's cache of each network agrees with the leases.
+     */
+    static List<String> ofSoleProcess(ApiClient api, DataSource dataSource, AddressAllocator allocator) {
+        Database db = Database.read(dataSource);
+        List<String> violations = new ArrayList<>(database(db));
+        violations.addAll(api(api, db, name -> true));
+        violations.addAll(kernel(api, db, name -> true, true));
+        db.networks().forEach(n -> violations.addAll(allocator.cacheDisagreements(n.id()).stream()
+                .map(d -> "network " + n.name() + ": " + d).toList()));
+        return violations;
     }
 
     /** The database against itself. */

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.platform.commons.support.HierarchyTraversalMode;
 import org.junit.platform.commons.support.ReflectionSupport;
+import org.springframework.test.context.DynamicPropertyRegistry;
 
 /**
  * For tests of the whole application in linux mode: a throwaway "host" namespace for netdock
@@ -103,6 +104,13 @@ public final class ThrowawayHost implements AutoCloseable {
                             .orElseThrow())
                     .toList();
         }
+    }
+
+    /** Points an application under test at this host: linux mode, its state directory and host namespace. */
+    public void linuxMode(DynamicPropertyRegistry registry) {
+        registry.add("netdock.state-dir", () -> stateDirectory.toString());
+        registry.add("netdock.kernel.mode", () -> "linux");
+        registry.add("netdock.kernel.host-netns", () -> name);
     }
 
     /** The host namespace's name, for {@code --netdock.kernel.host-netns}. */

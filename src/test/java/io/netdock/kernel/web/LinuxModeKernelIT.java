@@ -33,9 +33,7 @@ class LinuxModeKernelIT {
 
     @DynamicPropertySource
     static void linuxMode(DynamicPropertyRegistry registry) {
-        registry.add("netdock.state-dir", () -> host.stateDirectory().toString());
-        registry.add("netdock.kernel.mode", () -> "linux");
-        registry.add("netdock.kernel.host-netns", host::name);
+        host.linuxMode(registry);
     }
 
     /** At start netdock sets up the default bridge (docker0, 172.17.0.1/16) in the host namespace it was given. */
