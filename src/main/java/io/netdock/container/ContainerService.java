@@ -4,6 +4,8 @@ import io.netdock.endpoint.Endpoint;
 import io.netdock.endpoint.EndpointConfig;
 import io.netdock.error.DockerError;
 import io.netdock.image.ImageService;
+import io.netdock.process.CommandNotFound;
+import io.netdock.process.ProcessRecord;
 import io.netdock.store.MutationLock;
 import java.time.Clock;
 import java.time.Instant;
@@ -11,6 +13,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -31,9 +36,21 @@ public class ContainerService {
     private final TransactionTemplate transactions;
     private final ImageService images;
     private final Clock clock;
+    private final ContainerProcesses processes;
+    private final ScheduledExecutorService restarts = Executors.newSingleThreadScheduledExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "netdock-restart-policy");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private volatile boolean shuttingDown;
+    /** Containers whose stop is the first half of a restart: their exit does not remove them ({@code --rm}). */
+    private final java.util.Set<String> restarting = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     ContainerService(Containers containers, ContainerNetworking networking, ContainerEvents events,
-                     ContainerExits exits, MutationLock lock, TransactionTemplate transactions, ImageService images) {
+                     ContainerExits exits, MutationLock lock, TransactionTemplate transactions, ImageService images,
+                     ContainerProcesses processes) {
+        this.processes = processes;
+        processes.onExit(this::processExited);
         this.images = images;
         this.containers = containers;
         this.networking = networking;
@@ -178,9 +195,177 @@ public class ContainerService {
             recordFailedStart(container, failure.getMessage());
             throw failure;
         }
+        if (processes.enabled()) {
+            started = launch(container, started);
+        }
         networking.announce("connect", networking.endpointsOf(started));
         events.publish(started, "start");
         return started;
+    }
+
+    /**
+     * Starts the process of a container whose networking is up. A process that cannot start leaves the container
+     * as it was before the start, its endpoints and rules rolled back, with Docker's exit code and error.
+     */
+    private Container launch(Container before, Container started) {
+        try {
+            ProcessRecord record = processes.launch(started, netnsOf(started));
+            Container withProcess = started.withState(started.state().withProcess(record));
+            transactions.executeWithoutResult(status -> containers.update(withProcess));
+            return withProcess;
+        } catch (RuntimeException failed) {
+            try {
+                transactions.executeWithoutResult(status -> {
+                    networking.down(started);
+                    containers.update(before);
+                });
+            } catch (RuntimeException rollbackFailed) {
+                containers.reload(before.id());
+                networking.reload(before.id());
+            }
+            int code = failed instanceof CommandNotFound ? 127 : 128;
+            Container failedStart = get(before.id());
+            containers.update(failedStart.withState(failedStart.state().failedToStart(code,
+                    failed.getMessage() == null ? "" : failed.getMessage())));
+            throw failed;
+        }
+    }
+
+    /** The network namespace a container's process joins: its own sandbox, or that of the one it shares. */
+    private String netnsOf(Container container) {
+        if (container.mode().isContainer()) {
+            return get(container.mode().value()).sandboxKey();
+        }
+        String key = container.sandboxKey();
+        if (key == null || key.isEmpty() || !java.nio.file.Files.exists(java.nio.file.Path.of(key))) {
+            throw new io.netdock.process.ProcessStartFailed("the container has no network namespace to join ("
+                    + key + ")");
+        }
+        return key;
+    }
+
+    /**
+     * The lifecycle side of a process exit: the container exits with the process's code (once, for the process
+     * recorded), then its restart policy decides unless the exit was asked for.
+     */
+    private void processExited(String id, ProcessRecord process, int exitCode, boolean stopping) {
+        mutate(() -> {
+            Optional<Container> current = containers.byId(id);
+            if (current.isEmpty() || !current.get().isRunning()
+                    || !process.equals(current.get().state().process())) {
+                return null;
+            }
+            Container exited = terminate(current.get(), exitCode);
+            RestartPolicy policy = RestartPolicy.of(exited.host());
+            if (!stopping && !shuttingDown && policy.restartsAfter(exitCode, exited.restartCount())) {
+                scheduleRestart(exited);
+            } else if (!restarting.contains(id)) {
+                autoRemove(exited);
+            }
+            return null;
+        });
+    }
+
+    /** Docker's back-off: 100 ms, doubling with each restart, at most a minute. */
+    private void scheduleRestart(Container exited) {
+        long delay = Math.min(60_000L, 100L << Math.min(exited.restartCount(), 10));
+        Instant finished = exited.state().finishedAt();
+        restarts.schedule(() -> restartByPolicy(exited.id(), finished), delay, TimeUnit.MILLISECONDS);
+    }
+
+    private void restartByPolicy(String id, Instant finished) {
+        try {
+            mutate(() -> {
+                Optional<Container> current = containers.byId(id);
+                if (shuttingDown || current.isEmpty() || current.get().isRunning()
+                        || !java.util.Objects.equals(current.get().state().finishedAt(), finished)) {
+                    return null;
+                }
+                Container counted = current.get().withRestartCount(current.get().restartCount() + 1);
+                transactions.executeWithoutResult(status -> containers.update(counted));
+                startLocked(counted);
+                return null;
+            });
+        } catch (RuntimeException startFailed) {
+            // recorded in State.Error by the start; the policy stops here as dockerd's does
+        }
+    }
+
+    /**
+     * After netdock was killed: each container recorded running with a process has that process (if its PID still
+     * names it) and whatever it left killed, is marked exited (137), and is started again if its policy says so.
+     */
+    void recoverProcesses() {
+        for (Container recorded : containers.all()) {
+            ProcessRecord process = recorded.state().process();
+            if (!recorded.isRunning() || process == null) {
+                continue;
+            }
+            processes.host().signal(process, Signals.SIGKILL);
+            processes.killAll(recorded.id());
+            Container exited = mutate(() -> terminate(recorded, 128 + Signals.SIGKILL));
+            if (processes.enabled() && RestartPolicy.of(exited.host()).restartsAfter(exited.state().exitCode(), 0)) {
+                try {
+                    mutate(() -> startLocked(exited));
+                } catch (RuntimeException failed) {
+                    // recorded in State.Error; the container stays exited
+                }
+            }
+        }
+    }
+
+    /** A clean shutdown: no more restarts; running processes get their stop sequence. */
+    void shutDown() {
+        shuttingDown = true;
+        restarts.shutdownNow();
+        List<Thread> stopping = new ArrayList<>();
+        for (Container running : containers.all()) {
+            if (running.isRunning() && running.state().process() != null) {
+                Thread thread = new Thread(() -> stopProcess(running, null, null), "netdock-stop-" + running.shortId());
+                thread.start();
+                stopping.add(thread);
+            }
+        }
+        for (Thread thread : stopping) {
+            try {
+                thread.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    /**
+     * Stop with a process: the stop signal, then SIGKILL when the grace period ends; the exit itself is recorded
+     * by {@link #processExited}. Runs without the mutation lock: the exit needs it.
+     */
+    private void stopProcess(Container container, String signalName, Integer timeoutSeconds) {
+        int signal = signalName != null && !signalName.isEmpty() ? Signals.parse(signalName) : stopSignalOf(container);
+        if (container.state().paused()) {
+            processes.host().freeze(container.id(), false);
+        }
+        events.publish(container, "kill", Map.of("signal", Integer.toString(signal)));
+        processes.signal(container, signal, true);
+        int grace = graceSeconds(container, timeoutSeconds);
+        if (!processes.awaitHandled(container.id(), grace < 0 ? -1 : grace * 1000L)) {
+            events.publish(container, "kill", Map.of("signal", Integer.toString(Signals.SIGKILL)));
+            processes.signal(container, Signals.SIGKILL, true);
+            processes.awaitHandled(container.id(), -1);
+        }
+        events.publish(containers.byId(container.id()).orElse(container), "stop");
+    }
+
+    /** The container if it runs a process this netdock started (else the process-less rules apply). */
+    private Optional<Container> withProcess(String reference) {
+        if (!processes.enabled()) {
+            return Optional.empty();
+        }
+        return mutate(() -> {
+            Container container = get(reference);
+            return container.isRunning() && container.state().process() != null
+                    && processes.running(container.id()).isPresent() ? Optional.of(container) : Optional.empty();
+        });
     }
 
     private void recordFailedStart(Container container, String message) {
@@ -193,6 +378,11 @@ public class ContainerService {
      * ({@code null}: the container's {@code StopTimeout}, else 10 s; negative: wait for ever).
      */
     public void stop(String reference, String signal, Integer timeoutSeconds) {
+        Optional<Container> running = withProcess(reference);
+        if (running.isPresent()) {
+            stopProcess(running.get(), signal, timeoutSeconds);
+            return;
+        }
         mutate(() -> {
             Container container = get(reference);
             if (!container.isRunning()) {
@@ -235,6 +425,15 @@ public class ContainerService {
 
     public void kill(String reference, String signalName) {
         int signal = signalName == null || signalName.isEmpty() ? Signals.SIGKILL : Signals.parse(signalName);
+        Optional<Container> running = withProcess(reference);
+        if (running.isPresent()) {
+            events.publish(running.get(), "kill", Map.of("signal", Integer.toString(signal)));
+            processes.signal(running.get(), signal, Signals.terminates(signal));
+            if (signal == Signals.SIGKILL) {
+                processes.awaitHandled(running.get().id(), 10_000);
+            }
+            return;
+        }
         mutate(() -> {
             Container container = get(reference);
             if (!container.isRunning()) {
@@ -250,6 +449,14 @@ public class ContainerService {
     }
 
     public void restart(String reference, String signal, Integer timeoutSeconds) {
+        withProcess(reference).ifPresent(running -> {
+            restarting.add(running.id());
+            try {
+                stopProcess(running, signal, timeoutSeconds);
+            } finally {
+                restarting.remove(running.id());
+            }
+        });
         mutate(() -> {
             Container container = get(reference);
             if (container.isRunning()) {
@@ -290,6 +497,16 @@ public class ContainerService {
     }
 
     public void remove(String reference, boolean force, boolean link) {
+        Optional<Container> withProcess = force && !link ? withProcess(reference) : Optional.empty();
+        if (withProcess.isPresent()) {
+            Container killed = withProcess.get();
+            events.publish(killed, "kill", Map.of("signal", Integer.toString(Signals.SIGKILL)));
+            processes.signal(killed, Signals.SIGKILL, true);
+            processes.awaitHandled(killed.id(), 10_000);
+            if (containers.byId(killed.id()).isEmpty()) {
+                return;
+            }
+        }
         mutate(() -> {
             if (link) {
                 removeLink(reference);
@@ -328,6 +545,7 @@ public class ContainerService {
             containers.delete(container.id());
         });
         events.publish(container, "destroy");
+        processes.removed(container.id());
         exits.removed(container.id(), container.state().exitCode());
     }
 

@@ -15,6 +15,7 @@ final class CreationRules {
         ContainerConfig config = request.config();
         HostSettings host = request.host();
         NetworkMode mode = host.mode();
+        RestartPolicy.of(host).validate(host.autoRemove());
         String raw = host.networkMode() == null ? "" : host.networkMode();
         if (raw.startsWith("container:") && mode.value().isEmpty()) {
             throw DockerError.invalidParameter("Invalid network mode: invalid container format container:<name|id>");

@@ -43,7 +43,8 @@ final class ContainerDocuments {
         doc.put("ResolvConfPath", started ? dir + "resolv.conf" : "");
         doc.put("HostnamePath", started ? dir + "hostname" : "");
         doc.put("HostsPath", started ? dir + "hosts" : "");
-        doc.put("LogPath", "");
+        String log = stateDir + "/containers/" + c.id() + "/" + c.id() + "-json.log";
+        doc.put("LogPath", java.nio.file.Files.exists(java.nio.file.Path.of(log)) ? log : "");
         doc.put("Name", "/" + c.name());
         doc.put("RestartCount", c.restartCount());
         doc.put("Driver", "netdock");
@@ -75,7 +76,7 @@ final class ContainerDocuments {
         item.put("Created", c.created().getEpochSecond());
         item.put("Ports", listPorts(view));
         item.put("Labels", c.labels());
-        item.put("State", c.state().status().text());
+        item.put("State", c.state().statusText());
         item.put("Status", status(c.state(), now));
         item.put("HostConfig", Map.of("NetworkMode", c.host().networkMode()));
         Map<String, Object> networks = new LinkedHashMap<>();
@@ -88,7 +89,8 @@ final class ContainerDocuments {
     static String status(ContainerState state, Instant now) {
         return switch (state.status()) {
             case CREATED -> "Created";
-            case RUNNING -> "Up " + GoTimes.human(Duration.between(state.startedAt(), now));
+            case RUNNING -> "Up " + GoTimes.human(Duration.between(state.startedAt(), now))
+                    + (state.paused() ? " (Paused)" : "");
             case EXITED -> "Exited (" + state.exitCode() + ") "
                     + GoTimes.human(Duration.between(state.finishedAt(), now)) + " ago";
         };
@@ -101,13 +103,13 @@ final class ContainerDocuments {
 
     private static Map<String, Object> state(ContainerState state) {
         Map<String, Object> doc = new LinkedHashMap<>();
-        doc.put("Status", state.status().text());
+        doc.put("Status", state.statusText());
         doc.put("Running", state.isRunning());
-        doc.put("Paused", false);
+        doc.put("Paused", state.paused());
         doc.put("Restarting", false);
         doc.put("OOMKilled", false);
         doc.put("Dead", false);
-        doc.put("Pid", 0);
+        doc.put("Pid", state.process() == null ? 0 : state.process().pid());
         doc.put("ExitCode", state.exitCode());
         doc.put("Error", state.error());
         doc.put("StartedAt", GoTimes.format(state.startedAt()));
@@ -155,7 +157,7 @@ final class ContainerDocuments {
         Map<String, Object> doc = new LinkedHashMap<>();
         doc.put("Binds", null);
         doc.put("ContainerIDFile", "");
-        doc.put("LogConfig", Map.of("Type", "none", "Config", Map.of()));
+        doc.put("LogConfig", Map.of("Type", "json-file", "Config", h.logOptions() == null ? Map.of() : h.logOptions()));
         doc.put("NetworkMode", h.networkMode());
         doc.put("PortBindings", portBindings(h.portBindings()));
         Map<String, Object> restart = new LinkedHashMap<>();

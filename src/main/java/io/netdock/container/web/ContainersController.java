@@ -13,7 +13,6 @@ import io.netdock.container.CreatedContainer;
 import io.netdock.error.DockerError;
 import io.netdock.filters.Filters;
 import io.netdock.server.NetdockProperties;
-import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.AsyncContext;
@@ -24,7 +23,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -33,15 +31,11 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.servlet.mvc.method.annotation.ResponseBodyEmitter;
 import tools.jackson.databind.JsonNode;
 
-/** {@code /containers}: lifecycle, inspect, list, wait, attach, logs, and netdock's connect/disconnect shortcut. */
+/** {@code /containers}: lifecycle, inspect, list, wait, and netdock's connect/disconnect shortcut. */
 @RestController
 class ContainersController {
-
-    private static final MediaType RAW_STREAM = MediaType.parseMediaType("application/vnd.docker.raw-stream");
-    private static final MediaType MULTIPLEXED = MediaType.parseMediaType("application/vnd.docker.multiplexed-stream");
 
     private static final String NO_NETWORK = "invalid network name or ID supplied: \"\"";
 
@@ -177,67 +171,6 @@ class ContainersController {
         return ("{\"StatusCode\":" + code + ",\"Error\":null}\n").getBytes(StandardCharsets.UTF_8);
     }
 
-    /**
-     * {@code Upgrade: tcp} → 101 and a raw stream on the hijacked connection; otherwise 200 with the stream as
-     * the body. Either ends when the container next stops.
-     */
-    @PostMapping("/containers/{id}/attach")
-    void attach(@PathVariable String id, HttpServletRequest request, HttpServletResponse response)
-            throws IOException, ServletException {
-        Container container = containers.get(id);
-        MediaType type = streamType(container, RequestedVersion.of(request));
-        String upgrade = request.getHeader("Upgrade");
-        if (upgrade != null && !upgrade.isEmpty()) {
-            response.setHeader("Content-Type", type.toString());
-            response.setHeader("Upgrade", "tcp");
-            RawStreamUpgrade stream = request.upgrade(RawStreamUpgrade.class);
-            stream.whenOpen(opened -> {
-                var registration = exits.register(container.id(), ContainerExits.Until.NEXT_EXIT, code -> opened.close());
-                opened.whenClosed(registration::cancel);
-            });
-            return;
-        }
-        response.setStatus(200);
-        response.setContentType(type.toString());
-        response.setHeader("Connection", "close");
-        response.flushBuffer();
-        var async = request.startAsync();
-        async.setTimeout(0);
-        var registration = exits.register(container.id(), ContainerExits.Until.NEXT_EXIT, code -> async.complete());
-        async.addListener(new CompletionListener(registration::cancel));
-    }
-
-    @GetMapping("/containers/{id}/logs")
-    ResponseEntity<ResponseBodyEmitter> logs(@PathVariable String id, @RequestParam(required = false) String stdout,
-                                             @RequestParam(required = false) String stderr,
-                                             @RequestParam(required = false) String follow,
-                                             HttpServletRequest request) {
-        Container container = containers.get(id);
-        if (!GoBool.parse("stdout", stdout) && !GoBool.parse("stderr", stderr)) {
-            throw DockerError.invalidParameter("Bad parameters: you must choose at least one stream");
-        }
-        ResponseBodyEmitter emitter = new ResponseBodyEmitter(0L);
-        if (GoBool.parse("follow", follow) && container.isRunning()) {
-            var registration = exits.register(container.id(), ContainerExits.Until.NEXT_EXIT, code -> emitter.complete());
-            emitter.onCompletion(registration::cancel);
-        } else {
-            emitter.complete();
-        }
-        return ResponseEntity.ok().contentType(streamType(container, RequestedVersion.of(request))).body(emitter);
-    }
-
-    @GetMapping("/containers/{id}/top")
-    Map<String, Object> top(@PathVariable String id) {
-        Container container = containers.get(id);
-        if (!container.isRunning()) {
-            throw DockerError.conflict("Container " + container.id() + " is not running");
-        }
-        Map<String, Object> top = new LinkedHashMap<>();
-        top.put("Titles", List.of("UID", "PID", "PPID", "C", "STIME", "TTY", "TIME", "CMD"));
-        top.put("Processes", List.of());
-        return top;
-    }
-
     @PostMapping("/containers/{id}/connect")
     ResponseEntity<Void> connect(@PathVariable String id, @RequestBody(required = false) JsonNode body,
                                  HttpServletRequest request) {
@@ -252,11 +185,6 @@ class ContainersController {
         ConnectBodies disconnect = ConnectBodies.disconnect(body);
         connections.disconnect(id, disconnect.reference("Network", NO_NETWORK), disconnect.force());
         return ResponseEntity.ok().build();
-    }
-
-    /** Docker ≥ 1.42 answers a non-TTY stream as multiplexed; a TTY (or older API) as raw. */
-    private static MediaType streamType(Container container, ApiVersion version) {
-        return !container.config().tty() && version.atLeast("1.42") ? MULTIPLEXED : RAW_STREAM;
     }
 
     /** The {@code t} of stop and restart; dockerd passes a bad value's {@code strconv.Atoi} error through (500). */

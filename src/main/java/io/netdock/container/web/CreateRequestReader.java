@@ -40,7 +40,8 @@ final class CreateRequestReader {
         Integer retries = restart.integer("MaximumRetryCount");
         HostSettings settings = new HostSettings(host.text("NetworkMode"), portBindings(host), host.bool("PublishAllPorts"),
                 host.strings("Dns"), host.strings("DnsOptions"), host.strings("DnsSearch"), host.strings("ExtraHosts"),
-                host.strings("Links"), host.bool("AutoRemove"), restart.text("Name"), retries == null ? 0 : retries);
+                host.strings("Links"), host.bool("AutoRemove"), restart.text("Name"), retries == null ? 0 : retries,
+                host.struct("LogConfig", "LogConfig", "container.LogConfig").stringMap("Config"));
         Map<String, EndpointConfig> endpoints = new LinkedHashMap<>();
         Map<String, GoStruct> configs = body.struct("NetworkingConfig", "NetworkingConfig", "network.NetworkingConfig")
                 .structMap("EndpointsConfig", "map[string]*network.EndpointSettings", "EndpointSettings",
