@@ -3,6 +3,7 @@ package io.netdock.portmap;
 import io.netdock.kernel.KernelException;
 import io.netdock.kernel.Plumbing;
 import io.netdock.kernel.PortForward;
+import io.netdock.net.IpAddresses;
 import java.net.InetAddress;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,7 +15,6 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
-import io.netdock.ipam.IpAddresses;
 
 /**
  * Host port allocation and publishing. Ephemeral ports count upward from the last one handed out (per protocol,

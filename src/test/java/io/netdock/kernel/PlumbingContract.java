@@ -11,6 +11,7 @@ import io.netdock.kernel.spi.Kernel;
 import io.netdock.kernel.spi.Link;
 import io.netdock.kernel.spi.LinkGroups;
 import io.netdock.kernel.spi.NewLink;
+import io.netdock.net.IpAddresses;
 import java.net.InetAddress;
 import java.util.List;
 import java.util.Optional;
@@ -74,7 +75,7 @@ public abstract class PlumbingContract {
     }
 
     protected static InetAddress ip(String text) {
-        return IpPrefix.literal(text);
+        return IpAddresses.parse(text);
     }
 
     protected NamespaceView namespace(String name) {
