@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /** Address leases for endpoints through {@link NetworkAddresses}, as the endpoint module uses them. */
-class NetworkAddressesIT extends NetworkApiTest {
+class NetworkAddressesIT extends NetworkApiApplication {
 
     @Autowired
     NetworkAddresses addresses;

@@ -12,7 +12,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** {@code POST /networks/create}: every request field, Docker's validation order and messages. */
-class NetworkCreateIT extends NetworkApiTest {
+class NetworkCreateIT extends NetworkApiApplication {
 
     @Test
     void answers201WithIdAndEmptyWarning() {
