@@ -2,6 +2,7 @@ package io.netdock.container.web;
 
 import io.netdock.api.RequestedVersion;
 import io.netdock.container.Container;
+import io.netdock.go.BoolValue;
 import io.netdock.container.ContainerExits;
 import io.netdock.container.ContainerProcesses;
 import io.netdock.container.ContainerService;
@@ -50,9 +51,9 @@ class AttachController {
         if (!processes.enabled() && container.isRunning()) {
             throw processes.mode().unsupported("attaching to a running container");
         }
-        boolean wantsStdin = GoBool.parse("stdin", stdin) && container.config().openStdin();
+        boolean wantsStdin = BoolValue.of(stdin) && container.config().openStdin();
         boolean framed = !container.config().tty();
-        FramedOutput sink = new FramedOutput(framed, GoBool.parse("stdout", stdout), GoBool.parse("stderr", stderr));
+        FramedOutput sink = new FramedOutput(framed, BoolValue.of(stdout), BoolValue.of(stderr));
         MediaType type = StreamTypes.of(container, RequestedVersion.of(request));
         String upgrade = request.getHeader("Upgrade");
         boolean hijack = upgrade != null && !upgrade.isEmpty();
@@ -65,7 +66,7 @@ class AttachController {
             response.setHeader("Connection", "close");
             response.flushBuffer();
         }
-        Runnable detach = begin(container, sink, GoBool.parse("logs", logs));
+        Runnable detach = begin(container, sink, BoolValue.of(logs));
         if (hijack) {
             RawStreamUpgrade hijacked = request.upgrade(RawStreamUpgrade.class);
             if (processes.enabled()) {

@@ -3,12 +3,13 @@ package io.netdock.container.web;
 import io.netdock.api.RequestedVersion;
 import io.netdock.api.StreamFrames;
 import io.netdock.container.Container;
+import io.netdock.go.BoolValue;
 import io.netdock.container.ContainerProcesses;
 import io.netdock.container.ContainerService;
 import io.netdock.error.DockerError;
 import io.netdock.process.LogQuery;
 import io.netdock.process.LogReader;
-import io.netdock.time.GoTime;
+import io.netdock.go.GoTime;
 import jakarta.servlet.AsyncContext;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -53,14 +54,14 @@ class ContainerLogsController {
               @RequestParam(required = false) String timestamps, @RequestParam(required = false) String tail,
               HttpServletRequest request, HttpServletResponse response) throws IOException {
         Container container = containers.get(id);
-        boolean out = GoBool.parse("stdout", stdout);
-        boolean err = GoBool.parse("stderr", stderr);
+        boolean out = BoolValue.of(stdout);
+        boolean err = BoolValue.of(stderr);
         if (!out && !err) {
             throw DockerError.invalidParameter("Bad parameters: you must choose at least one stream");
         }
         processes.requireProcesses("logs");
-        LogQuery query = new LogQuery(out, err, time(since), time(until), GoBool.parse("timestamps", timestamps),
-                tail(tail), GoBool.parse("follow", follow));
+        LogQuery query = new LogQuery(out, err, time(since), time(until), BoolValue.of(timestamps),
+                tail(tail), BoolValue.of(follow));
         boolean framed = !container.config().tty();
         response.setStatus(200);
         response.setContentType(StreamTypes.of(container, RequestedVersion.of(request)).toString());

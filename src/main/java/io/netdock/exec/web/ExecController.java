@@ -1,6 +1,6 @@
 package io.netdock.exec.web;
 
-import io.netdock.api.GoStruct;
+import io.netdock.go.GoStruct;
 import io.netdock.api.RequestedVersion;
 import io.netdock.container.web.FramedOutput;
 import io.netdock.container.web.RawStreamUpgrade;
