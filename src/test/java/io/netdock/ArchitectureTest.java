@@ -64,8 +64,10 @@ class ArchitectureTest {
             Map.entry("network", Set.of("api", "error", "events", "filters", "go", "ipam", "kernel", "net", "store",
                     "system")),
             Map.entry("endpoint", Set.of("error", "events", "kernel", "net", "network")),
+            Map.entry("process", Set.of("error", "go", "kernel", "server")),
             Map.entry("container", Set.of("api", "archive", "dnsfiles", "endpoint", "error", "events", "filters",
-                    "go", "image", "kernel", "net", "network", "portmap", "server", "store", "system")),
+                    "go", "image", "kernel", "net", "network", "portmap", "process", "server", "store", "system")),
+            Map.entry("exec", Set.of("api", "container", "error", "go", "process")),
             // routes Docker has and netdock answers without a feature behind them
             Map.entry("plugin", Set.of("filters")),
             Map.entry("swarm", Set.of("error")),

@@ -6,9 +6,8 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 
 import io.netdock.testing.DockerCli;
-import io.netdock.testing.RealKernel;
 import io.netdock.testing.ThrowawayHost;
-import io.restassured.RestAssured;
+import io.netdock.testing.WholeLinuxApplication;
 import io.restassured.specification.RequestSpecification;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -17,10 +16,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -29,17 +24,10 @@ import org.springframework.test.context.DynamicPropertySource;
  * command in their own namespaces, its exit is the container's, logs and exec work, stop escalates to SIGKILL,
  * restart policies restart. The host is a throwaway namespace; every process runs in a sandbox of it.
  */
-@RealKernel
-@ExtendWith(ThrowawayHost.PerClass.class)
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
-class ProcessesKernelIT {
+class ProcessesKernelIT extends WholeLinuxApplication {
 
     private static final ThrowawayHost host = ThrowawayHost.named("ndk-proc");
     private static final Duration PATIENCE = Duration.ofSeconds(60);
-
-    @LocalServerPort
-    int port;
 
     @DynamicPropertySource
     static void linuxModeWithProcesses(DynamicPropertyRegistry registry) {
@@ -51,8 +39,9 @@ class ProcessesKernelIT {
         return new DockerCli(host.stateDirectory().resolve("docker.sock"));
     }
 
-    private RequestSpecification api() {
-        return RestAssured.given().baseUri("http://127.0.0.1").port(port).contentType("application/json");
+    @Override
+    protected RequestSpecification api() {
+        return super.api().contentType("application/json");
     }
 
     @Test
@@ -106,7 +95,9 @@ class ProcessesKernelIT {
         assertThat(followed).isEqualTo("line 1\nline 2\nline 3\nline 4\nline 5\n");
         assertThat(new String(follow.getErrorStream().readAllBytes(), StandardCharsets.UTF_8))
                 .isEqualTo("oops 1\noops 2\noops 3\noops 4\noops 5\n");
-        assertThat(docker.run("logs", "--tail", "1", "proc-talk").output()).isEqualTo("line 5\noops 5\n");
+        DockerCli.Result last = docker.run("logs", "--tail", "2", "proc-talk");
+        assertThat(last.stdout()).isEqualTo("line 5\n");
+        assertThat(last.stderr()).isEqualTo("oops 5\n");
         assertThat(docker.run("logs", "-t", "proc-talk").stdout()).matches(
                 "(?s)\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{9}Z line 1\n.*");
         assertThat(docker.ok("inspect", "-f", "{{.State.Status}} {{.State.ExitCode}}", "proc-talk").strip())

@@ -5,7 +5,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 
 import io.netdock.testing.DockerCli;
-import io.netdock.testing.NetdockIntegrationTest;
+import io.netdock.testing.WholeApplication;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
  * never "page not found" and never a hang; {@code docker run} without {@code -d} says in one line that the
  * container runs no process and stays running until stopped.
  */
-class WithoutProcessesIT extends NetdockIntegrationTest {
+class WithoutProcessesIT extends WholeApplication {
 
     private static final String HOW = "--netdock.kernel.mode=linux --netdock.processes=host";
 
