@@ -10,13 +10,14 @@ import io.netdock.error.DockerError;
 import io.netdock.process.LogQuery;
 import io.netdock.process.LogReader;
 import io.netdock.go.GoTime;
+import io.netdock.go.Strconv;
+import io.netdock.go.Unparsable;
 import jakarta.servlet.AsyncContext;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.concurrent.ExecutorService;
@@ -90,18 +91,21 @@ class ContainerLogsController {
         });
     }
 
-    /** dockerd's {@code timetypes.ParseTimestamps}: seconds with an optional fraction; 0 or empty for none. */
+    /** dockerd's {@code timetypes.ParseTimestamps}: seconds, optionally {@code .nanoseconds}; 0 or empty for none. */
     private static Instant time(String value) {
         if (value == null || value.isEmpty() || value.equals("0")) {
             return null;
         }
+        int dot = value.indexOf('.');
         try {
-            BigDecimal seconds = new BigDecimal(value);
-            long whole = seconds.longValue();
-            int nanos = seconds.subtract(BigDecimal.valueOf(whole)).movePointRight(9).intValue();
-            return Instant.ofEpochSecond(whole, nanos);
-        } catch (NumberFormatException bad) {
-            throw DockerError.system("strconv.ParseInt: parsing \"" + value + "\": invalid syntax");
+            long seconds = Strconv.parseInt(dot < 0 ? value : value.substring(0, dot));
+            if (dot < 0) {
+                return Instant.ofEpochSecond(seconds);
+            }
+            String fraction = (value.substring(dot + 1) + "000000000").substring(0, 9);
+            return Instant.ofEpochSecond(seconds, Strconv.parseInt(fraction));
+        } catch (Unparsable bad) {
+            throw DockerError.system(bad.getMessage());
         }
     }
 
