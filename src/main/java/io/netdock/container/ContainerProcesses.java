@@ -84,7 +84,7 @@ public class ContainerProcesses {
     }
 
     /** Starts the command of a container whose networking is up; {@code netns} is the namespace file to join. */
-    ProcessRecord launch(Container container, String netns) {
+    ProcessRecord launch(Container container, String netns, List<String> linkEnvironment) {
         Path own = directory.resolve(container.id());
         writeFiles(container, own);
         ContainerConfig config = container.config();
@@ -98,7 +98,9 @@ public class ContainerProcesses {
             throw new ProcessStartFailed("chdir to cwd (\"" + config.workingDir()
                     + "\") set in config.json failed: no such file or directory");
         }
-        ProcessSpec spec = new ProcessSpec(container.id(), command, environment(container),
+        List<String> env = new ArrayList<>(linkEnvironment);
+        env.addAll(environment(container));
+        ProcessSpec spec = new ProcessSpec(container.id(), command, env,
                 config.workingDir(), config.user(), config.hostname(), netns, own, config.openStdin());
         JsonFileLog log = JsonFileLog.open(own, container.id(), LogSettings.of(container.host().logOptions()), clock);
         HostProcess process;

@@ -212,7 +212,7 @@ public class ContainerService {
      */
     private Container launch(Container before, Container started) {
         try {
-            ProcessRecord record = processes.launch(started, netnsOf(started));
+            ProcessRecord record = processes.launch(started, netnsOf(started), linkEnvironment(started));
             Container withProcess = started.withState(started.state().withProcess(record));
             transactions.executeWithoutResult(status -> containers.update(withProcess));
             return withProcess;
@@ -232,6 +232,19 @@ public class ContainerService {
                     failed.getMessage() == null ? "" : failed.getMessage())));
             throw failed;
         }
+    }
+
+    /** What the container's legacy links put in its process's environment. */
+    private List<String> linkEnvironment(Container container) {
+        List<String> env = new ArrayList<>();
+        for (Link link : container.links()) {
+            containers.byId(link.targetId()).ifPresent(target -> {
+                String ip = target.isRunning() ? networking.endpointsOf(target).stream().map(Endpoint::ipv4Address)
+                        .filter(address -> !address.isEmpty()).findFirst().orElse("") : "";
+                env.addAll(LinkEnvironment.of(container.name(), link.alias(), target, ip));
+            });
+        }
+        return env;
     }
 
     /** The network namespace a container's process joins: its own sandbox, or that of the one it shares. */
