@@ -1,6 +1,7 @@
 package io.netdock.dnsfiles;
 
 import io.netdock.net.IpAddresses;
+import java.net.InetAddress;
 import java.util.Optional;
 
 /**
@@ -42,11 +43,7 @@ final class IpLiteral {
 
     /** The address without its zone. */
     InetAddress toInetAddress() {
-        try {
-            return InetAddress.getByAddress(bytes);
-        } catch (UnknownHostException impossible) {
-            throw new IllegalStateException(impossible);
-        }
+        return IpAddresses.fromBytes(bytes);
     }
 
     boolean isLoopback() {
