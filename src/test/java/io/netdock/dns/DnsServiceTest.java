@@ -78,6 +78,14 @@ class DnsServiceTest {
                 List.of(upstreams), true, false));
     }
 
+    /** 60 addresses for one name: 16 + 60 × 16 bytes, more than fits in 512. */
+    private void sixtyContainersCalledMany() {
+        for (int i = 1; i <= 60; i++) {
+            String id = String.format("%064d", i);
+            index.put(container(id, endpoint(id, "mynet", "172.18.1." + i, null, List.of("many"))));
+        }
+    }
+
     private DnsService service() {
         return new DnsService(resolver, sockets, SHORT);
     }
@@ -101,10 +109,7 @@ class DnsServiceTest {
     @Test
     void aUdpReplyOver512BytesIsTruncatedWithTcSetAndTcpGetsItWhole() throws Exception {
         clientWith();
-        for (int i = 1; i <= 60; i++) {
-            String id = String.format("%064d", i);
-            index.put(container(id, endpoint(id, "mynet", "172.18.1." + i, null, List.of("many"))));
-        }
+        sixtyContainersCalledMany();
         Message udp = answer(service(), query("many", Type.A), Transport.UDP);
         assertThat(udp.getHeader().getFlag(Flags.TC)).isTrue();
         assertThat(udp.toWire().length).isLessThanOrEqualTo(512);
@@ -117,10 +122,7 @@ class DnsServiceTest {
     @Test
     void anEdnsSizeLargerThan512IsHonoured() throws Exception {
         clientWith();
-        for (int i = 1; i <= 60; i++) {
-            String id = String.format("%064d", i);
-            index.put(container(id, endpoint(id, "mynet", "172.18.1." + i, null, List.of("many"))));
-        }
+        sixtyContainersCalledMany();
         Message query = query("many", Type.A);
         query.addRecord(new OPTRecord(4096, 0, 0), Section.ADDITIONAL);
         Message reply = answer(service(), query, Transport.UDP);
