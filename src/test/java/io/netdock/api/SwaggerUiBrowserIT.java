@@ -56,9 +56,10 @@ class SwaggerUiBrowserIT extends NetdockIntegrationTest {
                     operation.findElement(By.cssSelector(".body-param__text"))));
             assertThat(body.getAttribute("value")).contains("\"my-network\"").doesNotContain("additionalProp");
             operation.findElement(By.cssSelector(".execute")).click();
-            WebElement status = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(
-                    "#operations-Network-NetworkCreate .live-responses-table .response-col_status")));
-            assertThat(status.getText()).startsWith("201");
+            By liveStatus = By.cssSelector(
+                    "#operations-Network-NetworkCreate .live-responses-table tbody tr.response td.response-col_status");
+            wait.until(ExpectedConditions.textMatches(liveStatus, java.util.regex.Pattern.compile("\\d{3}")));
+            assertThat(browser.findElement(liveStatus).getText()).as("the answer Swagger UI shows").startsWith("201");
 
             api().get("/networks/my-network").then().statusCode(200);
         } finally {

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.io.InputStream;
 import java.lang.reflect.RecordComponent;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
@@ -41,6 +43,17 @@ class SettingsTest {
         }
         defaults.stringPropertyNames().stream().filter(name -> name.startsWith("netdock."))
                 .forEach(name -> assertThat(SETTINGS.knows(name)).as(name).isTrue());
+    }
+
+    @Test
+    void theReadmeDocumentsEveryNetdockSetting() throws IOException {
+        String readme = Files.readString(Path.of("README.md"));
+        for (Setting setting : SETTINGS.all()) {
+            if (setting.name().startsWith("netdock.")) {
+                assertThat(readme).as("README's Configuration table names %s", setting.name())
+                        .contains("`" + setting.name());
+            }
+        }
     }
 
     @Test
