@@ -2,7 +2,7 @@ package io.netdock.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.netdock.testing.NetdockIntegrationTest;
+import io.netdock.testing.WholeApplication;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 import java.io.IOException;
@@ -28,7 +28,7 @@ import tools.jackson.databind.json.JsonMapper;
  * asks for a non-empty answer. {@code {{$timestamp}}} is now in Unix seconds, as IntelliJ's HTTP client and VS
  * Code's REST Client fill it in; every other variable must be defined in both clients' environment files.
  */
-class HttpExamplesIT extends NetdockIntegrationTest {
+class HttpExamplesIT extends WholeApplication {
 
     private static final Pattern EXPECT = Pattern.compile("\\(expect (\\d{3})\\)");
     private static final Pattern EXPECT_BODY = Pattern.compile("\\(expect a body\\)");

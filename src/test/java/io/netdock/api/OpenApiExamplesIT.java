@@ -2,7 +2,7 @@ package io.netdock.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.netdock.testing.NetdockIntegrationTest;
+import io.netdock.testing.WholeApplication;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 import java.io.IOException;
@@ -23,7 +23,7 @@ import tools.jackson.databind.json.JsonMapper;
  * order with its parameters' examples (what "Try it out" fills in), succeeds; every JSON answer has an example; the
  * document links to nothing outside the repository.
  */
-class OpenApiExamplesIT extends NetdockIntegrationTest {
+class OpenApiExamplesIT extends WholeApplication {
 
     private static final List<String> METHODS = List.of("get", "head", "post", "put", "delete", "patch");
     private static final Pattern PATH_PARAMETER = Pattern.compile("\\{([^}]+)}");

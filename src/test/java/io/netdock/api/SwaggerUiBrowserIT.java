@@ -2,7 +2,7 @@ package io.netdock.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.netdock.testing.NetdockIntegrationTest;
+import io.netdock.testing.WholeApplication;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,7 +25,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * and "Try it out" + "Execute" on network create, with the example as it is, creates the network. Without the
  * browser the test is skipped, unless {@code NETDOCK_REQUIRE_BROWSER=1} (CI) makes that a failure.
  */
-class SwaggerUiBrowserIT extends NetdockIntegrationTest {
+class SwaggerUiBrowserIT extends WholeApplication {
 
     private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
