@@ -28,8 +28,8 @@ import org.springframework.core.env.StandardEnvironment;
 /**
  * Accepts or refuses the configuration before anything starts or is created on disk: every {@code netdock.*}
  * name must be a setting (a typo gets "did you mean"), every setting must bind to its type and pass its record's
- * own checks, the TCP port must be a port, the state directory must be writable and the socket not owned by a
- * live daemon. Then logs the one line that says what this netdock is: mode, socket, TCP address, database and
+ * own checks, the TCP port must be a port and free, the state directory writable, the socket's group must exist
+ * and the socket must not be a live daemon's. Then logs the one line that says what this netdock is: mode, socket, TCP address, database and
  * state directory. Runs right after logging is set up, so {@code --debug} applies to a refusal.
  */
 public class ConfigurationCheck implements ApplicationListener<ApplicationEnvironmentPreparedEvent>, Ordered {
@@ -46,7 +46,7 @@ public class ConfigurationCheck implements ApplicationListener<ApplicationEnviro
 
     @Override
     public int getOrder() {
-        return LoggingApplicationListener.DEFAULT_ORDER + 1;
+        return LoggingApplicationListener.DEFAULT_ORDER + 2;
     }
 
     @Override
@@ -70,6 +70,7 @@ public class ConfigurationCheck implements ApplicationListener<ApplicationEnviro
         }
         StateDirectory.refuseUnwritable("netdock.state-dir", netdock.stateDirectory());
         StateDirectory.refuseUnwritable("netdock.socket", netdock.socketPath().getParent());
+        UnixSocketListener.lookUpGroup(netdock.socketPath(), netdock.socketGroup());
         UnixSocketListener.refuseLiveSocket(netdock.socketPath());
         String address = environment.getProperty("server.address", "0.0.0.0");
         int tcpPort = TcpListener.portFor(port, tls.active());

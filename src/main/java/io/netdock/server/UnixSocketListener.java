@@ -49,7 +49,7 @@ class UnixSocketListener implements WebServerFactoryCustomizer<JettyServletWebSe
     }
 
     /** Fails before anything listens, so a typo never leaves a socket owned by the wrong group. */
-    private static GroupPrincipal lookUpGroup(Path socket, String name) {
+    static GroupPrincipal lookUpGroup(Path socket, String name) {
         if (name == null || name.isBlank()) {
             return null;
         }
