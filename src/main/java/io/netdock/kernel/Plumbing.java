@@ -36,6 +36,17 @@ public interface Plumbing {
     /** Removes the NAT rules of {@link #publish}, as one atomic change. */
     void unpublish(List<PortForward> forwards);
 
+    /**
+     * Opens a sandbox's embedded DNS resolver: a UDP and a TCP socket inside its namespace on {@code 127.0.0.11}
+     * (random ports), and the sandbox's {@code ip docker-dns} table that sends {@code 127.0.0.11:53} to them,
+     * replaced in one transaction (an earlier resolver's rules go). On failure nothing stays open. The caller owns
+     * the sockets.
+     */
+    DnsSockets openResolver(String sandboxId);
+
+    /** Removes a sandbox's DNS rules ({@link #openResolver}); nothing to do if it has none or is gone. */
+    void closeResolver(String sandboxId);
+
     /** Reads back what exists, per namespace, and the firewall ruleset. */
     KernelView view();
 
