@@ -47,6 +47,18 @@ public interface Plumbing {
     /** Removes a sandbox's DNS rules ({@link #openResolver}); nothing to do if it has none or is gone. */
     void closeResolver(String sandboxId);
 
+    /**
+     * An unbound UDP socket opened in netdock's host namespace, or in a sandbox's: to forward DNS queries from
+     * where Docker sends them (host nameservers from the host, {@code --dns} servers from the container). The
+     * caller owns it.
+     *
+     * @param sandboxId the sandbox, or empty for the host namespace
+     */
+    java.nio.channels.DatagramChannel openDatagramChannel(java.util.Optional<String> sandboxId);
+
+    /** An unconnected TCP socket opened like {@link #openDatagramChannel}. */
+    java.nio.channels.SocketChannel openSocketChannel(java.util.Optional<String> sandboxId);
+
     /** Reads back what exists, per namespace, and the firewall ruleset. */
     KernelView view();
 

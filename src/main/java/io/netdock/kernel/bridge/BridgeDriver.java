@@ -385,8 +385,7 @@ public class BridgeDriver implements Plumbing {
     @Override
     public DnsSockets openResolver(String sandboxId) {
         String name = Names.sandbox(sandboxId);
-        NetNamespace sandbox = kernel.namespace(name).orElseThrow(() -> KernelException.of(
-                "open resolver in sandbox " + name, Errno.ENOENT));
+        NetNamespace sandbox = namespaceOf(Optional.of(sandboxId), "open resolver");
         InetSocketAddress anyPort = new InetSocketAddress(RESOLVER, 0);
         DatagramChannel udp = sandbox.openDatagramChannel(anyPort);
         DnsSockets sockets = null;
@@ -409,6 +408,25 @@ public class BridgeDriver implements Plumbing {
     public void closeResolver(String sandboxId) {
         kernel.namespace(Names.sandbox(sandboxId))
                 .ifPresent(sandbox -> sandbox.deleteTable(DnsRules.FAMILY, DnsRules.TABLE));
+    }
+
+    @Override
+    public DatagramChannel openDatagramChannel(Optional<String> sandboxId) {
+        return namespaceOf(sandboxId, "open udp socket").openDatagramChannel(null);
+    }
+
+    @Override
+    public java.nio.channels.SocketChannel openSocketChannel(Optional<String> sandboxId) {
+        return namespaceOf(sandboxId, "open tcp socket").openSocketChannel();
+    }
+
+    private NetNamespace namespaceOf(Optional<String> sandboxId, String operation) {
+        if (sandboxId.isEmpty()) {
+            return kernel.host();
+        }
+        String name = Names.sandbox(sandboxId.get());
+        return kernel.namespace(name).orElseThrow(() -> KernelException.of(operation + " in sandbox " + name,
+                Errno.ENOENT));
     }
 
     /** Removes the DNS rules a sandbox has no resolver for any more (reconcile). */

@@ -424,6 +424,9 @@ final class SimulatedNamespace implements NetNamespace {
     }
 
     private void requireBindable(InetSocketAddress address, String operation) {
+        if (address == null) {
+            return;
+        }
         synchronized (kernel) {
             SimLink lo = links.get("lo");
             if (address.getAddress().isLoopbackAddress() && (lo == null || !lo.up)) {

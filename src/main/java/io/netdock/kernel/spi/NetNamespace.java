@@ -69,8 +69,8 @@ public interface NetNamespace {
     String sysctl(String path);
 
     /**
-     * A UDP socket opened inside this namespace and bound to {@code address} (port 0: the kernel picks a free one).
-     * It stays in this namespace whichever thread uses it; the caller owns it.
+     * A UDP socket opened inside this namespace and bound to {@code address} (port 0: the kernel picks a free one;
+     * null: not bound). It stays in this namespace whichever thread uses it; the caller owns it.
      */
     DatagramChannel openDatagramChannel(InetSocketAddress address);
 

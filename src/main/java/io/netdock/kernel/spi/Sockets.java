@@ -22,7 +22,15 @@ public final class Sockets {
     private Sockets() {
     }
 
+    /** @param address where to bind it, or null to leave it unbound (IPv4 and IPv6) */
     public static DatagramChannel datagram(InetSocketAddress address) {
+        if (address == null) {
+            try {
+                return DatagramChannel.open();
+            } catch (IOException e) {
+                throw failure("open udp socket", e);
+            }
+        }
         String operation = "open udp socket on " + text(address);
         try {
             return bind(DatagramChannel.open(family(address)), address, operation);
