@@ -78,6 +78,15 @@ final class IpLiteral {
         return bytes.length == 16;
     }
 
+    /** The address without its zone. */
+    InetAddress toInetAddress() {
+        try {
+            return InetAddress.getByAddress(bytes);
+        } catch (UnknownHostException impossible) {
+            throw new IllegalStateException(impossible);
+        }
+    }
+
     boolean isLoopback() {
         if (!is6()) {
             return bytes[0] == 127;
