@@ -4,7 +4,7 @@ import io.netdock.container.Container;
 import io.netdock.container.ContainerService;
 import io.netdock.container.ContainerViews;
 import io.netdock.error.DockerError;
-import io.netdock.ipam.IpAddresses;
+import io.netdock.net.IpAddresses;
 import java.net.InetAddress;
 import java.util.Locale;
 import org.springframework.stereotype.Component;

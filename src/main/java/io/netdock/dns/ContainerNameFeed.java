@@ -12,7 +12,7 @@ import io.netdock.dnsfiles.ResolvConfSpec;
 import io.netdock.endpoint.Endpoint;
 import io.netdock.endpoint.EndpointConfig;
 import io.netdock.endpoint.Endpoints;
-import io.netdock.ipam.IpAddresses;
+import io.netdock.net.IpAddresses;
 import io.netdock.network.Network;
 import io.netdock.network.Networks;
 import java.io.IOException;

@@ -59,6 +59,12 @@ public interface Plumbing {
     /** An unconnected TCP socket opened like {@link #openDatagramChannel}. */
     java.nio.channels.SocketChannel openSocketChannel(java.util.Optional<String> sandboxId);
 
+    /**
+     * A sysctl of the host namespace (the configured {@code netdock.kernel.host-netns} in linux mode, the model's
+     * host in simulated mode), e.g. {@code net/ipv4/ip_local_port_range}; {@link KernelException} when unreadable.
+     */
+    String hostSysctl(String path);
+
     /** Reads back what exists, per namespace, and the firewall ruleset. */
     KernelView view();
 

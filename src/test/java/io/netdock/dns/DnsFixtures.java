@@ -1,6 +1,6 @@
 package io.netdock.dns;
 
-import io.netdock.ipam.IpAddresses;
+import io.netdock.net.IpAddresses;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.util.List;

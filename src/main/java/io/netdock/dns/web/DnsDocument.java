@@ -3,7 +3,7 @@ package io.netdock.dns.web;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.netdock.dns.DnsReply;
 import io.netdock.dns.UpstreamNamespace;
-import io.netdock.ipam.IpAddresses;
+import io.netdock.net.IpAddresses;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.List;
