@@ -94,6 +94,7 @@ final class ResolverLoop implements AutoCloseable {
     }
 
     private void run() {
+        ResolverWarmUp.run(service);
         while (running) {
             try {
                 selector.select();

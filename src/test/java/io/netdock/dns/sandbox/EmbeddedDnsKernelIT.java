@@ -4,9 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.netdock.kernel.linux.InNamespace;
 import io.netdock.testing.LoopbackDnsServer;
-import io.netdock.testing.RealKernel;
 import io.netdock.testing.ThrowawayHost;
-import io.restassured.RestAssured;
+import io.netdock.testing.WholeLinuxApplication;
 import io.restassured.path.json.JsonPath;
 import io.restassured.specification.RequestSpecification;
 import java.io.IOException;
@@ -23,10 +22,6 @@ import java.util.function.Function;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.xbill.DNS.ARecord;
@@ -45,20 +40,13 @@ import org.xbill.DNS.Type;
  * systemd-resolved would be, reachable only from there), a {@code --dns} server on the "client" machine's address.
  * No query leaves the machine.
  */
-@RealKernel
-@ExtendWith(ThrowawayHost.PerClass.class)
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
-class EmbeddedDnsKernelIT {
+class EmbeddedDnsKernelIT extends WholeLinuxApplication {
 
     private static final ThrowawayHost host = ThrowawayHost.named("ndk-dns");
     private static final Path HOST_RESOLV_CONF = Path.of(System.getProperty("java.io.tmpdir"),
             "ndk-dns-resolv-" + UUID.randomUUID() + ".conf");
     private static LoopbackDnsServer hostNameserver;
     private static LoopbackDnsServer clientNameserver;
-
-    @LocalServerPort
-    int port;
 
     @DynamicPropertySource
     static void linuxMode(DynamicPropertyRegistry registry) {
@@ -104,8 +92,9 @@ class EmbeddedDnsKernelIT {
         };
     }
 
-    private RequestSpecification api() {
-        return RestAssured.given().baseUri("http://127.0.0.1").port(port).contentType("application/json");
+    @Override
+    protected RequestSpecification api() {
+        return super.api().contentType("application/json");
     }
 
     private void network(String name, String body) {
