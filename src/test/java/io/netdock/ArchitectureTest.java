@@ -66,8 +66,7 @@ class ArchitectureTest {
             Map.entry("endpoint", Set.of("error", "events", "kernel", "net", "network")),
             Map.entry("container", Set.of("api", "archive", "dnsfiles", "endpoint", "error", "events", "filters",
                     "go", "image", "kernel", "net", "network", "portmap", "server", "store", "system")),
-            Map.entry("dns", Set.of("api", "container", "dnsfiles", "endpoint", "error", "kernel", "net", "network",
-                    "server")),
+            Map.entry("dns", Set.of("container", "dnsfiles", "endpoint", "error", "kernel", "net", "network", "server")),
             // routes Docker has and netdock answers without a feature behind them
             Map.entry("plugin", Set.of("filters")),
             Map.entry("swarm", Set.of("error")),

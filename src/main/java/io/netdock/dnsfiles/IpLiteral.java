@@ -1,6 +1,7 @@
 package io.netdock.dnsfiles;
 
 import io.netdock.net.IpAddresses;
+import java.net.InetAddress;
 import java.util.Optional;
 
 /**
@@ -41,7 +42,7 @@ final class IpLiteral {
     }
 
     /** The address without its zone. */
-    java.net.InetAddress toInetAddress() {
+    InetAddress toInetAddress() {
         return IpAddresses.fromBytes(bytes);
     }
 
