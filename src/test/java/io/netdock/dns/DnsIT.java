@@ -252,6 +252,15 @@ class DnsIT {
     }
 
     @Test
+    void aContainerSharingAnotherOnesNamespaceAsksThatOnesResolver() {
+        network("dns-s", false);
+        runOn("dns-s-web", "dns-s");
+        runOn("dns-s-owner", "dns-s");
+        run("dns-s-side", "{\"Image\":\"busybox\",\"HostConfig\":{\"NetworkMode\":\"container:dns-s-owner\"}}");
+        resolve("dns-s-side", "dns-s-web", "A").body("Answers.Data", contains(ip("dns-s-web", "dns-s")));
+    }
+
+    @Test
     void containersWithoutAnEmbeddedResolverAreAConflict() {
         run("dns-bridge", "{\"Image\":\"busybox\"}");
         api().get("/netdock/containers/dns-bridge/dns?name=x").then().statusCode(409)
