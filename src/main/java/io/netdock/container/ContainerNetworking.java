@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
 /**
@@ -38,9 +39,11 @@ class ContainerNetworking {
     private final PortPlan portPlan;
     private final Plumbing plumbing;
     private final String hostSandboxKey;
+    private final ApplicationEventPublisher events;
 
     ContainerNetworking(NetworkService networks, EndpointService endpoints, PortMapper ports, PortPlan portPlan,
-                        Plumbing plumbing, NetdockProperties properties) {
+                        Plumbing plumbing, NetdockProperties properties, ApplicationEventPublisher events) {
+        this.events = events;
         this.networks = networks;
         this.endpoints = endpoints;
         this.ports = ports;
@@ -162,6 +165,7 @@ class ContainerNetworking {
             }
             Container running = container.withNetworks(rekeyed).withSandbox(sandboxId, sandboxKey);
             publishPorts(running, attached);
+            tellResolver(running, attached);
             return running;
         } catch (RuntimeException failed) {
             undo(attached, sandboxId, mode);
@@ -261,6 +265,7 @@ class ContainerNetworking {
         if (!container.mode().sharesNamespace() && !container.sandboxId().isEmpty()) {
             plumbing.removeSandbox(container.sandboxId());
         }
+        tellResolver(container, List.of());
         return mine;
     }
 
@@ -336,7 +341,8 @@ class ContainerNetworking {
             }
             forwards.addAll(ports.forwardsOf(container.id()));
         }
-        return new DesiredState(networks.bridgeNetworks(), sandboxes, attachments, forwards);
+        List<String> resolvers = resolvers(running).stream().map(EmbeddedResolverChanged::sandboxId).toList();
+        return new DesiredState(networks.bridgeNetworks(), sandboxes, attachments, forwards, resolvers);
     }
 
     /** Attaches a running container to one more network. */
@@ -348,7 +354,12 @@ class ContainerNetworking {
         boolean hasGateway = current.stream().anyMatch(Endpoint::defaultRoute);
         Attachee who = new Attachee(container.id(), container.name(), container.sandboxId(), "eth" + index);
         networks.ensureRealised(network);
-        return endpoints.attach(who, network, config, !hasGateway && !network.internal(), System.nanoTime());
+        Endpoint attached = endpoints.attach(who, network, config, !hasGateway && !network.internal(),
+                System.nanoTime());
+        List<Endpoint> now = new ArrayList<>(current);
+        now.add(attached);
+        tellResolver(container, now);
+        return attached;
     }
 
     /** Detaches a running container from one network; returns the endpoint removed, if it had one. */
@@ -360,7 +371,40 @@ class ContainerNetworking {
                 ports.unpublish(container.id());
             }
             endpoints.detach(e, network, container.sandboxId());
+            tellResolver(container, endpoints.ofContainer(container.id()).stream()
+                    .filter(other -> !other.endpointId().equals(e.endpointId())).toList());
         });
         return endpoint;
+    }
+
+    /**
+     * Tells whether the container's sandbox must now have an embedded DNS resolver: it owns its sandbox and has an
+     * endpoint on a user-defined network ({@link EmbeddedResolverChanged}).
+     *
+     * @param current the container's endpoints after the change (none once it stops)
+     */
+    private void tellResolver(Container container, List<Endpoint> current) {
+        if (container.mode().sharesNamespace() || container.mode().isHost() || container.sandboxId().isEmpty()) {
+            return;
+        }
+        events.publishEvent(new EmbeddedResolverChanged(container.id(), container.sandboxId(),
+                hasEmbeddedResolver(current)));
+    }
+
+    private boolean hasEmbeddedResolver(List<Endpoint> current) {
+        return current.stream().anyMatch(endpoint -> networks.find(endpoint.networkId())
+                .map(Network::hasEmbeddedResolver).orElse(false));
+    }
+
+    /** The resolvers running containers must have, for {@link ContainerStartup} to tell once the kernel is ready. */
+    List<EmbeddedResolverChanged> resolvers(List<Container> running) {
+        List<EmbeddedResolverChanged> wanted = new ArrayList<>();
+        for (Container container : running) {
+            if (!container.mode().sharesNamespace() && !container.mode().isHost() && !container.sandboxId().isEmpty()
+                    && hasEmbeddedResolver(endpoints.ofContainer(container.id()))) {
+                wanted.add(new EmbeddedResolverChanged(container.id(), container.sandboxId(), true));
+            }
+        }
+        return wanted;
     }
 }

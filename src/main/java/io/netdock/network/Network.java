@@ -29,6 +29,11 @@ public record Network(String id, String name, String driver, String scope, Insta
         return PREDEFINED_NAMES.contains(name);
     }
 
+    /** Containers on it use the embedded DNS resolver ({@code 127.0.0.11}): every network but the predefined ones. */
+    public boolean hasEmbeddedResolver() {
+        return !isPredefined();
+    }
+
     public boolean isDefaultBridge() {
         return DEFAULT_BRIDGE.equals(name);
     }
