@@ -1,9 +1,9 @@
 package io.netdock.container.web;
 
 import io.netdock.api.ApiVersion;
+import io.netdock.api.DockerDocument;
 import io.netdock.api.RequestedVersion;
 import io.netdock.container.Container;
-import io.netdock.container.ContainerConnections;
 import io.netdock.container.ContainerExits;
 import io.netdock.container.ContainerFilters;
 import io.netdock.container.ContainerService;
@@ -36,26 +36,22 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseBodyEmitter;
 import tools.jackson.databind.JsonNode;
 
-/** {@code /containers}: lifecycle, inspect, list, wait, attach, logs, and netdock's connect/disconnect shortcut. */
+/** {@code /containers}: lifecycle, inspect, list, wait, attach, logs (connect/disconnect: {@link ConnectionsController}). */
 @RestController
 class ContainersController {
 
     private static final MediaType RAW_STREAM = MediaType.parseMediaType("application/vnd.docker.raw-stream");
     private static final MediaType MULTIPLEXED = MediaType.parseMediaType("application/vnd.docker.multiplexed-stream");
 
-    private static final String NO_NETWORK = "invalid network name or ID supplied: \"\"";
-
     private final ContainerService containers;
     private final ContainerViews views;
-    private final ContainerConnections connections;
     private final ContainerExits exits;
     private final String stateDir;
 
-    ContainersController(ContainerService containers, ContainerViews views, ContainerConnections connections,
-                         ContainerExits exits, NetdockProperties properties) {
+    ContainersController(ContainerService containers, ContainerViews views, ContainerExits exits,
+                         NetdockProperties properties) {
         this.containers = containers;
         this.views = views;
-        this.connections = connections;
         this.exits = exits;
         this.stateDir = properties.stateDirectory().toString();
     }
@@ -73,7 +69,7 @@ class ContainersController {
     }
 
     @GetMapping({"/containers/json", "/containers/json/"})
-    List<Map<String, Object>> list(@RequestParam(required = false) String all,
+    List<DockerDocument> list(@RequestParam(required = false) String all,
                                    @RequestParam(required = false) String limit,
                                    @RequestParam(required = false) String filters, HttpServletRequest request) {
         ContainerFilters matcher = ContainerFilters.of(Filters.parse(filters));
@@ -90,7 +86,7 @@ class ContainersController {
     }
 
     @GetMapping("/containers/{id}/json")
-    Map<String, Object> inspect(@PathVariable String id, HttpServletRequest request) {
+    DockerDocument inspect(@PathVariable String id, HttpServletRequest request) {
         ContainerView view = views.of(id);
         return ContainerDocuments.inspect(view, views.namespaceOwner(view.container()), stateDir,
                 RequestedVersion.of(request));
@@ -236,22 +232,6 @@ class ContainersController {
         top.put("Titles", List.of("UID", "PID", "PPID", "C", "STIME", "TTY", "TIME", "CMD"));
         top.put("Processes", List.of());
         return top;
-    }
-
-    @PostMapping("/containers/{id}/connect")
-    ResponseEntity<Void> connect(@PathVariable String id, @RequestBody(required = false) JsonNode body,
-                                 HttpServletRequest request) {
-        ConnectBodies connect = ConnectBodies.connect(body);
-        String network = connect.reference("Network", NO_NETWORK);
-        connections.connect(id, network, connect.endpoint(RequestedVersion.of(request)));
-        return ResponseEntity.ok().build();
-    }
-
-    @PostMapping("/containers/{id}/disconnect")
-    ResponseEntity<Void> disconnect(@PathVariable String id, @RequestBody(required = false) JsonNode body) {
-        ConnectBodies disconnect = ConnectBodies.disconnect(body);
-        connections.disconnect(id, disconnect.reference("Network", NO_NETWORK), disconnect.force());
-        return ResponseEntity.ok().build();
     }
 
     /** Docker ≥ 1.42 answers a non-TTY stream as multiplexed; a TTY (or older API) as raw. */

@@ -13,7 +13,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Docker's {@code ImageInspect} and {@code ImageSummary} for emulated images, in dockerd's field order with the
- * fields each API version has (e.g. {@code VirtualSize} below 1.44, {@code ContainerConfig} below 1.45).
+ * fields each API version has (e.g. {@code VirtualSize} below 1.44, {@code Container} below 1.45), plus
+ * {@code ContainerConfig} at every version for docker-compose v1.
  */
 @Component
 class ImageDocuments {
@@ -36,8 +37,10 @@ class ImageDocuments {
         doc.put("Created", GoTime.format(image.created()));
         if (version.below("1.45")) {
             doc.put("Container", "");
-            doc.put("ContainerConfig", legacyConfig());
         }
+        // Docker drops ContainerConfig from 1.45 on; docker-compose v1 negotiates the newest version and then
+        // fails on its absence (KeyError: 'ContainerConfig'), so netdock keeps it at every version.
+        doc.put("ContainerConfig", legacyConfig());
         if (version.below("1.51")) {
             doc.put("DockerVersion", "");
         }

@@ -55,6 +55,36 @@ class ContainerDocumentsGoldenTest {
                 ContainerDocuments.inspect(view(), Optional.empty(), "/var/lib/netdock", ApiVersion.parse("1.41")));
     }
 
+    /** Everything the client sent that netdock does not act on, in Go's field order, with dockerd's adjustments. */
+    @Test
+    void inspectEchoesWhatTheClientSent() throws IOException {
+        Map<String, Object> config = new LinkedHashMap<>();
+        config.put("Healthcheck", Map.of("Test", List.of("CMD", "true")));
+        config.put("Volumes", Map.of("/data", Map.of()));
+        config.put("OnBuild", List.of("RUN x"));
+        config.put("Shell", List.of("/bin/sh", "-c"));
+        Map<String, Object> host = new LinkedHashMap<>();
+        host.put("CapAdd", List.of("NET_ADMIN"));
+        host.put("Devices", List.of(Map.of("PathOnHost", "/dev/null")));
+        host.put("PidMode", "host");
+        Map<String, Object> ulimit = new LinkedHashMap<>();
+        ulimit.put("Name", "nofile");
+        ulimit.put("Hard", 2048);
+        ulimit.put("Soft", 1024);
+        host.put("Ulimits", List.of(ulimit));
+        host.put("PidsLimit", 100);
+        host.put("Tmpfs", Map.of("/run", "rw"));
+        host.put("NanoCpus", 1500000000);
+        host.put("ShmSize", 134217728);
+        host.put("Memory", 67108864);
+        host.put("MemorySwappiness", -1);
+        host.put("LogConfig", Map.of("Type", "json-file"));
+        host.put("Init", true);
+        ContainerView echoed = view(config, host);
+        assertGolden("container-inspect-given-1.51.json",
+                ContainerDocuments.inspect(echoed, Optional.empty(), "/var/lib/netdock", ApiVersion.parse("1.51")));
+    }
+
     @Test
     void listItem() throws IOException {
         assertGolden("container-list-1.51.json",
@@ -62,17 +92,22 @@ class ContainerDocumentsGoldenTest {
     }
 
     static ContainerView view() {
+        return view(Map.of(), Map.of());
+    }
+
+    /** A container as {@link #view()}, with what the client sent beyond what netdock acts on. */
+    static ContainerView view(Map<String, Object> configGiven, Map<String, Object> hostGiven) {
         Map<String, String> labels = new LinkedHashMap<>();
         labels.put("z.last", "1");
         labels.put("a.first", "2");
         ContainerConfig config = new ContainerConfig("web", "example.org", "1000", false, true, true, false, false,
                 false, List.of("A=b", "PATH=/bin"), List.of("httpd", "-f"), List.of("/init"), "busybox:latest", "/srv",
-                labels, List.of("8080/tcp", "53/udp"), null, "SIGTERM", 7);
+                labels, List.of("8080/tcp", "53/udp"), null, "SIGTERM", 7, configGiven);
         Map<String, List<PortBindingRequest>> bindings = new LinkedHashMap<>();
         bindings.put("8080/tcp", List.of(new PortBindingRequest("", "18080")));
         HostSettings host = new HostSettings("front", bindings, false, List.of("192.0.2.53"), List.of("ndots:2"),
                 List.of("example.org"), List.of("db:192.0.2.7"), List.of("/db:/web/database"), false, "on-failure",
-                3);
+                3, hostGiven);
         Map<String, EndpointConfig> networks = new LinkedHashMap<>();
         networks.put("front", new EndpointConfig("172.30.0.10", null, null, null, List.of("www"), null,
                 Map.of("com.example.opt", "x"), 5));

@@ -1,0 +1,29 @@
+package io.netdock.container.web;
+
+import java.util.Map;
+
+/** Fields as the client sent them at create (see {@link GivenFields}), read with a zero value for those left out. */
+record Given(Map<String, Object> fields) {
+
+    Object value(String name) {
+        return fields.get(name);
+    }
+
+    Object value(String name, Object zero) {
+        Object value = fields.get(name);
+        return value == null ? zero : value;
+    }
+
+    /** A string field; {@code zero} when absent or empty (where dockerd fills in its default). */
+    String text(String name, String zero) {
+        return fields.get(name) instanceof String text && !text.isEmpty() ? text : zero;
+    }
+
+    boolean bool(String name) {
+        return Boolean.TRUE.equals(fields.get(name));
+    }
+
+    long number(String name) {
+        return fields.get(name) instanceof Number number ? number.longValue() : 0;
+    }
+}
