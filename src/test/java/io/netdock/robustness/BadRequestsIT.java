@@ -89,7 +89,7 @@ class BadRequestsIT extends NetdockIntegrationTest {
         for (String name : new String[] {"\";flush", "br\"accept#", "br*", "x*", "a\\b", "br\u0001"}) {
             assertRefused(client.post("/networks/create", "{\"Name\":\"bad-br\",\"Options\":{\"com.docker.network."
                             + "bridge.name\":" + HostileJson.JSON.writeValueAsString(name) + "}}"), 400,
-                    "invalid bridge name " + io.netdock.error.GoQuote.quote(name) + ": netdock does not accept '\"', "
+                    "invalid bridge name " + io.netdock.go.Strconv.quote(name) + ": netdock does not accept '\"', "
                             + "'\\', '*' or control characters in interface names");
         }
         assertRefused(client.post("/networks/create", "{\"Name\":\"bad-br\",\"Options\":{\"com.docker.network.bridge."

@@ -11,6 +11,8 @@ import io.netdock.container.PortBindingRequest;
 import io.netdock.container.PortSpecs;
 import io.netdock.endpoint.Endpoint;
 import io.netdock.endpoint.EndpointConfig;
+import io.netdock.go.GoTime;
+import io.netdock.go.HumanDuration;
 import io.netdock.network.Network;
 import io.netdock.portmap.PortBinding;
 import java.time.Duration;
@@ -40,7 +42,7 @@ final class ContainerDocuments {
         String dir = stateDir + "/containers/" + files.id() + "/";
         return DockerDocument.object()
                 .field("Id", c.id())
-                .field("Created", GoTimes.format(c.created()))
+                .field("Created", GoTime.formatOrZero(c.created()))
                 .field("Path", c.config().path())
                 .field("Args", c.config().args())
                 .field("State", state(c.state()))
@@ -91,9 +93,9 @@ final class ContainerDocuments {
     static String status(ContainerState state, Instant now) {
         return switch (state.status()) {
             case CREATED -> "Created";
-            case RUNNING -> "Up " + GoTimes.human(Duration.between(state.startedAt(), now));
+            case RUNNING -> "Up " + HumanDuration.of(Duration.between(state.startedAt(), now));
             case EXITED -> "Exited (" + state.exitCode() + ") "
-                    + GoTimes.human(Duration.between(state.finishedAt(), now)) + " ago";
+                    + HumanDuration.of(Duration.between(state.finishedAt(), now)) + " ago";
         };
     }
 
@@ -113,8 +115,8 @@ final class ContainerDocuments {
                 .field("Pid", 0)
                 .field("ExitCode", state.exitCode())
                 .field("Error", state.error())
-                .field("StartedAt", GoTimes.format(state.startedAt()))
-                .field("FinishedAt", GoTimes.format(state.finishedAt()));
+                .field("StartedAt", GoTime.formatOrZero(state.startedAt()))
+                .field("FinishedAt", GoTime.formatOrZero(state.finishedAt()));
     }
 
     /** Docker's {@code container.Config}: what netdock keeps of it, and the rest as the client sent it. */

@@ -1,7 +1,7 @@
 package io.netdock.container.web;
 
-import io.netdock.api.GoStruct;
-import io.netdock.api.GoStruct.Shape;
+import io.netdock.go.GoStruct;
+import io.netdock.go.GoStruct.Shape;
 import java.util.LinkedHashMap;
 import java.util.Map;
 

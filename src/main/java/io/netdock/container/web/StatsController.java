@@ -4,6 +4,7 @@ import io.netdock.container.Container;
 import io.netdock.container.ContainerExits;
 import io.netdock.container.ContainerService;
 import io.netdock.container.ContainerViews;
+import io.netdock.go.BoolValue;
 import jakarta.annotation.PreDestroy;
 import jakarta.servlet.AsyncContext;
 import jakarta.servlet.http.HttpServletRequest;
@@ -60,10 +61,10 @@ class StatsController {
         Container container = containers.get(id);
         response.setStatus(200);
         response.setContentType("application/json");
-        boolean streaming = stream == null || stream.isEmpty() || GoBool.parse("stream", stream);
+        boolean streaming = BoolValue.orDefault(stream, true);
         Instant now = Instant.now();
         if (!streaming || !container.isRunning()) {
-            Instant previous = GoBool.parse("one-shot", oneShot) ? null : now.minusSeconds(1);
+            Instant previous = BoolValue.of(oneShot) ? null : now.minusSeconds(1);
             response.getOutputStream().write(document(container.id(), now, previous));
             return;
         }
