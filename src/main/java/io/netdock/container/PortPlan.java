@@ -1,7 +1,7 @@
 package io.netdock.container;
 
 import io.netdock.go.KeyOrder;
-import io.netdock.ipam.IpAddresses;
+import io.netdock.net.IpAddresses;
 import io.netdock.portmap.PortRequest;
 import java.net.InetAddress;
 import java.util.ArrayList;

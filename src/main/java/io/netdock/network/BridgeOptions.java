@@ -3,7 +3,7 @@ package io.netdock.network;
 import io.netdock.error.DockerError;
 import io.netdock.go.Strconv;
 import io.netdock.go.Unparsable;
-import io.netdock.ipam.IpAddresses;
+import io.netdock.net.IpAddresses;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 

@@ -3,7 +3,7 @@ package io.netdock.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.netdock.testing.DockerCli;
-import io.netdock.testing.NetdockIntegrationTest;
+import io.netdock.testing.WholeApplication;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
  * Docker dropped from API 1.45 on and netdock keeps. Without a {@code docker-compose} the test is skipped, unless
  * {@code NETDOCK_REQUIRE_DOCKER_CLI=1} (CI) makes that a failure.
  */
-class ComposeV1IT extends NetdockIntegrationTest {
+class ComposeV1IT extends WholeApplication {
 
     private static final String COMPOSE_FILE = """
             version: "2.4"

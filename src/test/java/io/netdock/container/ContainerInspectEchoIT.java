@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
 import io.netdock.testing.DockerCli;
-import io.netdock.testing.NetdockIntegrationTest;
+import io.netdock.testing.WholeApplication;
 import io.restassured.path.json.JsonPath;
 import java.util.List;
 import java.util.Map;
@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
  * also those netdock does not act on; Docker's defaults where the client sent nothing (observed on the reference
  * dockerd 20.10 for the same requests).
  */
-class ContainerInspectEchoIT extends NetdockIntegrationTest {
+class ContainerInspectEchoIT extends WholeApplication {
 
     private static final String SENT = """
             {"Image":"busybox:latest","Cmd":["sh"],"Volumes":{"/data":{}},"Shell":["/bin/sh","-c"],

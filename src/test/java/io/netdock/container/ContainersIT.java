@@ -11,7 +11,7 @@ import io.netdock.events.Event;
 import io.netdock.events.EventLog;
 import io.netdock.kernel.KernelView;
 import io.netdock.kernel.Plumbing;
-import io.netdock.testing.NetdockIntegrationTest;
+import io.netdock.testing.WholeApplication;
 import io.restassured.path.json.JsonPath;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /** Containers as a Docker client sees them: lifecycle, endpoints, ports, connect/disconnect, errors, events. */
-class ContainersIT extends NetdockIntegrationTest {
+class ContainersIT extends WholeApplication {
 
     @Autowired
     EventLog events;

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.netdock.testing.ApiClient;
 import io.netdock.testing.ApiClient.Reply;
-import io.netdock.testing.NetdockIntegrationTest;
 import io.netdock.testing.StateFingerprint;
+import io.netdock.testing.WholeApplication;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -19,7 +19,7 @@ import org.springframework.beans.factory.annotation.Autowired;
  * of the wrong type, names that would break out of an nftables rule, absurd query values. Each gets Docker's status
  * and words, and nothing changes (networks, containers, kernel, rows).
  */
-class BadRequestsIT extends NetdockIntegrationTest {
+class BadRequestsIT extends WholeApplication {
 
     @Autowired
     DataSource database;

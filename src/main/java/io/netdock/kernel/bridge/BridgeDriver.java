@@ -416,6 +416,11 @@ public class BridgeDriver implements Plumbing {
         kernel.firewall().replace(FirewallRules.LAYOUT, rules);
     }
 
+    @Override
+    public String hostSysctl(String path) {
+        return kernel.host().sysctl(path);
+    }
+
     /** Host-namespace sysctls netdock turns on ({@code = 1}); written once per start. */
     private void hostSysctl(String path) {
         if (hostSysctlsSet.add(path)) {
