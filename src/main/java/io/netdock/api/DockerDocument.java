@@ -1,9 +1,11 @@
 package io.netdock.api;
 
 import com.fasterxml.jackson.annotation.JsonValue;
+import io.netdock.go.KeyOrder;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * A JSON object as dockerd writes it, declared field by field: the order of the calls is the Go struct's field
@@ -67,6 +69,16 @@ public final class DockerDocument {
             fields.put(name, value);
         }
         return this;
+    }
+
+    /** A Go map as {@code encoding/json} writes it: keys in {@link KeyOrder#GO}; {@code null} stays {@code null}. */
+    public static <V> Map<String, V> goMap(Map<String, V> map) {
+        if (map == null || map.size() < 2) {
+            return map;
+        }
+        Map<String, V> sorted = new TreeMap<>(KeyOrder.GO);
+        sorted.putAll(map);
+        return sorted;
     }
 
     /** The fields in order, as Jackson writes them. */

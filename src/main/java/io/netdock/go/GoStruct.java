@@ -176,6 +176,25 @@ public final class GoStruct {
         return new GoStruct(value, goStruct, join(field));
     }
 
+    /** A {@code []T} of structs, in order ({@code null} items are empty structs); null when absent. */
+    public List<GoStruct> structList(String field, String valueStruct, String listType, String valueType) {
+        JsonNode value = get(field);
+        if (value == null || value.isNull()) {
+            return null;
+        }
+        if (!value.isArray()) {
+            throw mismatch(field, value, listType);
+        }
+        List<GoStruct> items = new ArrayList<>();
+        for (JsonNode item : value) {
+            if (!item.isNull() && !item.isObject()) {
+                throw mismatch(field, item, valueType);
+            }
+            items.add(new GoStruct(item, valueStruct, join(field)));
+        }
+        return items;
+    }
+
     /** A {@code map[string]T} of structs, in document order; null when absent. */
     public Map<String, GoStruct> structMap(String field, String mapType, String valueStruct, String valueType) {
         JsonNode value = get(field);

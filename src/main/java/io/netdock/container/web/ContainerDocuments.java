@@ -82,7 +82,7 @@ final class ContainerDocuments {
                 .field("Command", String.join(" ", c.config().commandLine()))
                 .field("Created", c.created().getEpochSecond())
                 .field("Ports", listPorts(view))
-                .field("Labels", c.labels())
+                .field("Labels", DockerDocument.goMap(c.labels()))
                 .field("State", c.state().status().text())
                 .field("Status", status(c.state(), now))
                 .field("HostConfig", DockerDocument.object().field("NetworkMode", c.host().networkMode()))
@@ -138,13 +138,13 @@ final class ContainerDocuments {
                 .omitEmpty("Healthcheck", given.value("Healthcheck"))
                 .omitEmpty("ArgsEscaped", given.value("ArgsEscaped"))
                 .field("Image", c.image())
-                .field("Volumes", given.value("Volumes"))
+                .field("Volumes", given.map("Volumes"))
                 .field("WorkingDir", c.workingDir())
                 .field("Entrypoint", c.entrypoint())
                 .omitEmpty("NetworkDisabled", given.value("NetworkDisabled"))
                 .omitEmpty("MacAddress", version.below("1.52") ? c.macAddress() : null)
                 .field("OnBuild", given.value("OnBuild"))
-                .field("Labels", c.labels() == null ? Map.of() : c.labels())
+                .field("Labels", c.labels() == null ? Map.of() : DockerDocument.goMap(c.labels()))
                 .omitEmpty("StopSignal", c.stopSignal())
                 .omitNull("StopTimeout", c.stopTimeout())
                 .omitEmpty("Shell", given.value("Shell"));
@@ -182,7 +182,7 @@ final class ContainerDocuments {
                 .field("VolumeDriver", given.text("VolumeDriver", ""))
                 .field("VolumesFrom", given.value("VolumesFrom"))
                 .field("ConsoleSize", given.value("ConsoleSize", List.of(0, 0)))
-                .omitEmpty("Annotations", given.value("Annotations"))
+                .omitEmpty("Annotations", given.map("Annotations"))
                 .field("CapAdd", given.value("CapAdd"))
                 .field("CapDrop", given.value("CapDrop"))
                 .field("CgroupnsMode", given.text("CgroupnsMode", "private"))
@@ -200,12 +200,12 @@ final class ContainerDocuments {
                 .field("PublishAllPorts", h.publishAllPorts())
                 .field("ReadonlyRootfs", given.bool("ReadonlyRootfs"))
                 .field("SecurityOpt", given.value("SecurityOpt"))
-                .omitEmpty("StorageOpt", given.value("StorageOpt"))
-                .omitEmpty("Tmpfs", given.value("Tmpfs"))
+                .omitEmpty("StorageOpt", given.map("StorageOpt"))
+                .omitEmpty("Tmpfs", given.map("Tmpfs"))
                 .field("UTSMode", given.text("UTSMode", ""))
                 .field("UsernsMode", given.text("UsernsMode", ""))
                 .field("ShmSize", given.number("ShmSize") == 0 ? DEFAULT_SHM_SIZE : given.value("ShmSize"))
-                .omitEmpty("Sysctls", given.value("Sysctls"))
+                .omitEmpty("Sysctls", given.map("Sysctls"))
                 .field("Runtime", "netdock")
                 .field("Isolation", given.text("Isolation", ""))
                 .field("CpuShares", given.number("CpuShares"))
@@ -252,7 +252,7 @@ final class ContainerDocuments {
         Given log = new Given(raw instanceof Map<?, ?> map ? castMap(map) : Map.of());
         return DockerDocument.object()
                 .field("Type", log.text("Type", "none"))
-                .field("Config", log.value("Config", Map.of()));
+                .field("Config", log.map("Config") == null ? Map.of() : log.map("Config"));
     }
 
     @SuppressWarnings("unchecked")

@@ -23,9 +23,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -60,15 +58,14 @@ class ContainersController {
     }
 
     @PostMapping("/containers/create")
-    ResponseEntity<Map<String, Object>> create(@RequestParam(required = false) String name,
+    ResponseEntity<DockerDocument> create(@RequestParam(required = false) String name,
                                                @RequestBody(required = false) JsonNode body,
                                                HttpServletRequest request) {
         ApiVersion version = RequestedVersion.of(request);
         CreatedContainer created = containers.create(CreateRequestReader.read(name, body, version.atLeast("1.44")));
-        Map<String, Object> answer = new LinkedHashMap<>();
-        answer.put("Id", created.container().id());
-        answer.put("Warnings", created.warnings());
-        return ResponseEntity.status(HttpStatus.CREATED).body(answer);
+        return ResponseEntity.status(HttpStatus.CREATED).body(DockerDocument.object()
+                .field("Id", created.container().id())
+                .field("Warnings", created.warnings()));
     }
 
     @GetMapping({"/containers/json", "/containers/json/"})
@@ -226,15 +223,14 @@ class ContainersController {
     }
 
     @GetMapping("/containers/{id}/top")
-    Map<String, Object> top(@PathVariable String id) {
+    DockerDocument top(@PathVariable String id) {
         Container container = containers.get(id);
         if (!container.isRunning()) {
             throw DockerError.conflict("Container " + container.id() + " is not running");
         }
-        Map<String, Object> top = new LinkedHashMap<>();
-        top.put("Titles", List.of("UID", "PID", "PPID", "C", "STIME", "TTY", "TIME", "CMD"));
-        top.put("Processes", List.of());
-        return top;
+        return DockerDocument.object()
+                .field("Titles", List.of("UID", "PID", "PPID", "C", "STIME", "TTY", "TIME", "CMD"))
+                .field("Processes", List.of());
     }
 
     /** Docker ≥ 1.42 answers a non-TTY stream as multiplexed; a TTY (or older API) as raw. */
