@@ -64,7 +64,7 @@ class ArchitectureTest {
             Map.entry("image", Set.of("api", "error", "events", "filters", "go", "store", "system")),
             Map.entry("network", Set.of("api", "error", "events", "filters", "go", "ipam", "kernel", "net", "rollback",
                     "store", "system")),
-            Map.entry("endpoint", Set.of("error", "events", "kernel", "net", "network", "rollback")),
+            Map.entry("endpoint", Set.of("error", "events", "ipam", "kernel", "net", "network", "rollback")),
             Map.entry("container", Set.of("api", "archive", "dnsfiles", "endpoint", "error", "events", "filters",
                     "go", "image", "kernel", "net", "network", "portmap", "rollback", "server", "store", "system")),
             // routes Docker has and netdock answers without a feature behind them
