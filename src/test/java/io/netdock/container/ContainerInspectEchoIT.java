@@ -81,18 +81,24 @@ class ContainerInspectEchoIT extends WholeApplication {
                 .doesNotContainKeys("Healthcheck", "Shell", "ArgsEscaped", "NetworkDisabled");
     }
 
-    /** dockerd leaves a PidsLimit of 0 or less and a MemorySwappiness of -1 unset (observed on 20.10). */
+    /**
+     * dockerd leaves a PidsLimit of 0 or less and a MemorySwappiness of -1 unset, shows Volumes sent empty as null,
+     * leaves empty omitempty fields out and keeps other empty lists (observed on 20.10).
+     */
     @Test
     void unsettingValuesAreShownUnset() {
-        api().contentType("application/json").body("{\"Image\":\"busybox:latest\",\"HostConfig\":{\"PidsLimit\":0,"
-                + "\"MemorySwappiness\":-1,\"ShmSize\":0,\"Tmpfs\":{}}}")
+        api().contentType("application/json").body("{\"Image\":\"busybox:latest\",\"Volumes\":{},\"OnBuild\":[],"
+                + "\"Shell\":[],\"HostConfig\":{\"PidsLimit\":0,\"MemorySwappiness\":-1,\"ShmSize\":0,\"Tmpfs\":{},"
+                + "\"CapAdd\":[]}}")
                 .post("/containers/create?name=echo-unset").then().statusCode(201);
 
-        Map<String, Object> host = api().get("/containers/echo-unset/json").then().statusCode(200).extract()
-                .jsonPath().getMap("HostConfig");
+        JsonPath inspect = api().get("/containers/echo-unset/json").then().statusCode(200).extract().jsonPath();
 
-        assertThat(host).containsEntry("PidsLimit", null).containsEntry("MemorySwappiness", null)
-                .containsEntry("ShmSize", 67108864).doesNotContainKey("Tmpfs");
+        assertThat(inspect.getMap("HostConfig")).containsEntry("PidsLimit", null)
+                .containsEntry("MemorySwappiness", null).containsEntry("ShmSize", 67108864)
+                .containsEntry("CapAdd", List.of()).doesNotContainKey("Tmpfs");
+        assertThat(inspect.getMap("Config")).containsEntry("Volumes", null).containsEntry("OnBuild", List.of())
+                .doesNotContainKey("Shell");
     }
 
     @Test

@@ -138,7 +138,7 @@ final class ContainerDocuments {
                 .omitEmpty("Healthcheck", given.value("Healthcheck"))
                 .omitEmpty("ArgsEscaped", given.value("ArgsEscaped"))
                 .field("Image", c.image())
-                .field("Volumes", given.map("Volumes"))
+                .field("Volumes", emptyToNull(given.map("Volumes")))
                 .field("WorkingDir", c.workingDir())
                 .field("Entrypoint", c.entrypoint())
                 .omitEmpty("NetworkDisabled", given.value("NetworkDisabled"))
@@ -148,6 +148,11 @@ final class ContainerDocuments {
                 .omitEmpty("StopSignal", c.stopSignal())
                 .omitNull("StopTimeout", c.stopTimeout())
                 .omitEmpty("Shell", given.value("Shell"));
+    }
+
+    /** dockerd shows a {@code Volumes} sent empty as {@code null} (observed on 20.10). */
+    private static Map<String, Object> emptyToNull(Map<String, Object> map) {
+        return map == null || map.isEmpty() ? null : map;
     }
 
     private static Map<String, Object> exposedPorts(List<String> keys) {
