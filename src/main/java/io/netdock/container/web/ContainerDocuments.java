@@ -329,7 +329,7 @@ final class ContainerDocuments {
                 .field("IPv6Gateway", endpoint.map(Endpoint::gatewayV6Text).orElse(""))
                 .field("GlobalIPv6Address", endpoint.map(Endpoint::ipv6Address).orElse(""))
                 .field("GlobalIPv6PrefixLen", endpoint.map(Endpoint::ipv6PrefixLength).orElse(0))
-                .since("1.44", "DNSNames", userDefined && endpoint.isPresent() ? dnsNames(c, config) : null)
+                .since("1.44", "DNSNames", userDefined && endpoint.isPresent() ? c.dnsNames(config) : null)
                 .below("1.44", "MacAddress", mac)
                 .below("1.44", "DriverOpts", config.driverOpts());
     }
@@ -356,17 +356,6 @@ final class ContainerDocuments {
             all.add(c.config().hostname());
         }
         return new ArrayList<>(all);
-    }
-
-    private static List<String> dnsNames(Container c, EndpointConfig config) {
-        LinkedHashSet<String> names = new LinkedHashSet<>();
-        names.add(c.name());
-        if (config.aliases() != null) {
-            names.addAll(config.aliases());
-        }
-        names.add(c.shortId());
-        names.add(c.config().hostname());
-        return new ArrayList<>(names);
     }
 
     private static Map<String, Object> inspectPorts(ContainerView view) {
