@@ -19,6 +19,7 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.NoHandlerFoundException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
+import org.springframework.web.util.DisconnectedClientHelper;
 
 /** The one place that turns errors into Docker's status codes and {@code {"message": ...}} bodies. */
 @RestControllerAdvice
@@ -91,6 +92,11 @@ class DockerErrorAdvice {
      */
     @ExceptionHandler(Exception.class)
     ResponseEntity<ErrorResponse> unexpected(Exception error) {
+        if (DisconnectedClientHelper.isClientDisconnectedException(error)) {
+            // The client hung up while its answer was being written (a broken pipe): nobody to answer, nothing wrong
+            log.debug("client went away before its response was written: {}", error.toString());
+            return null;
+        }
         log.error("unexpected error", error);
         String message = error instanceof KernelException && error.getMessage() != null ? error.getMessage()
                 : "internal error in netdock (its log has the details)";

@@ -41,8 +41,9 @@ public class PortMapper {
         this.savepoint = new TransactionTemplate(transactions);
         this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
         this.range = EphemeralRange.of(properties.range());
-        log.info("ephemeral host ports {}-{} (netdock.ports.range={})", range.first(), range.last(),
-                properties.range());
+        log.info("ephemeral host ports {}-{} ({})", range.first(), range.last(), properties.range() == null
+                || properties.range().isBlank() ? "the host's net.ipv4.ip_local_port_range; netdock.ports.range sets it"
+                : "netdock.ports.range=" + properties.range());
     }
 
     /**

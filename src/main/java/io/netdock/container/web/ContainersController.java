@@ -1,6 +1,8 @@
 package io.netdock.container.web;
 
 import io.netdock.api.ApiVersion;
+import io.netdock.api.ClientDisconnect;
+import io.netdock.api.OpenResponses;
 import io.netdock.api.RequestedVersion;
 import io.netdock.container.Container;
 import io.netdock.container.ContainerConnections;
@@ -16,9 +18,7 @@ import io.netdock.server.NetdockProperties;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import jakarta.servlet.AsyncContext;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -49,14 +49,16 @@ class ContainersController {
     private final ContainerViews views;
     private final ContainerConnections connections;
     private final ContainerExits exits;
+    private final OpenResponses openResponses;
     private final String stateDir;
 
     ContainersController(ContainerService containers, ContainerViews views, ContainerConnections connections,
-                         ContainerExits exits, NetdockProperties properties) {
+                         ContainerExits exits, OpenResponses openResponses, NetdockProperties properties) {
         this.containers = containers;
         this.views = views;
         this.connections = connections;
         this.exits = exits;
+        this.openResponses = openResponses;
         this.stateDir = properties.stateDirectory().toString();
     }
 
@@ -155,26 +157,12 @@ class ContainersController {
         response.setStatus(200);
         response.setContentType("application/json");
         if (!nextExit && !removed && !container.isRunning()) {
-            response.getOutputStream().write(waitBody(container.state().exitCode()));
+            response.getOutputStream().write(PendingWait.body(container.state().exitCode(), null));
             return;
         }
         response.flushBuffer();
-        AsyncContext async = request.startAsync();
-        async.setTimeout(0);
-        var registration = exits.register(container.id(),
-                removed ? ContainerExits.Until.REMOVED : ContainerExits.Until.NEXT_EXIT, code -> {
-                    try {
-                        async.getResponse().getOutputStream().write(waitBody(code));
-                    } catch (IOException | IllegalStateException clientGone) {
-                        // nobody is listening any more
-                    }
-                    async.complete();
-                });
-        async.addListener(new CompletionListener(registration::cancel));
-    }
-
-    private static byte[] waitBody(int code) {
-        return ("{\"StatusCode\":" + code + ",\"Error\":null}\n").getBytes(StandardCharsets.UTF_8);
+        PendingWait.start(request, container.id(),
+                removed ? ContainerExits.Until.REMOVED : ContainerExits.Until.NEXT_EXIT, exits, openResponses);
     }
 
     /**
@@ -193,7 +181,11 @@ class ContainersController {
             RawStreamUpgrade stream = request.upgrade(RawStreamUpgrade.class);
             stream.whenOpen(opened -> {
                 var registration = exits.register(container.id(), ContainerExits.Until.NEXT_EXIT, code -> opened.close());
-                opened.whenClosed(registration::cancel);
+                var shutdown = openResponses.add(opened::close);
+                opened.whenClosed(() -> {
+                    registration.cancel();
+                    shutdown.close();
+                });
             });
             return;
         }
@@ -203,8 +195,8 @@ class ContainersController {
         response.flushBuffer();
         var async = request.startAsync();
         async.setTimeout(0);
-        var registration = exits.register(container.id(), ContainerExits.Until.NEXT_EXIT, code -> async.complete());
-        async.addListener(new CompletionListener(registration::cancel));
+        var end = AsyncEnd.atExitOrShutdown(async, container.id(), exits, openResponses);
+        end.beforeEnd(ClientDisconnect.watch(request, end)::release);
     }
 
     @GetMapping("/containers/{id}/logs")
