@@ -3,6 +3,8 @@ package io.netdock.container;
 import io.netdock.endpoint.Endpoint;
 import io.netdock.endpoint.EndpointConfig;
 import io.netdock.error.DockerError;
+import io.netdock.filters.Filters;
+import io.netdock.filters.PruneFilters;
 import io.netdock.image.ImageService;
 import io.netdock.store.MutationLock;
 import java.time.Clock;
@@ -42,6 +44,21 @@ public class ContainerService {
         this.lock = lock;
         this.transactions = transactions;
         this.clock = Clock.systemUTC();
+    }
+
+    /** {@code POST /containers/prune}: removes every stopped container the filters select; returns them. */
+    public List<Container> prune(Filters filters) {
+        PruneFilters matcher = PruneFilters.of(filters, clock.instant());
+        return mutate(() -> {
+            List<Container> removed = new ArrayList<>();
+            for (Container container : containers.all()) {
+                if (!container.isRunning() && matcher.matches(container.created(), container.labels())) {
+                    removeLocked(container);
+                    removed.add(container);
+                }
+            }
+            return removed;
+        });
     }
 
     /** Docker's lookup: full ID, then exact name (leading slash optional), then unique ID prefix. */

@@ -16,7 +16,7 @@ import org.springframework.stereotype.Component;
  * fields each API version has (e.g. {@code VirtualSize} below 1.44, {@code ContainerConfig} below 1.45).
  */
 @Component
-class ImageDocuments {
+public class ImageDocuments {
 
     private final String architecture;
 
@@ -58,7 +58,7 @@ class ImageDocuments {
         return doc;
     }
 
-    Map<String, Object> summary(Image image, int containers, ApiVersion version) {
+    public Map<String, Object> summary(Image image, int containers, ApiVersion version) {
         Map<String, Object> doc = new LinkedHashMap<>();
         doc.put("Containers", version.atLeast("1.51") ? containers : -1);
         doc.put("Created", image.created().getEpochSecond());

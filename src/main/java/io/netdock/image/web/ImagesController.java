@@ -14,6 +14,7 @@ import io.netdock.image.PullResult;
 import io.netdock.image.RemovedImage;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.http.MediaType;
@@ -85,6 +86,17 @@ class ImagesController {
     List<Map<String, String>> remove(@PathVariable String name, HttpServletRequest request) {
         boolean force = isTrue(request.getParameter("force"));
         return images.remove(name, force).stream().map(ImagesController::asDocument).toList();
+    }
+
+    /** {@code docker image prune [-a]}: {@code ImagesDeleted} is null when nothing was deleted, as on Docker. */
+    @PostMapping("/images/prune")
+    Map<String, Object> prune(HttpServletRequest request) {
+        List<Map<String, String>> deleted = images.prune(Filters.parse(request.getParameter("filters"))).stream()
+                .map(ImagesController::asDocument).toList();
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("ImagesDeleted", deleted.isEmpty() ? null : deleted);
+        answer.put("SpaceReclaimed", 0);
+        return answer;
     }
 
     private static Map<String, String> asDocument(RemovedImage removed) {

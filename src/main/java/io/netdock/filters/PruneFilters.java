@@ -1,7 +1,7 @@
-package io.netdock.network;
+package io.netdock.filters;
 
 import io.netdock.error.DockerError;
-import io.netdock.filters.Filters;
+import io.netdock.error.GoQuote;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
@@ -10,17 +10,19 @@ import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
+import java.util.HashSet;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The {@code filters} of {@code POST /networks/prune}: {@code until} (Unix timestamp, RFC 3339 date, or a Go
- * duration meaning "that long ago"), {@code label} and {@code label!}.
+ * The {@code filters} of {@code POST /networks/prune}, {@code /containers/prune} and {@code /images/prune}: {@code until} (Unix
+ * timestamp, RFC 3339 date, or a Go duration meaning "that long ago"), {@code label} and {@code label!}.
  */
-final class PruneFilters {
+public final class PruneFilters {
 
-    static final Set<String> ACCEPTED = Set.of("until", "label", "label!");
+    public static final Set<String> ACCEPTED = Set.of("until", "label", "label!");
     private static final Pattern GO_DURATION_PART = Pattern.compile("([0-9]*\\.?[0-9]+)(ns|us|µs|μs|ms|s|m|h)");
 
     private final Filters filters;
@@ -31,8 +33,15 @@ final class PruneFilters {
         this.until = until;
     }
 
-    static PruneFilters of(Filters filters, Instant now) {
-        filters.accept(ACCEPTED);
+    public static PruneFilters of(Filters filters, Instant now) {
+        return of(filters, now, Set.of());
+    }
+
+    /** With filters of the caller's own besides {@code until}, {@code label} and {@code label!}. */
+    public static PruneFilters of(Filters filters, Instant now, Set<String> alsoAccepted) {
+        Set<String> accepted = new HashSet<>(ACCEPTED);
+        accepted.addAll(alsoAccepted);
+        filters.accept(accepted);
         Instant until = null;
         if (filters.has("until")) {
             if (filters.get("until").size() > 1) {
@@ -43,11 +52,12 @@ final class PruneFilters {
         return new PruneFilters(filters, until);
     }
 
-    boolean matches(Network network) {
-        if (until != null && network.created().isAfter(until)) {
+    /** Whether something created then, with these labels, is pruned. */
+    public boolean matches(Instant created, Map<String, String> labels) {
+        if (until != null && created.isAfter(until)) {
             return false;
         }
-        return filters.matchesLabels("label", network.labels()) && filters.matchesNoLabel("label!", network.labels());
+        return filters.matchesLabels("label", labels) && filters.matchesNoLabel("label!", labels);
     }
 
     /** Docker's {@code timetypes.GetTimestamp}. */
@@ -66,7 +76,7 @@ final class PruneFilters {
             return Instant.ofEpochSecond(seconds.longValue(),
                     seconds.remainder(BigDecimal.ONE).movePointRight(9).longValue());
         }
-        throw DockerError.invalidParameter("failed to parse value as time or duration: " + GoValues.quote(value));
+        throw DockerError.invalidParameter("failed to parse value as time or duration: " + GoQuote.quote(value));
     }
 
     private static Instant parseDate(String value) {
