@@ -2,7 +2,7 @@ package io.netdock.api;
 
 import io.netdock.error.DockerError;
 import io.netdock.error.ErrorCategory;
-import io.netdock.error.GoQuote;
+import io.netdock.go.Strconv;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -90,7 +90,7 @@ final class LackingFeatures {
     }
 
     private static DockerError noSuchPlugin(Matcher path) {
-        return DockerError.notFound("plugin " + GoQuote.quote(decoded(path.group(1))) + " not found");
+        return DockerError.notFound("plugin " + Strconv.quote(decoded(path.group(1))) + " not found");
     }
 
     private static String decoded(String segment) {

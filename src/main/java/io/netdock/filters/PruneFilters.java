@@ -1,7 +1,8 @@
 package io.netdock.filters;
 
 import io.netdock.error.DockerError;
-import io.netdock.error.GoQuote;
+import io.netdock.go.GoTime;
+import io.netdock.go.Strconv;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
@@ -13,17 +14,14 @@ import java.time.format.DateTimeParseException;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
- * The {@code filters} of {@code POST /networks/prune}, {@code /containers/prune} and {@code /images/prune}: {@code until} (Unix
- * timestamp, RFC 3339 date, or a Go duration meaning "that long ago"), {@code label} and {@code label!}.
+ * The {@code filters} of {@code POST /networks/prune}, {@code /containers/prune} and {@code /images/prune}:
+ * {@code until} (Unix timestamp, RFC 3339 date, or a Go duration meaning "that long ago"), {@code label} and {@code label!}.
  */
 public final class PruneFilters {
 
     public static final Set<String> ACCEPTED = Set.of("until", "label", "label!");
-    private static final Pattern GO_DURATION_PART = Pattern.compile("([0-9]*\\.?[0-9]+)(ns|us|µs|μs|ms|s|m|h)");
 
     private final Filters filters;
     private final Instant until;
@@ -62,7 +60,7 @@ public final class PruneFilters {
 
     /** Docker's {@code timetypes.GetTimestamp}. */
     static Instant parseTimestamp(String value, Instant now) {
-        Duration duration = parseGoDuration(value);
+        Duration duration = GoTime.parseDuration(value);
         if (duration != null && !value.equals("0")) {
             return now.minus(duration);
         }
@@ -76,7 +74,7 @@ public final class PruneFilters {
             return Instant.ofEpochSecond(seconds.longValue(),
                     seconds.remainder(BigDecimal.ONE).movePointRight(9).longValue());
         }
-        throw DockerError.invalidParameter("failed to parse value as time or duration: " + GoQuote.quote(value));
+        throw DockerError.invalidParameter("failed to parse value as time or duration: " + Strconv.quote(value));
     }
 
     private static Instant parseDate(String value) {
@@ -95,42 +93,5 @@ public final class PruneFilters {
         } catch (DateTimeParseException notDate) {
             return null;
         }
-    }
-
-    /** Go's {@code time.ParseDuration} (e.g. {@code 1h30m}, {@code 10s}, {@code -5m}); null when not one. */
-    static Duration parseGoDuration(String value) {
-        String text = value;
-        boolean negative = false;
-        if (text.startsWith("-") || text.startsWith("+")) {
-            negative = text.startsWith("-");
-            text = text.substring(1);
-        }
-        if (text.equals("0")) {
-            return Duration.ZERO;
-        }
-        if (text.isEmpty()) {
-            return null;
-        }
-        Matcher part = GO_DURATION_PART.matcher(text);
-        int position = 0;
-        BigDecimal nanos = BigDecimal.ZERO;
-        while (position < text.length()) {
-            if (!part.find(position) || part.start() != position) {
-                return null;
-            }
-            BigDecimal amount = new BigDecimal(part.group(1));
-            long unit = switch (part.group(2)) {
-                case "ns" -> 1L;
-                case "us", "µs", "μs" -> 1_000L;
-                case "ms" -> 1_000_000L;
-                case "s" -> 1_000_000_000L;
-                case "m" -> 60_000_000_000L;
-                default -> 3_600_000_000_000L;
-            };
-            nanos = nanos.add(amount.multiply(BigDecimal.valueOf(unit)));
-            position = part.end();
-        }
-        Duration duration = Duration.ofNanos(nanos.longValue());
-        return negative ? duration.negated() : duration;
     }
 }

@@ -2,7 +2,7 @@ package io.netdock.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.netdock.testing.NetdockIntegrationTest;
+import io.netdock.testing.WholeApplication;
 import io.restassured.response.Response;
 import java.io.IOException;
 import java.io.InputStream;
@@ -18,7 +18,7 @@ import org.yaml.snakeyaml.Yaml;
  * Issue 15, point 2: every route of Docker's newest API spec gets a Docker-style answer from netdock, never
  * "page not found"; what netdock lacks is a 501 that says why. Paths Docker does not have stay 404.
  */
-class DockerRoutesIT extends NetdockIntegrationTest {
+class DockerRoutesIT extends WholeApplication {
 
     private static final Set<String> METHODS = Set.of("get", "head", "post", "put", "delete");
 

@@ -3,7 +3,7 @@ package io.netdock.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.netdock.testing.DockerCli;
-import io.netdock.testing.NetdockIntegrationTest;
+import io.netdock.testing.WholeApplication;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
  * Issue 15, point 2: the prune and disk-usage commands of the docker CLI work against netdock: they prune what
  * exists and report zero for what netdock has none of (volumes, build cache, sizes on disk).
  */
-class PruneCliIT extends NetdockIntegrationTest {
+class PruneCliIT extends WholeApplication {
 
     private DockerCli docker;
 

@@ -46,8 +46,7 @@ class EventStreams implements DisposableBean {
     ResponseBodyEmitter open(EventLog log, EventQuery query, ApiVersion version, HttpServletRequest request) {
         EventStream stream = new EventStream(json, version, senders);
         stream.onClose(openResponses.add(stream::finish)::close);
-        stream.start(log, query);
-        if (!query.onlyPast(log.nowNano())) {
+        if (stream.start(log, query)) {
             stream.beforeNormalEnd(ClientDisconnect.watch(request, stream::abandon)::release);
             if (query.until().isPresent()) {
                 long delay = query.until().getAsLong() - log.nowNano();
