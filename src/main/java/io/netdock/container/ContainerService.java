@@ -111,12 +111,9 @@ public class ContainerService {
             ContainerConfig config = request.config();
             HostSettings stored = host;
             if (mode.isContainer()) {
-                // like dockerd: a known target is stored by full ID, an unknown one as given (start then fails
-                // with 404); the shared hostname is copied at start
-                Optional<Container> other = find(mode.value());
-                if (other.isPresent()) {
-                    stored = host.withNetworkMode("container:" + other.get().id());
-                }
+                // stored by full ID; an unknown target is refused here (dockerd only fails at start, after
+                // storing a container that can never start); the shared hostname is copied at start
+                stored = host.withNetworkMode("container:" + get(mode.value()).id());
             }
             if (config.hostname() == null || config.hostname().isEmpty()) {
                 config = config.withHostname(mode.isHost() ? HostFacts.local().hostname() : id.substring(0, 12));

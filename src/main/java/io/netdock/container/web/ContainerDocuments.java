@@ -256,7 +256,8 @@ final class ContainerDocuments {
         doc.put("Links", config.links() == null || config.links().isEmpty() ? null : config.links());
         doc.put("Aliases", listItem ? null : aliases(c, config, userDefined && everAttached, version));
         boolean modern = version.atLeast("1.44");
-        String mac = endpoint.map(Endpoint::macAddress).orElse("");
+        // the endpoint's while it exists, else the one asked for (connect or create), as Docker 25+ shows it
+        String mac = endpoint.map(Endpoint::macAddress).orElse(config.macAddress() == null ? "" : config.macAddress());
         if (modern) {
             doc.put("MacAddress", mac);
             doc.put("DriverOpts", config.driverOpts());
