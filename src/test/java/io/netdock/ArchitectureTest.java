@@ -63,7 +63,7 @@ class ArchitectureTest {
             Map.entry("image", Set.of("api", "error", "events", "filters", "go", "store", "system")),
             Map.entry("network", Set.of("api", "error", "events", "filters", "go", "ipam", "kernel", "net", "store",
                     "system")),
-            Map.entry("endpoint", Set.of("error", "events", "kernel", "net", "network")),
+            Map.entry("endpoint", Set.of("error", "events", "ipam", "kernel", "net", "network")),
             Map.entry("container", Set.of("api", "archive", "dnsfiles", "endpoint", "error", "events", "filters",
                     "go", "image", "kernel", "net", "network", "portmap", "server", "store", "system")),
             // routes Docker has and netdock answers without a feature behind them
