@@ -6,11 +6,14 @@ import static org.awaitility.Awaitility.await;
 import io.netdock.testing.ChildNetdock;
 import io.netdock.testing.DockerCli;
 import java.io.IOException;
+import java.net.UnixDomainSocketAddress;
+import java.nio.ByteBuffer;
+import java.nio.channels.SocketChannel;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -41,20 +44,38 @@ class WaitLeakIT {
             await().atMost(PATIENCE).untilAsserted(() ->
                     assertThat(openDescriptors(netdock.pid())).isLessThanOrEqualTo(idle));
 
-            Process waiting = docker.start("wait", "warm-up");
-            await().atMost(PATIENCE).until(() -> openDescriptors(netdock.pid()) > idle);
+            try (SocketChannel waiting = SocketChannel.open(UnixDomainSocketAddress.of(stateDir.resolve("docker.sock")))) {
+                waiting.write(ByteBuffer.wrap(("POST /containers/warm-up/wait?condition=next-exit HTTP/1.1\r\n"
+                        + "Host: d\r\nContent-Length: 0\r\n\r\n").getBytes(StandardCharsets.US_ASCII)));
+                String headers = readUntil(waiting, "\r\n\r\n");
+                assertThat(headers).startsWith("HTTP/1.1 200");
 
-            long before = System.nanoTime();
-            netdock.stop();
-            Duration shutdown = Duration.ofNanos(System.nanoTime() - before);
+                long before = System.nanoTime();
+                netdock.stop();
+                Duration shutdown = Duration.ofNanos(System.nanoTime() - before);
 
-            assertThat(waiting.waitFor(1, TimeUnit.MINUTES)).isTrue();
-            assertThat(new String(waiting.getInputStream().readAllBytes())).isEqualTo("-1\n");
+                assertThat(readUntil(waiting, null))
+                        .contains("{\"StatusCode\":-1,\"Error\":{\"Message\":\"netdock is shutting down\"}}");
+                assertThat(shutdown).isLessThanOrEqualTo(Duration.ofSeconds(2));
+            }
             assertThat(netdock.output())
                     .contains("Graceful shutdown complete")
                     .doesNotContain("Graceful shutdown aborted");
-            assertThat(shutdown).isLessThanOrEqualTo(Duration.ofSeconds(2));
         }
+    }
+
+    /** What the server sends until {@code end} (or until it closes the connection, when {@code end} is null). */
+    private static String readUntil(SocketChannel channel, String end) throws IOException {
+        StringBuilder text = new StringBuilder();
+        ByteBuffer buffer = ByteBuffer.allocate(4096);
+        while (end == null || !text.toString().contains(end)) {
+            buffer.clear();
+            if (channel.read(buffer) < 0) {
+                break;
+            }
+            text.append(new String(buffer.array(), 0, buffer.position(), StandardCharsets.UTF_8));
+        }
+        return text.toString();
     }
 
     private static long openDescriptors(long pid) throws IOException {
