@@ -52,13 +52,14 @@ class ArchitectureTest {
             Map.entry("archive", Set.of("go")),
             Map.entry("dnsfiles", Set.of("error", "go", "net")),
             // the edge and the machine
-            Map.entry("server", Set.of()),
+            Map.entry("settings", Set.of()),
+            Map.entry("server", Set.of("settings")),
             Map.entry("api", Set.of("error", "go", "kernel", "server")),
             Map.entry("kernel", Set.of("net", "server")),
             // features
             Map.entry("events", Set.of("api", "error", "filters", "go")),
             Map.entry("ipam", Set.of("error", "net")),
-            Map.entry("portmap", Set.of("error", "kernel", "net")),
+            Map.entry("portmap", Set.of("error", "kernel", "net", "server")),
             Map.entry("system", Set.of("api", "events", "ipam", "kernel", "server")),
             Map.entry("image", Set.of("api", "error", "events", "filters", "go", "store", "system")),
             Map.entry("network", Set.of("api", "error", "events", "filters", "go", "ipam", "kernel", "net", "store",
@@ -66,6 +67,7 @@ class ArchitectureTest {
             Map.entry("endpoint", Set.of("error", "events", "ipam", "kernel", "net", "network")),
             Map.entry("container", Set.of("api", "archive", "dnsfiles", "endpoint", "error", "events", "filters",
                     "go", "image", "kernel", "net", "network", "portmap", "server", "store", "system")),
+            Map.entry("dns", Set.of("container", "dnsfiles", "endpoint", "error", "kernel", "net", "network", "server")),
             // routes Docker has and netdock answers without a feature behind them
             Map.entry("build", Set.of("filters")),
             Map.entry("plugin", Set.of("filters")),

@@ -10,6 +10,8 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -39,6 +41,7 @@ public class Containers {
     private final Map<String, String> idByName = new ConcurrentHashMap<>();
     private final NavigableMap<String, Container> byIdSorted = new ConcurrentSkipListMap<>();
     private final Map<String, Set<String>> linkedFrom = new ConcurrentHashMap<>();
+    private final List<Consumer<String>> changeListeners = new CopyOnWriteArrayList<>();
 
     public Containers(JdbcClient jdbc, PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
@@ -48,12 +51,27 @@ public class Containers {
     }
 
     public void reloadAll() {
+        Set<String> before = Set.copyOf(byId.keySet());
         byId.clear();
         idByName.clear();
         byIdSorted.clear();
         linkedFrom.clear();
         jdbc.sql("select document from container").query(String.class).list()
                 .forEach(document -> remember(read(document)));
+        before.forEach(this::changed);
+        byId.keySet().stream().filter(id -> !before.contains(id)).forEach(this::changed);
+    }
+
+    /**
+     * Calls {@code listener} with a container's ID each time what memory holds of it changed (insert, update,
+     * delete, reload), on the writer's thread, after the change.
+     */
+    public void whenChanged(Consumer<String> listener) {
+        changeListeners.add(listener);
+    }
+
+    private void changed(String id) {
+        changeListeners.forEach(listener -> listener.accept(id));
     }
 
     /** Forgets what memory says about one container and takes the database's word for it. */
@@ -61,6 +79,7 @@ public class Containers {
         forget(id);
         jdbc.sql("select document from container where id = ?").param(id).query(String.class).optional()
                 .ifPresent(document -> remember(read(document)));
+        changed(id);
     }
 
     /** Inserts; a name already taken (by this or another netdock on the same database) is a conflict. */
@@ -74,6 +93,7 @@ public class Containers {
             throw nameInUse(container.name());
         }
         remember(container);
+        changed(container.id());
     }
 
     public void update(Container container) {
@@ -86,6 +106,7 @@ public class Containers {
             throw nameInUse(container.name());
         }
         remember(container);
+        changed(container.id());
     }
 
     /**
@@ -101,6 +122,7 @@ public class Containers {
     public void delete(String id) {
         jdbc.sql("delete from container where id = ?").param(id).update();
         forget(id);
+        changed(id);
     }
 
     public Optional<Container> byId(String id) {

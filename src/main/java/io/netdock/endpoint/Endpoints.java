@@ -11,6 +11,8 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -29,6 +31,7 @@ public class Endpoints {
     private final JdbcClient jdbc;
     private final Map<String, Map<String, Endpoint>> byContainer = new ConcurrentHashMap<>();
     private final Map<String, Map<String, Endpoint>> byNetwork = new ConcurrentHashMap<>();
+    private final List<Consumer<String>> changeListeners = new CopyOnWriteArrayList<>();
 
     public Endpoints(JdbcClient jdbc) {
         this.jdbc = jdbc;
@@ -49,12 +52,26 @@ public class Endpoints {
             throw new NetworkNotFound(e.networkId());
         }
         remember(e);
+        changed(e.containerId());
     }
 
     public void delete(Endpoint e) {
         jdbc.sql("delete from endpoint where container_id = ? and network_id = ?")
                 .param(e.containerId()).param(e.networkId()).update();
         forget(e.containerId(), e.networkId());
+        changed(e.containerId());
+    }
+
+    /**
+     * Calls {@code listener} with a container's ID each time what memory holds of its endpoints changed (attach,
+     * detach, reload), on the writer's thread, after the change.
+     */
+    public void whenChanged(Consumer<String> listener) {
+        changeListeners.add(listener);
+    }
+
+    private void changed(String containerId) {
+        changeListeners.forEach(listener -> listener.accept(containerId));
     }
 
     public void reload(String containerId) {
@@ -64,6 +81,7 @@ public class Endpoints {
         }
         jdbc.sql("select " + COLUMNS + " from endpoint where container_id = ?").param(containerId)
                 .query(Endpoints::map).list().forEach(this::remember);
+        changed(containerId);
     }
 
     /** A container's endpoints in attachment order. */
