@@ -49,7 +49,7 @@ class ArchitectureTest {
             Map.entry("net", Set.of()),
             Map.entry("store", Set.of()),
             Map.entry("rollback", Set.of()),
-            Map.entry("filters", Set.of("error")),
+            Map.entry("filters", Set.of("error", "go")),
             Map.entry("archive", Set.of("go")),
             Map.entry("dnsfiles", Set.of("error", "go", "net")),
             // the edge and the machine
@@ -73,6 +73,7 @@ class ArchitectureTest {
             Map.entry("exec", Set.of("api", "container", "error", "go", "process")),
             Map.entry("dns", Set.of("container", "dnsfiles", "endpoint", "error", "kernel", "net", "network", "server")),
             // routes Docker has and netdock answers without a feature behind them
+            Map.entry("build", Set.of("filters")),
             Map.entry("plugin", Set.of("filters")),
             Map.entry("swarm", Set.of("error")),
             Map.entry("volume", Set.of("error", "filters")));

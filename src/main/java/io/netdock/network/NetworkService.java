@@ -3,6 +3,7 @@ package io.netdock.network;
 import io.netdock.error.DockerError;
 import io.netdock.events.EventLog;
 import io.netdock.filters.Filters;
+import io.netdock.filters.PruneFilters;
 import io.netdock.ipam.AddressAllocator;
 import io.netdock.kernel.BridgeNetwork;
 import io.netdock.kernel.InterfaceNameTaken;
@@ -271,7 +272,7 @@ public class NetworkService {
         PruneFilters matcher = PruneFilters.of(filters, clock.instant());
         List<Network> removed = lock.call(() -> {
             List<Network> candidates = new ArrayList<>(networks.findAll().stream()
-                    .filter(n -> !n.isPredefined() && matcher.matches(n)).toList());
+                    .filter(n -> !n.isPredefined() && matcher.matches(n.created(), n.labels())).toList());
             // Networks made from a configuration network go first, so their configuration network can follow.
             candidates.sort(Comparator.comparing(Network::configOnly));
             List<Network> done = new ArrayList<>();

@@ -315,7 +315,8 @@ final class ContainerDocuments {
         Optional<Endpoint> endpoint = c.isRunning() ? view.endpointOn(key) : Optional.empty();
         boolean userDefined = network != null && !network.isPredefined();
         boolean everAttached = c.isRunning() || c.state().startedAt() != null;
-        String mac = endpoint.map(Endpoint::macAddress).orElse("");
+        // the endpoint's while it exists, else the one asked for (connect or create), as Docker 25+ shows it
+        String mac = endpoint.map(Endpoint::macAddress).orElse(config.macAddress() == null ? "" : config.macAddress());
         return DockerDocument.object(version)
                 .field("IPAMConfig", ipamConfig(config))
                 .field("Links", config.links() == null || config.links().isEmpty() ? null : config.links())

@@ -2,6 +2,7 @@ package io.netdock.container.web;
 
 import io.netdock.api.ApiVersion;
 import io.netdock.api.DockerDocument;
+import io.netdock.api.OpenResponses;
 import io.netdock.api.RequestedVersion;
 import io.netdock.container.Container;
 import io.netdock.container.ContainerExits;
@@ -20,7 +21,6 @@ import jakarta.servlet.AsyncContext;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import org.springframework.http.HttpStatus;
@@ -41,13 +41,15 @@ class ContainersController {
     private final ContainerService containers;
     private final ContainerViews views;
     private final ContainerExits exits;
+    private final OpenResponses openResponses;
     private final String stateDir;
 
     ContainersController(ContainerService containers, ContainerViews views, ContainerExits exits,
-                         NetdockProperties properties) {
+                         OpenResponses openResponses, NetdockProperties properties) {
         this.containers = containers;
         this.views = views;
         this.exits = exits;
+        this.openResponses = openResponses;
         this.stateDir = properties.stateDirectory().toString();
     }
 
@@ -145,26 +147,12 @@ class ContainersController {
         response.setStatus(200);
         response.setContentType("application/json");
         if (!nextExit && !removed && !container.isRunning()) {
-            response.getOutputStream().write(waitBody(container.state().exitCode()));
+            response.getOutputStream().write(PendingWait.body(container.state().exitCode(), null));
             return;
         }
         response.flushBuffer();
-        AsyncContext async = request.startAsync();
-        async.setTimeout(0);
-        var registration = exits.register(container.id(),
-                removed ? ContainerExits.Until.REMOVED : ContainerExits.Until.NEXT_EXIT, code -> {
-                    try {
-                        async.getResponse().getOutputStream().write(waitBody(code));
-                    } catch (IOException | IllegalStateException clientGone) {
-                        // nobody is listening any more
-                    }
-                    async.complete();
-                });
-        async.addListener(new CompletionListener(registration::cancel));
-    }
-
-    private static byte[] waitBody(int code) {
-        return ("{\"StatusCode\":" + code + ",\"Error\":null}\n").getBytes(StandardCharsets.UTF_8);
+        PendingWait.start(request, container.id(),
+                removed ? ContainerExits.Until.REMOVED : ContainerExits.Until.NEXT_EXIT, exits, openResponses);
     }
 
     /**

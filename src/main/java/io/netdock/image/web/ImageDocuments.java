@@ -17,7 +17,7 @@ import org.springframework.stereotype.Component;
  * {@code ContainerConfig} at every version for docker-compose v1.
  */
 @Component
-class ImageDocuments {
+public class ImageDocuments {
 
     private final String architecture;
 
@@ -50,7 +50,7 @@ class ImageDocuments {
                 .field("Metadata", DockerDocument.object().field("LastTagTime", GoTime.format(image.created())));
     }
 
-    DockerDocument summary(Image image, int containers, ApiVersion version) {
+    public DockerDocument summary(Image image, int containers, ApiVersion version) {
         List<String> digests = repoDigests(image.reference());
         return DockerDocument.object(version)
                 .field("Containers", version.atLeast("1.51") ? containers : -1)

@@ -86,6 +86,15 @@ class ImagesController {
         return images.remove(name, force).stream().map(ImagesController::asDocument).toList();
     }
 
+    /** {@code docker image prune [-a]}: {@code ImagesDeleted} is null when nothing was deleted, as on Docker. */
+    @PostMapping("/images/prune")
+    DockerDocument prune(HttpServletRequest request) {
+        List<DockerDocument> deleted = images.prune(Filters.parse(request.getParameter("filters"))).stream()
+                .map(ImagesController::asDocument).toList();
+        return DockerDocument.object().field("ImagesDeleted", deleted.isEmpty() ? null : deleted)
+                .field("SpaceReclaimed", 0);
+    }
+
     /** Docker's {@code image.DeleteResponse}: both fields {@code omitempty}. */
     private static DockerDocument asDocument(RemovedImage removed) {
         return DockerDocument.object().omitEmpty("Untagged", removed.untagged()).omitEmpty("Deleted", removed.deleted());
