@@ -83,6 +83,14 @@ public class ContainerProcesses {
         return mode;
     }
 
+    /**
+     * The log driver of a container created without one, as inspect shows it: with processes netdock writes
+     * Docker's default {@code json-file} log; without, there is no output and so no log ({@code none}).
+     */
+    public String logDriver() {
+        return mode.enabled() ? "json-file" : "none";
+    }
+
     /** Starts the command of a container whose networking is up; {@code netns} is the namespace file to join. */
     ProcessRecord launch(Container container, String netns, List<String> linkEnvironment) {
         Path own = directory.resolve(container.id());

@@ -1,11 +1,10 @@
 package io.netdock.container.web;
 
+import io.netdock.api.DockerDocument;
 import io.netdock.container.ContainerFreezer;
 import io.netdock.container.ContainerService;
 import io.netdock.process.TopLine;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -28,11 +27,10 @@ class ContainerProcessController {
     }
 
     @GetMapping("/containers/{id}/top")
-    Map<String, Object> top(@PathVariable String id, @RequestParam(name = "ps_args", required = false) String args) {
-        Map<String, Object> top = new LinkedHashMap<>();
-        top.put("Processes", freezer.top(id).stream().map(TopLine::columns).toList());
-        top.put("Titles", TITLES);
-        return top;
+    DockerDocument top(@PathVariable String id, @RequestParam(name = "ps_args", required = false) String args) {
+        return DockerDocument.object()
+                .field("Processes", freezer.top(id).stream().map(TopLine::columns).toList())
+                .field("Titles", TITLES);
     }
 
     @PostMapping("/containers/{id}/pause")
