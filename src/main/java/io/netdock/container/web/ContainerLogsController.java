@@ -12,8 +12,7 @@ import io.netdock.error.DockerError;
 import io.netdock.process.LogQuery;
 import io.netdock.process.LogReader;
 import io.netdock.go.GoTime;
-import io.netdock.go.Strconv;
-import io.netdock.go.Unparsable;
+import io.netdock.go.Timestamps;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -21,6 +20,7 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.OptionalLong;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -97,22 +97,17 @@ class ContainerLogsController {
         stream.whenEnded(() -> reader.cancel(true));
     }
 
-    /** dockerd's {@code timetypes.ParseTimestamps}: seconds, optionally {@code .nanoseconds}; 0 or empty for none. */
+    /** A {@code since}/{@code until} timestamp; 0 or empty for none. */
     private static Instant time(String value) {
-        if (value == null || value.isEmpty() || value.equals("0")) {
+        if (value == null || value.equals("0")) {
             return null;
         }
-        int dot = value.indexOf('.');
-        try {
-            long seconds = Strconv.parseInt(dot < 0 ? value : value.substring(0, dot));
-            if (dot < 0) {
-                return Instant.ofEpochSecond(seconds);
-            }
-            String fraction = (value.substring(dot + 1) + "000000000").substring(0, 9);
-            return Instant.ofEpochSecond(seconds, Strconv.parseInt(fraction));
-        } catch (Unparsable bad) {
-            throw DockerError.system(bad.getMessage());
+        OptionalLong nanos = Timestamps.parse(value);
+        if (nanos.isEmpty()) {
+            return null;
         }
+        return Instant.ofEpochSecond(Math.floorDiv(nanos.getAsLong(), 1_000_000_000L),
+                Math.floorMod(nanos.getAsLong(), 1_000_000_000L));
     }
 
     /** {@code all}, a number, or (like dockerd) anything else for all. */

@@ -1,7 +1,9 @@
 package io.netdock.container.web;
 
 import io.netdock.api.DockerDocument;
+import io.netdock.container.Container;
 import io.netdock.container.ContainerFreezer;
+import io.netdock.container.ContainerProcesses;
 import io.netdock.container.ContainerService;
 import io.netdock.process.TopLine;
 import java.util.List;
@@ -49,8 +51,9 @@ class ContainerProcessController {
     @PostMapping("/containers/{id}/resize")
     ResponseEntity<Void> resize(@PathVariable String id, @RequestParam(required = false) String h,
                                 @RequestParam(required = false) String w) {
-        if (!containers.get(id).isRunning()) {
-            throw io.netdock.error.DockerError.conflict("Container " + containers.get(id).id() + " is not running");
+        Container container = containers.get(id);
+        if (!container.isRunning()) {
+            throw ContainerProcesses.notRunning(container);
         }
         return ResponseEntity.ok().build();
     }
