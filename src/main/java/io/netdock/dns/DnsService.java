@@ -14,6 +14,7 @@ import org.xbill.DNS.OPTRecord;
 import org.xbill.DNS.Opcode;
 import org.xbill.DNS.Rcode;
 import org.xbill.DNS.Section;
+import org.xbill.DNS.Type;
 
 /**
  * The one entry every DNS listener calls (the sockets in each sandbox in linux mode, the host listener, the JSON
@@ -42,6 +43,7 @@ public final class DnsService {
     private final UpstreamExchange exchange;
     private final Duration upstreamTimeout;
     private final ForwardSlots slots;
+    private final AnswerCache cache;
 
     public DnsService(DnsResolver resolver, UpstreamExchange exchange) {
         this(resolver, exchange, UPSTREAM_TIMEOUT);
@@ -57,6 +59,7 @@ public final class DnsService {
         this.exchange = exchange;
         this.upstreamTimeout = upstreamTimeout;
         this.slots = new ForwardSlots(MAX_FORWARDS_IN_FLIGHT, slotWait);
+        this.cache = new AnswerCache(resolver.index());
     }
 
     /**
@@ -68,6 +71,10 @@ public final class DnsService {
         if (wireQuery.length < HEADER_LENGTH || (wireQuery[2] & 0x80) != 0) {
             return CompletableFuture.completedFuture(NOTHING);
         }
+        byte[] cached = cache.reply(querier, wireQuery);
+        if (cached != null) {
+            return CompletableFuture.completedFuture(cached);
+        }
         Message query;
         try {
             query = new Message(wireQuery);
@@ -78,9 +85,14 @@ public final class DnsService {
         if (refused != null) {
             return CompletableFuture.completedFuture(refused.toWire());
         }
+        long version = cache.version();
         Resolution resolution = resolver.resolve(querier, query);
         if (resolution instanceof Resolution.Answered answered) {
-            return CompletableFuture.completedFuture(wire(answered.reply(), query, transport));
+            byte[] reply = wire(answered.reply(), query, transport);
+            if (answered.local()) {
+                cache.store(querier, wireQuery, reply, version, addressLength(query.getQuestion().getType()));
+            }
+            return CompletableFuture.completedFuture(reply);
         }
         return forward(querier, query, wireQuery, transport, ((Resolution.Forward) resolution).upstreams())
                 .thenApply(reply -> reply.raw() != null ? reply.raw() : wire(reply.message(), query, transport));
@@ -185,6 +197,10 @@ public final class DnsService {
         } catch (IOException | RuntimeException garbage) {
             return null;
         }
+    }
+
+    private static int addressLength(int type) {
+        return type == Type.A ? 4 : type == Type.AAAA ? 16 : 0;
     }
 
     /** A reply in wire format; for UDP at most 512 bytes, or the query's EDNS size when larger, with TC set. */

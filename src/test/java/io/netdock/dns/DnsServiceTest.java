@@ -242,6 +242,43 @@ class DnsServiceTest {
     }
 
     @Test
+    void aRepeatedQueryForASharedNameGetsEveryAddressInChangingOrderAndItsOwnId() throws Exception {
+        clientWith();
+        for (int i = 1; i <= 5; i++) {
+            String id = String.format("%064d", i);
+            index.put(container(id, endpoint(id, "mynet", "172.18.2." + i, null, List.of("pool"))));
+        }
+        DnsService service = service();
+        java.util.Set<List<String>> orders = new java.util.HashSet<>();
+        for (int i = 0; i < 60; i++) {
+            Message query = query("pool", Type.A);
+            Message reply = answer(service, query, i % 2 == 0 ? Transport.UDP : Transport.TCP);
+            assertThat(reply.getHeader().getID()).isEqualTo(query.getHeader().getID());
+            List<String> order = reply.getSection(Section.ANSWER).stream().map(Record::rdataToString).toList();
+            assertThat(order).containsExactlyInAnyOrder("172.18.2.1", "172.18.2.2", "172.18.2.3", "172.18.2.4",
+                    "172.18.2.5");
+            orders.add(order);
+        }
+        assertThat(orders).as("shuffled per answer, also when the answer is reused").hasSizeGreaterThan(10);
+    }
+
+    @Test
+    void aChangeOfTheNamesIsSeenByTheVeryNextQuery() throws Exception {
+        clientWith();
+        DnsService service = service();
+        index.put(container("web", endpoint("web", "mynet", "172.18.0.2", null, List.of("web"))));
+        for (int i = 0; i < 3; i++) {
+            assertThat(answer(service, query("web", Type.A), Transport.UDP).getSection(Section.ANSWER))
+                    .extracting(Record::rdataToString).containsExactly("172.18.0.2");
+        }
+        index.put(container("web", endpoint("web", "mynet", "172.18.0.9", null, List.of("web", "www"))));
+        assertThat(answer(service, query("web", Type.A), Transport.UDP).getSection(Section.ANSWER))
+                .extracting(Record::rdataToString).containsExactly("172.18.0.9");
+        index.remove("web");
+        assertThat(answer(service, query("web", Type.A), Transport.UDP).getRcode()).isEqualTo(Rcode.SERVFAIL);
+    }
+
+    @Test
     void theQueryAfter1024ForwardsInFlightWaitsForAFreeSlot() throws Exception {
         List<CompletableFuture<byte[]>> pending = new ArrayList<>();
         UpstreamExchange never = (upstream, query, transport, containerId) -> {
