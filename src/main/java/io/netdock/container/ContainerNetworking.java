@@ -15,6 +15,7 @@ import io.netdock.network.Network;
 import io.netdock.network.NetworkService;
 import io.netdock.portmap.PortBinding;
 import io.netdock.portmap.PortMapper;
+import io.netdock.rollback.Rollback;
 import io.netdock.server.NetdockProperties;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -129,6 +130,7 @@ class ContainerNetworking {
         }
         checkLinkTargets(container, lookup);
         String sandboxId = EndpointIds.next();
+        Rollback rollback = new Rollback("start container " + container.name());
         String sandboxKey;
         if (mode.isHost()) {
             sandboxKey = hostSandboxKey;
@@ -138,6 +140,7 @@ class ContainerNetworking {
             } catch (KernelException kernel) {
                 throw new ContainerNetworkingFailed(kernel.getMessage());
             }
+            rollback.onFailure("sandbox " + sandboxId, () -> plumbing.removeSandbox(sandboxId));
         }
         List<Endpoint> attached = new ArrayList<>();
         try {
@@ -157,6 +160,9 @@ class ContainerNetworking {
                 } catch (EndpointCreationFailed kernelRefused) {
                     throw new ContainerNetworkingFailed(kernelRefused.getMessage());
                 }
+                // the transaction's rollback restores the records; this takes the kernel objects away
+                rollback.onFailure("endpoint " + endpoint.endpointId() + " on " + network.name(),
+                        () -> endpoints.detach(endpoint, networks.find(endpoint.networkId()).orElse(null), sandboxId));
                 attached.add(endpoint);
                 if (network.isBridge()) {
                     index++;
@@ -168,7 +174,7 @@ class ContainerNetworking {
             tellResolver(running, attached);
             return running;
         } catch (RuntimeException failed) {
-            undo(attached, sandboxId, mode);
+            rollback.unwind(failed);
             throw failed;
         }
     }
@@ -234,24 +240,6 @@ class ContainerNetworking {
         Network network = networks.get(endpoint.networkId());
         ports.publish(container.id(), container.name() + " (" + endpoint.endpointId() + ")", endpoint.endpointId(),
                 network.bridge().bridgeName(), endpoint.ipv4Address(), endpoint.ipv6Address(), requests);
-    }
-
-    private void undo(List<Endpoint> attached, String sandboxId, NetworkMode mode) {
-        for (int i = attached.size() - 1; i >= 0; i--) {
-            Endpoint endpoint = attached.get(i);
-            try {
-                endpoints.detach(endpoint, networks.find(endpoint.networkId()).orElse(null), sandboxId);
-            } catch (RuntimeException bestEffort) {
-                // the transaction rollback restores the records; the kernel object may stay until reconcile
-            }
-        }
-        if (!mode.isHost()) {
-            try {
-                plumbing.removeSandbox(sandboxId);
-            } catch (RuntimeException bestEffort) {
-                // nothing else to undo
-            }
-        }
     }
 
     /** Tears down what {@link #up} made; returns the endpoints removed (for the disconnect events). */

@@ -28,6 +28,7 @@ import io.netdock.kernel.spi.NewLink;
 import io.netdock.kernel.spi.Route;
 import io.netdock.kernel.spi.Step;
 import io.netdock.kernel.DnsSockets;
+import io.netdock.rollback.Rollback;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.channels.DatagramChannel;
@@ -82,7 +83,7 @@ public class BridgeDriver implements Plumbing {
     boolean ensureNetwork(BridgeNetwork network, boolean withFirewall) {
         NetNamespace host = kernel.host();
         String bridge = network.bridgeName();
-        Rollback rollback = new Rollback();
+        Rollback rollback = new Rollback("set up bridge " + bridge);
         try {
             boolean created = ensureBridge(host, network, rollback);
             List<Step> steps = new ArrayList<>();
@@ -127,7 +128,7 @@ public class BridgeDriver implements Plumbing {
             throw new InterfaceNameTaken(bridge, other.get().kind().equals("bridge"));
         }
         if (existing.isEmpty()) {
-            rollback.onFailure(() -> host.deleteLink(bridge));
+            rollback.onFailure("bridge " + bridge, () -> host.deleteLink(bridge));
             return true;
         }
         if (existing.get().mtu() != network.mtu()) {
@@ -260,8 +261,8 @@ public class BridgeDriver implements Plumbing {
             configureEndpoint(sandbox, attachment, true);
             return false;
         }
-        Rollback rollback = new Rollback();
-        rollback.onFailure(() -> host.deleteLink(veth));
+        Rollback rollback = new Rollback("attach " + veth + " to " + network.bridgeName());
+        rollback.onFailure("veth " + veth, () -> host.deleteLink(veth));
         try {
             configureHostEnd(host, veth, attachment);
             configureEndpoint(sandbox, attachment, false);
