@@ -4,7 +4,8 @@ import io.netdock.endpoint.Endpoint;
 import io.netdock.endpoint.EndpointConfig;
 import io.netdock.error.DockerError;
 import io.netdock.image.ImageService;
-import io.netdock.store.MutationLock;
+import io.netdock.store.LockPlan;
+import io.netdock.store.ResourceLocks;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -17,8 +18,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Container lifecycle without processes: create, start, stop, kill, restart, remove, rename. Every change runs
- * under the mutation lock in one transaction; networking is realised through {@link ContainerNetworking} and a
- * failure leaves the container as it was (plus Docker's {@code State.Error} for a failed start).
+ * under the locks of what it touches ({@link ContainerLockPlans}) in one transaction; networking is realised through
+ * {@link ContainerNetworking} and a failure leaves the container as it was (plus Docker's {@code State.Error} for a
+ * failed start).
  */
 @Service
 public class ContainerService {
@@ -27,19 +29,22 @@ public class ContainerService {
     private final ContainerNetworking networking;
     private final ContainerEvents events;
     private final ContainerExits exits;
-    private final MutationLock lock;
+    private final ResourceLocks locks;
+    private final ContainerLockPlans plans;
     private final TransactionTemplate transactions;
     private final ImageService images;
     private final Clock clock;
 
     ContainerService(Containers containers, ContainerNetworking networking, ContainerEvents events,
-                     ContainerExits exits, MutationLock lock, TransactionTemplate transactions, ImageService images) {
+                     ContainerExits exits, ResourceLocks locks, ContainerLockPlans plans,
+                     TransactionTemplate transactions, ImageService images) {
         this.images = images;
         this.containers = containers;
         this.networking = networking;
         this.events = events;
         this.exits = exits;
-        this.lock = lock;
+        this.locks = locks;
+        this.plans = plans;
         this.transactions = transactions;
         this.clock = Clock.systemUTC();
     }
@@ -88,7 +93,7 @@ public class ContainerService {
         String requestedName = request.name() == null || request.name().isEmpty()
                 ? null : ContainerNames.validate(request.name());
         CreationRules.check(request, warnings);
-        return mutate(() -> {
+        return locks.call(LockPlan::nothing, () -> {
             String id = ContainerNames.newId();
             ContainerConfig config = request.config();
             HostSettings stored = host;
@@ -152,7 +157,7 @@ public class ContainerService {
     }
 
     public void start(String reference) {
-        mutate(() -> {
+        mutate(reference, () -> {
             Container container = get(reference);
             if (container.isRunning()) {
                 throw new DockerError(io.netdock.error.ErrorCategory.NOT_MODIFIED, "container already started");
@@ -193,7 +198,7 @@ public class ContainerService {
      * ({@code null}: the container's {@code StopTimeout}, else 10 s; negative: wait for ever).
      */
     public void stop(String reference, String signal, Integer timeoutSeconds) {
-        mutate(() -> {
+        mutate(reference, () -> {
             Container container = get(reference);
             if (!container.isRunning()) {
                 throw new DockerError(io.netdock.error.ErrorCategory.NOT_MODIFIED, "container already stopped");
@@ -235,7 +240,7 @@ public class ContainerService {
 
     public void kill(String reference, String signalName) {
         int signal = signalName == null || signalName.isEmpty() ? Signals.SIGKILL : Signals.parse(signalName);
-        mutate(() -> {
+        mutate(reference, () -> {
             Container container = get(reference);
             if (!container.isRunning()) {
                 throw DockerError.conflict("Cannot kill container: " + reference + ": Container " + container.id()
@@ -250,7 +255,7 @@ public class ContainerService {
     }
 
     public void restart(String reference, String signal, Integer timeoutSeconds) {
-        mutate(() -> {
+        mutate(reference, () -> {
             Container container = get(reference);
             if (container.isRunning()) {
                 container = stopSequence(container, signal, timeoutSeconds);
@@ -290,11 +295,14 @@ public class ContainerService {
     }
 
     public void remove(String reference, boolean force, boolean link) {
-        mutate(() -> {
-            if (link) {
+        if (link) {
+            locks.exclusively(() -> {
                 removeLink(reference);
                 return null;
-            }
+            });
+            return;
+        }
+        mutate(reference, () -> {
             Container container = get(reference);
             if (container.isRunning()) {
                 if (!force) {
@@ -358,7 +366,7 @@ public class ContainerService {
         if (newName == null || newName.isEmpty() || reference.isEmpty()) {
             throw DockerError.invalidParameter("Neither old nor new names may be empty");
         }
-        mutate(() -> {
+        mutate(reference, () -> {
             Container container = get(reference);
             String name;
             try {
@@ -382,8 +390,8 @@ public class ContainerService {
         });
     }
 
-    /** Runs a state change under the lock; on any failure memory is re-read from the database. */
-    private <T> T mutate(Supplier<T> change) {
-        return lock.call(change);
+    /** Runs a state change of the container {@code reference} names under the locks of what it touches. */
+    private <T> T mutate(String reference, Supplier<T> change) {
+        return locks.call(plans.of(reference, this), change);
     }
 }

@@ -10,6 +10,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import io.netdock.store.StoreFeed;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -21,7 +22,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The container store: one row per container (unique name), the document as JSON, and an in-memory copy of
- * every row read at start so lookups and lists never touch the database. Writers hold the mutation lock; call
+ * every row read at start so lookups and lists never touch the database. Writers hold the container's lock
+ * ({@code ResourceLocks}); call
  * {@link #reload} when a transaction that wrote through here rolled back.
  */
 @Repository
@@ -39,9 +41,11 @@ public class Containers {
     private final Map<String, String> idByName = new ConcurrentHashMap<>();
     private final NavigableMap<String, Container> byIdSorted = new ConcurrentSkipListMap<>();
     private final Map<String, Set<String>> linkedFrom = new ConcurrentHashMap<>();
+    private final StoreFeed feed;
 
-    public Containers(JdbcClient jdbc, PlatformTransactionManager transactions) {
+    public Containers(JdbcClient jdbc, PlatformTransactionManager transactions, StoreFeed feed) {
         this.jdbc = jdbc;
+        this.feed = feed;
         this.savepoint = new TransactionTemplate(transactions);
         this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
         reloadAll();
@@ -73,6 +77,7 @@ public class Containers {
         } catch (DuplicateKeyException taken) {
             throw nameInUse(container.name());
         }
+        feed.changed(StoreFeed.CONTAINER, container.id());
         remember(container);
     }
 
@@ -85,6 +90,7 @@ public class Containers {
         } catch (DuplicateKeyException taken) {
             throw nameInUse(container.name());
         }
+        feed.changed(StoreFeed.CONTAINER, container.id());
         remember(container);
     }
 
@@ -100,6 +106,7 @@ public class Containers {
 
     public void delete(String id) {
         jdbc.sql("delete from container where id = ?").param(id).update();
+        feed.changed(StoreFeed.CONTAINER, id);
         forget(id);
     }
 

@@ -11,6 +11,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import io.netdock.store.StoreFeed;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -18,7 +19,8 @@ import org.springframework.stereotype.Repository;
 
 /**
  * The endpoint store, with an in-memory copy read at start, indexed by container and by network. Writers hold the
- * mutation lock; {@link #reload} re-reads a container's rows after a rolled-back transaction.
+ * locks of the container's operation ({@code ResourceLocks}); {@link #reload} re-reads a container's rows after a
+ * rolled-back transaction.
  */
 @Repository
 public class Endpoints {
@@ -29,9 +31,18 @@ public class Endpoints {
     private final JdbcClient jdbc;
     private final Map<String, Map<String, Endpoint>> byContainer = new ConcurrentHashMap<>();
     private final Map<String, Map<String, Endpoint>> byNetwork = new ConcurrentHashMap<>();
+    private final StoreFeed feed;
 
-    public Endpoints(JdbcClient jdbc) {
+    public Endpoints(JdbcClient jdbc, StoreFeed feed) {
         this.jdbc = jdbc;
+        this.feed = feed;
+        reloadAll();
+    }
+
+    /** Forgets every endpoint and reads them all again. */
+    public void reloadAll() {
+        byContainer.clear();
+        byNetwork.clear();
         jdbc.sql("select " + COLUMNS + " from endpoint").query(Endpoints::map).list().forEach(this::remember);
     }
 
@@ -48,12 +59,14 @@ public class Endpoints {
         } catch (DataIntegrityViolationException networkGone) {
             throw new NetworkNotFound(e.networkId());
         }
+        feed.changed(StoreFeed.CONTAINER, e.containerId());
         remember(e);
     }
 
     public void delete(Endpoint e) {
         jdbc.sql("delete from endpoint where container_id = ? and network_id = ?")
                 .param(e.containerId()).param(e.networkId()).update();
+        feed.changed(StoreFeed.CONTAINER, e.containerId());
         forget(e.containerId(), e.networkId());
     }
 

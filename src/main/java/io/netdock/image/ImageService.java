@@ -4,7 +4,7 @@ import io.netdock.error.DockerError;
 import io.netdock.error.ErrorCategory;
 import io.netdock.events.EventLog;
 import io.netdock.filters.Filters;
-import io.netdock.store.MutationLock;
+import io.netdock.store.ResourceLocks;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -31,19 +31,19 @@ public class ImageService {
 
     private final Images images;
     private final EventLog events;
-    private final MutationLock lock;
+    private final ResourceLocks locks;
     private final ObjectProvider<ImageUsers> users;
     private final Clock clock;
 
     @Autowired
-    ImageService(Images images, EventLog events, MutationLock lock, ObjectProvider<ImageUsers> users) {
-        this(images, events, lock, users, Clock.systemUTC());
+    ImageService(Images images, EventLog events, ResourceLocks locks, ObjectProvider<ImageUsers> users) {
+        this(images, events, locks, users, Clock.systemUTC());
     }
 
-    ImageService(Images images, EventLog events, MutationLock lock, ObjectProvider<ImageUsers> users, Clock clock) {
+    ImageService(Images images, EventLog events, ResourceLocks locks, ObjectProvider<ImageUsers> users, Clock clock) {
         this.images = images;
         this.events = events;
-        this.lock = lock;
+        this.locks = locks;
         this.users = users;
         this.clock = clock;
     }
@@ -74,7 +74,7 @@ public class ImageService {
     public PullResult pull(String fromImage, String tag) {
         ImageReference reference = ImageReference.parse(fromImage.endsWith(":")
                 ? fromImage.substring(0, fromImage.length() - 1) : fromImage).withTagOrDigest(tag).withDefaultTag();
-        return lock.call(() -> {
+        return locks.catalogue(() -> {
             Optional<Image> existing = images.find(reference);
             Image image = existing.orElseGet(() -> images.addIfAbsent(reference, clock.instant()));
             events.publish("image", "pull", reference.familiar(), Map.of("name", reference.familiarName()));
@@ -125,7 +125,7 @@ public class ImageService {
 
     /** {@code DELETE /images/{name}}: untags the reference and deletes the emulated image. */
     public List<RemovedImage> remove(String nameOrId, boolean force) {
-        return lock.call(() -> {
+        return locks.catalogue(() -> {
             Optional<String> id = ImageReference.asImageId(nameOrId);
             boolean byId = id.isPresent();
             Image image;
@@ -175,7 +175,7 @@ public class ImageService {
     }
 
     private Image remember(ImageReference reference) {
-        return lock.call(() -> images.addIfAbsent(reference, clock.instant()));
+        return locks.catalogue(() -> images.addIfAbsent(reference, clock.instant()));
     }
 
     private Optional<Image> byId(String id) {

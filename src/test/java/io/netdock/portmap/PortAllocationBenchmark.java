@@ -1,5 +1,6 @@
 package io.netdock.portmap;
 
+import io.netdock.store.StoreFeed;
 import io.netdock.kernel.simulated.SimulatedPlumbing;
 import io.netdock.testing.TestDatabases;
 import com.zaxxer.hikari.HikariDataSource;
@@ -45,7 +46,7 @@ public class PortAllocationBenchmark {
             HikariDataSource database = new HikariDataSource();
             database.setDataSource(TestDatabases.h2());
             DataSourceTransactionManager transactions = new DataSourceTransactionManager(database);
-            mapper = new PortMapper(new PortBindings(JdbcClient.create(database)), new SimulatedPlumbing("/tmp/netns"),
+            mapper = new PortMapper(new PortBindings(JdbcClient.create(database), StoreFeed.unshared()), new SimulatedPlumbing("/tmp/netns"),
                     transactions, new PortProperties(RANGE));
             transaction = new TransactionTemplate(transactions);
         }
