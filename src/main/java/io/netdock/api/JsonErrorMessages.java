@@ -1,5 +1,6 @@
 package io.netdock.api;
 
+import io.netdock.go.UnmarshalTypeError;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.springframework.http.converter.HttpMessageNotReadableException;
@@ -56,11 +57,9 @@ final class JsonErrorMessages {
         }
         String kind = jsonKind(mismatch);
         if (mismatch.getPath().isEmpty()) {
-            return "invalid JSON: json: cannot unmarshal " + kind + " into Go value of type "
-                    + goType(mismatch.getTargetType());
+            return UnmarshalTypeError.ofValue(kind, goType(mismatch.getTargetType()));
         }
-        return "invalid JSON: json: cannot unmarshal " + kind + " into Go struct field " + fieldPath(mismatch)
-                + " of type " + goType(mismatch.getTargetType());
+        return UnmarshalTypeError.ofField(kind, fieldPath(mismatch), goType(mismatch.getTargetType()));
     }
 
     /** Go's decoder has a depth limit only ({@code exceeded max depth}); Jackson's other limits are on lengths. */

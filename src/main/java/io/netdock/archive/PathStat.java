@@ -1,5 +1,7 @@
 package io.netdock.archive;
 
+import io.netdock.go.GoTime;
+import io.netdock.go.JsonString;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Base64;
@@ -47,8 +49,8 @@ public record PathStat(String name, long size, long mode, Instant mtime, String 
 
     /** The JSON document, as Go's {@code json.Marshal} writes it (HTML-safe escaping, RFC 3339 nano time). */
     public String json() {
-        return "{\"name\":" + GoJson.string(name) + ",\"size\":" + size + ",\"mode\":" + mode + ",\"mtime\":"
-                + GoJson.string(GoJson.time(mtime)) + ",\"linkTarget\":" + GoJson.string(linkTarget) + "}";
+        return "{\"name\":" + JsonString.quote(name) + ",\"size\":" + size + ",\"mode\":" + mode + ",\"mtime\":"
+                + JsonString.quote(GoTime.format(mtime)) + ",\"linkTarget\":" + JsonString.quote(linkTarget) + "}";
     }
 
     /** The {@code X-Docker-Container-Path-Stat} header value. */

@@ -62,10 +62,6 @@ public record Container(String id, String name, Instant created, String imageId,
                 newSandboxKey, lastAddresses);
     }
 
-    public Container withRestartCount(int count) {
-        return new Container(id, name, created, imageId, config, host, networks, links, state, count, sandboxId, sandboxKey, lastAddresses);
-    }
-
     public Container withNetworks(Map<String, EndpointConfig> newNetworks) {
         return new Container(id, name, created, imageId, config, host, new LinkedHashMap<>(newNetworks), links, state,
                 restartCount, sandboxId, sandboxKey, lastAddresses);
@@ -74,11 +70,6 @@ public record Container(String id, String name, Instant created, String imageId,
     public Container withLinks(List<Link> newLinks) {
         return new Container(id, name, created, imageId, config, host, networks, List.copyOf(newLinks), state, restartCount,
                 sandboxId, sandboxKey, lastAddresses);
-    }
-
-    public Container withHost(HostSettings newHost) {
-        return new Container(id, name, created, imageId, config, newHost, networks, links, state, restartCount, sandboxId,
-                sandboxKey, lastAddresses);
     }
 
     public Container withConfig(ContainerConfig newConfig) {

@@ -1,6 +1,7 @@
 package io.netdock.container;
 
 import io.netdock.events.EventLog;
+import io.netdock.go.KeyOrder;
 import java.util.Map;
 import java.util.TreeMap;
 import org.springframework.stereotype.Component;
@@ -24,7 +25,8 @@ public class ContainerEvents {
     }
 
     public void publish(Container container, String action, Map<String, String> extra) {
-        Map<String, String> attributes = new TreeMap<>(container.labels());
+        Map<String, String> attributes = new TreeMap<>(KeyOrder.GO);
+        attributes.putAll(container.labels());
         attributes.put("image", container.config().image());
         attributes.put("name", container.name());
         attributes.putAll(extra);

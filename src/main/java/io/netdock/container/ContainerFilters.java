@@ -2,6 +2,8 @@ package io.netdock.container;
 
 import io.netdock.error.DockerError;
 import io.netdock.filters.Filters;
+import io.netdock.go.Strconv;
+import io.netdock.go.Unparsable;
 import io.netdock.network.Network;
 import io.netdock.portmap.PortBinding;
 import java.util.List;
@@ -137,19 +139,31 @@ public final class ContainerFilters {
         return slash < 0 ? null : value.substring(slash + 1);
     }
 
+    /** docker/go-connections' {@code nat.ParsePortRange} on the port part, its errors wrapped as dockerd's (500). */
     private static int[] range(String value, String key) {
         int slash = value.indexOf('/');
         String ports = slash < 0 ? value : value.substring(0, slash);
-        try {
-            int dash = ports.indexOf('-');
-            if (dash < 0) {
-                int port = Integer.parseInt(ports);
-                return new int[] {port, port};
-            }
-            return new int[] {Integer.parseInt(ports.substring(0, dash)), Integer.parseInt(ports.substring(dash + 1))};
-        } catch (NumberFormatException bad) {
-            throw DockerError.system("error while looking up for " + key + " " + value
-                    + ": strconv.ParseUint: parsing \"" + ports + "\": invalid syntax");
+        if (ports.isEmpty()) {
+            throw lookupFailed(key, value, "Empty string specified for ports.");
         }
+        String[] parts = ports.split("-", -1);
+        int start = port(parts[0], key, value);
+        int end = parts.length == 1 ? start : port(parts[1], key, value);
+        if (end < start) {
+            throw lookupFailed(key, value, "Invalid range specified for the Port: " + ports);
+        }
+        return new int[] {start, end};
+    }
+
+    private static int port(String text, String key, String value) {
+        try {
+            return (int) Strconv.parseUint(text, 16);
+        } catch (Unparsable notAPort) {
+            throw lookupFailed(key, value, notAPort.getMessage());
+        }
+    }
+
+    private static DockerError lookupFailed(String key, String value, String reason) {
+        return DockerError.system("error while looking up for " + key + " " + value + ": " + reason);
     }
 }

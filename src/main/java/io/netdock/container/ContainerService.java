@@ -6,6 +6,7 @@ import io.netdock.error.DockerError;
 import io.netdock.image.ImageService;
 import io.netdock.store.LockPlan;
 import io.netdock.store.ResourceLocks;
+import io.netdock.system.HostFacts;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -106,7 +107,7 @@ public class ContainerService {
                 }
             }
             if (config.hostname() == null || config.hostname().isEmpty()) {
-                config = config.withHostname(mode.isHost() ? HostName.get() : id.substring(0, 12));
+                config = config.withHostname(mode.isHost() ? HostFacts.local().hostname() : id.substring(0, 12));
             }
             if (mode.kind() == NetworkMode.Kind.BRIDGE) {
                 stored = stored.withNetworkMode("bridge");

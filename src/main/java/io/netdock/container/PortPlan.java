@@ -1,6 +1,7 @@
 package io.netdock.container;
 
-import io.netdock.ipam.IpAddresses;
+import io.netdock.go.KeyOrder;
+import io.netdock.net.IpAddresses;
 import io.netdock.portmap.PortRequest;
 import java.net.InetAddress;
 import java.util.ArrayList;
@@ -47,7 +48,7 @@ class PortPlan {
 
     /** Docker's {@code Ports} map keys: the exposed ports, sorted like Go's map encoding. */
     static Set<String> exposedSorted(Container container) {
-        Set<String> keys = new TreeSet<>();
+        Set<String> keys = new TreeSet<>(KeyOrder.GO);
         if (container.config().exposedPorts() != null) {
             keys.addAll(container.config().exposedPorts());
         }

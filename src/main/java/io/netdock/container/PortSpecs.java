@@ -1,7 +1,7 @@
 package io.netdock.container;
 
 import io.netdock.error.DockerError;
-import io.netdock.ipam.IpAddresses;
+import io.netdock.net.IpAddresses;
 import java.util.List;
 import java.util.Map;
 

@@ -1,6 +1,7 @@
 package io.netdock.dnsfiles;
 
 import io.netdock.error.DockerError;
+import io.netdock.go.Fmt;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -187,20 +188,15 @@ final class CurrentResolvConf {
             out.append("# Used default nameservers.\n");
         }
         if (!extServers.isEmpty()) {
-            out.append("# ExtServers: ").append(goList(extServers)).append('\n');
+            out.append("# ExtServers: ").append(Fmt.slice(extServers)).append('\n');
         }
         if (!invalidNameservers.isEmpty()) {
-            out.append("# Invalid nameservers: ").append(goList(invalidNameservers)).append('\n');
+            out.append("# Invalid nameservers: ").append(Fmt.slice(invalidNameservers)).append('\n');
         }
-        out.append("# Overrides: ").append(goList(overrides)).append('\n');
+        out.append("# Overrides: ").append(Fmt.slice(overrides)).append('\n');
         if (!ndotsFrom.isEmpty()) {
             out.append("# Option ndots from: ").append(ndotsFrom).append('\n');
         }
         return out.toString();
-    }
-
-    /** A slice as Go's fmt prints it: {@code [a b c]}. */
-    private static String goList(List<String> items) {
-        return "[" + String.join(" ", items) + "]";
     }
 }

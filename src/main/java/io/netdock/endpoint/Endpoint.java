@@ -1,7 +1,7 @@
 package io.netdock.endpoint;
 
-import io.netdock.ipam.IpAddresses;
 import io.netdock.kernel.IpPrefix;
+import io.netdock.net.IpAddresses;
 import java.net.InetAddress;
 
 /**

@@ -1,7 +1,7 @@
 package io.netdock.endpoint;
 
-import io.netdock.ipam.IpAddresses;
 import io.netdock.kernel.IpPrefix;
+import io.netdock.net.IpAddresses;
 import io.netdock.network.NetworkNotFound;
 import java.net.InetAddress;
 import java.sql.ResultSet;

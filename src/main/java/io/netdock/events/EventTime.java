@@ -1,7 +1,8 @@
 package io.netdock.events;
 
 import io.netdock.error.DockerError;
-import io.netdock.error.GoQuote;
+import io.netdock.go.Strconv;
+import io.netdock.go.Unparsable;
 import java.util.OptionalLong;
 
 /**
@@ -44,15 +45,12 @@ public final class EventTime {
         }
     }
 
-    /** Go's {@code strconv.ParseInt(s, 10, 64)}, with its error text (an unclassified error: 500). */
+    /** Go's {@code strconv.ParseInt(s, 10, 64)}; its error unwrapped (an unclassified error: 500). */
     private static long parseInt(String text) {
-        if (!text.matches("[+-]?[0-9]+")) {
-            throw DockerError.system("strconv.ParseInt: parsing " + GoQuote.quote(text) + ": invalid syntax");
-        }
         try {
-            return Long.parseLong(text.startsWith("+") ? text.substring(1) : text);
-        } catch (NumberFormatException outOfRange) {
-            throw DockerError.system("strconv.ParseInt: parsing " + GoQuote.quote(text) + ": value out of range");
+            return Strconv.parseInt(text);
+        } catch (Unparsable notANumber) {
+            throw DockerError.system(notANumber.getMessage());
         }
     }
 

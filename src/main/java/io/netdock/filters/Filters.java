@@ -235,10 +235,4 @@ public final class Filters {
     public String toString() {
         return values.toString();
     }
-
-    public Map<String, List<String>> asMap() {
-        Map<String, List<String>> copy = new LinkedHashMap<>();
-        values.forEach((k, v) -> copy.put(k, List.copyOf(v)));
-        return copy;
-    }
 }

@@ -4,6 +4,7 @@ import io.netdock.error.DockerError;
 import io.netdock.error.ErrorCategory;
 import io.netdock.events.EventLog;
 import io.netdock.filters.Filters;
+import io.netdock.go.PathMatch;
 import io.netdock.store.ResourceLocks;
 import java.time.Clock;
 import java.time.Instant;
@@ -109,7 +110,7 @@ public class ImageService {
             keep = keep.and(image -> image.created().isAfter(since));
         }
         if (filters.has("reference")) {
-            List<Pattern> patterns = filters.get("reference").stream().map(ImageService::glob).toList();
+            List<Pattern> patterns = filters.get("reference").stream().map(PathMatch::pattern).toList();
             keep = keep.and(image -> patterns.stream().anyMatch(pattern ->
                     pattern.matcher(image.reference().familiarName()).matches()
                             || pattern.matcher(image.reference().familiar()).matches()));
@@ -189,33 +190,5 @@ public class ImageService {
         }
         List<Image> candidates = images.findByIdPrefix(text);
         return candidates.size() == 1 ? Optional.of(candidates.get(0)) : Optional.empty();
-    }
-
-    /** Go's {@code path.Match}: {@code *} and {@code ?} within a path element, {@code [...]} classes. */
-    private static Pattern glob(String pattern) {
-        StringBuilder regex = new StringBuilder();
-        for (int i = 0; i < pattern.length(); i++) {
-            char c = pattern.charAt(i);
-            switch (c) {
-                case '*' -> regex.append("[^/]*");
-                case '?' -> regex.append("[^/]");
-                case '[' -> {
-                    int end = pattern.indexOf(']', i + 1);
-                    if (end < 0) {
-                        regex.append("\\[");
-                    } else {
-                        regex.append('[').append(pattern, i + 1, end).append(']');
-                        i = end;
-                    }
-                }
-                case '\\' -> {
-                    if (i + 1 < pattern.length()) {
-                        regex.append(Pattern.quote(String.valueOf(pattern.charAt(++i))));
-                    }
-                }
-                default -> regex.append(Pattern.quote(String.valueOf(c)));
-            }
-        }
-        return Pattern.compile(regex.toString());
     }
 }

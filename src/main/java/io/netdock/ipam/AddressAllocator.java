@@ -1,5 +1,6 @@
 package io.netdock.ipam;
 
+import io.netdock.net.IpAddresses;
 import java.net.InetAddress;
 import java.util.ArrayList;
 import java.util.HashMap;

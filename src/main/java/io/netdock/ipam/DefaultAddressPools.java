@@ -1,5 +1,6 @@
 package io.netdock.ipam;
 
+import io.netdock.net.IpAddresses;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;

@@ -1,8 +1,9 @@
 package io.netdock.ipam;
 
+import io.netdock.error.DockerError;
+import io.netdock.net.IpAddresses;
 import java.net.InetAddress;
 import java.util.List;
-import io.netdock.error.DockerError;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;

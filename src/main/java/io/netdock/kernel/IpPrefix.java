@@ -1,6 +1,6 @@
 package io.netdock.kernel;
 
-import java.net.Inet6Address;
+import io.netdock.net.IpAddresses;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 
@@ -10,14 +10,14 @@ public record IpPrefix(InetAddress address, int prefixLength) {
     public IpPrefix {
         int bits = address.getAddress().length * 8;
         if (prefixLength < 0 || prefixLength > bits) {
-            throw new IllegalArgumentException("prefix length " + prefixLength + " out of range for " + text(address));
+            throw new IllegalArgumentException("prefix length " + prefixLength + " out of range for " + IpAddresses.format(address));
         }
     }
 
-    /** Parses {@code 172.17.0.1/16}; a bare address gets the full length. */
+    /** Parses {@code 172.17.0.1/16} (strictly: {@link IpAddresses}); a bare address gets the full length. */
     public static IpPrefix parse(String text) {
         int slash = text.indexOf('/');
-        InetAddress address = literal(slash < 0 ? text : text.substring(0, slash));
+        InetAddress address = IpAddresses.parse(slash < 0 ? text : text.substring(0, slash));
         int length = slash < 0 ? address.getAddress().length * 8 : Integer.parseInt(text.substring(slash + 1));
         return new IpPrefix(address, length);
     }
@@ -69,56 +69,6 @@ public record IpPrefix(InetAddress address, int prefixLength) {
 
     @Override
     public String toString() {
-        return text(address) + "/" + prefixLength;
-    }
-
-    /** An address as {@code ip} and {@code nft} print it: IPv6 in the short form of RFC 5952 ({@code fd00::1}). */
-    public static String text(InetAddress address) {
-        if (!(address instanceof Inet6Address)) {
-            return address.getHostAddress();
-        }
-        byte[] bytes = address.getAddress();
-        int[] groups = new int[8];
-        for (int i = 0; i < 8; i++) {
-            groups[i] = ((bytes[2 * i] & 0xff) << 8) | (bytes[2 * i + 1] & 0xff);
-        }
-        int bestStart = -1;
-        int bestLength = 1;
-        for (int i = 0; i < 8; ) {
-            int j = i;
-            while (j < 8 && groups[j] == 0) {
-                j++;
-            }
-            if (j - i > bestLength) {
-                bestStart = i;
-                bestLength = j - i;
-            }
-            i = j == i ? i + 1 : j;
-        }
-        StringBuilder text = new StringBuilder();
-        for (int i = 0; i < 8; i++) {
-            if (i == bestStart) {
-                text.append("::");
-                i += bestLength - 1;
-                continue;
-            }
-            if (text.length() > 0 && text.charAt(text.length() - 1) != ':') {
-                text.append(':');
-            }
-            text.append(Integer.toHexString(groups[i]));
-        }
-        return text.toString();
-    }
-
-    /** Parses an IP literal without ever consulting DNS. */
-    public static InetAddress literal(String text) {
-        if (text.isEmpty() || !(text.indexOf(':') >= 0 || text.chars().allMatch(c -> c == '.' || Character.isDigit(c)))) {
-            throw new IllegalArgumentException("not an IP address: " + text);
-        }
-        try {
-            return InetAddress.getByName(text);
-        } catch (UnknownHostException e) {
-            throw new IllegalArgumentException("not an IP address: " + text, e);
-        }
+        return IpAddresses.format(address) + "/" + prefixLength;
     }
 }

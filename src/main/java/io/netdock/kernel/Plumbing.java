@@ -36,6 +36,12 @@ public interface Plumbing {
     /** Removes the NAT rules of {@link #publish}, as one atomic change. */
     void unpublish(List<PortForward> forwards);
 
+    /**
+     * A sysctl of the host namespace (the configured {@code netdock.kernel.host-netns} in linux mode, the model's
+     * host in simulated mode), e.g. {@code net/ipv4/ip_local_port_range}; {@link KernelException} when unreadable.
+     */
+    String hostSysctl(String path);
+
     /** Reads back what exists, per namespace, and the firewall ruleset. */
     KernelView view();
 

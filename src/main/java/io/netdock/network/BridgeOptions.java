@@ -1,7 +1,9 @@
 package io.netdock.network;
 
 import io.netdock.error.DockerError;
-import io.netdock.ipam.IpAddresses;
+import io.netdock.go.Strconv;
+import io.netdock.go.Unparsable;
+import io.netdock.net.IpAddresses;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
@@ -34,7 +36,7 @@ record BridgeOptions(String bridgeName, int mtu, boolean interContainer, boolean
             name = network.isDefaultBridge() ? "docker0" : "br-" + network.id().substring(0, 12);
         }
         String mtu = options.getOrDefault(MTU, "");
-        int parsedMtu = mtu.isEmpty() ? 0 : Integer.parseInt(mtu);
+        int parsedMtu = mtu.isEmpty() ? 0 : (int) Strconv.atoi(mtu);
         return new BridgeOptions(name, parsedMtu == 0 ? DEFAULT_MTU : parsedMtu,
                 goBool(options.getOrDefault(ENABLE_ICC, "true")),
                 goBool(options.getOrDefault(ENABLE_MASQUERADE, "true")),
@@ -45,13 +47,22 @@ record BridgeOptions(String bridgeName, int mtu, boolean interContainer, boolean
     static void validate(Map<String, String> options) {
         for (String key : new String[] {ENABLE_ICC, ENABLE_MASQUERADE, INHIBIT_IPV4, DEFAULT_BRIDGE}) {
             String value = options.get(key);
-            if (value != null && GoValues.parseBool(value) == null) {
-                throw parseError(key, value, "strconv.ParseBool: parsing " + GoValues.quote(value) + ": invalid syntax");
+            if (value != null) {
+                try {
+                    Strconv.parseBool(value);
+                } catch (Unparsable notABool) {
+                    throw parseError(key, value, notABool);
+                }
             }
         }
         String mtu = options.get(MTU);
         if (mtu != null) {
-            long parsed = parseGoInt(mtu);
+            long parsed;
+            try {
+                parsed = Strconv.atoi(mtu);
+            } catch (Unparsable notANumber) {
+                throw parseError(MTU, mtu, notANumber);
+            }
             if (parsed < 0) {
                 throw DockerError.system("invalid MTU number: " + mtu);
             }
@@ -63,7 +74,7 @@ record BridgeOptions(String bridgeName, int mtu, boolean interContainer, boolean
         }
         String binding = options.get(HOST_BINDING_IPV4);
         if (binding != null && IpAddresses.parseOrNull(binding) == null) {
-            throw parseError(HOST_BINDING_IPV4, binding, "nil ip");
+            throw DockerError.system(parseErrorText(HOST_BINDING_IPV4, binding, "nil ip"));
         }
         String name = options.get(NAME);
         if (name != null && !name.isEmpty()) {
@@ -89,29 +100,26 @@ record BridgeOptions(String bridgeName, int mtu, boolean interContainer, boolean
         if (breaksFirewallRules) {
             // Linux accepts these, but in an nftables rule '"' ends the name, '\' escapes and a trailing '*'
             // matches every interface with that prefix
-            throw DockerError.invalidParameter("invalid bridge name " + GoValues.quote(name)
+            throw DockerError.invalidParameter("invalid bridge name " + Strconv.quote(name)
                     + ": netdock does not accept '\"', '\\', '*' or control characters in interface names");
         }
     }
 
-    private static long parseGoInt(String value) {
-        if (!value.matches("[+-]?[0-9]+")) {
-            throw parseError(MTU, value, "strconv.Atoi: parsing " + GoValues.quote(value) + ": invalid syntax");
-        }
-        try {
-            return Long.parseLong(value.startsWith("+") ? value.substring(1) : value);
-        } catch (NumberFormatException tooBig) {
-            throw parseError(MTU, value, "strconv.Atoi: parsing " + GoValues.quote(value) + ": value out of range");
-        }
+    private static DockerError parseError(String key, String value, Unparsable reason) {
+        return DockerError.system(parseErrorText(key, value, reason.getMessage()));
     }
 
-    private static DockerError parseError(String key, String value, String reason) {
-        return DockerError.system("failed to parse " + key + " value: " + value + " (" + reason + ")");
+    private static String parseErrorText(String key, String value, String reason) {
+        return "failed to parse " + key + " value: " + value + " (" + reason + ")";
     }
 
+    /** A stored boolean option (validated at create; anything else keeps the default, true). */
     private static boolean goBool(String value) {
-        Boolean parsed = GoValues.parseBool(value);
-        return parsed == null || parsed;
+        try {
+            return Strconv.parseBool(value);
+        } catch (Unparsable notABool) {
+            return true;
+        }
     }
 
 }

@@ -1,7 +1,7 @@
 package io.netdock.network;
 
 import io.netdock.ipam.Cidr;
-import io.netdock.ipam.IpAddresses;
+import io.netdock.net.IpAddresses;
 import java.net.InetAddress;
 import java.util.Map;
 import java.util.TreeMap;

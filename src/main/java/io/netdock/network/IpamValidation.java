@@ -2,7 +2,7 @@ package io.netdock.network;
 
 import io.netdock.error.DockerError;
 import io.netdock.ipam.Cidr;
-import io.netdock.ipam.IpAddresses;
+import io.netdock.net.IpAddresses;
 import java.net.InetAddress;
 import java.util.ArrayList;
 import java.util.List;

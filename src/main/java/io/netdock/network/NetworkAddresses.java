@@ -5,7 +5,7 @@ import io.netdock.ipam.AddressAllocator;
 import io.netdock.ipam.Cidr;
 import io.netdock.ipam.SubnetLayout;
 import io.netdock.kernel.IpPrefix;
-import io.netdock.ipam.IpAddresses;
+import io.netdock.net.IpAddresses;
 import java.net.InetAddress;
 import java.util.ArrayList;
 import java.util.List;

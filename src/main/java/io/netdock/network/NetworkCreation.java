@@ -4,7 +4,7 @@ import io.netdock.error.DockerError;
 import io.netdock.ipam.AddressPool;
 import io.netdock.ipam.Cidr;
 import io.netdock.ipam.DefaultAddressPools;
-import io.netdock.ipam.IpAddresses;
+import io.netdock.net.IpAddresses;
 import java.net.InetAddress;
 import java.security.SecureRandom;
 import java.time.Instant;

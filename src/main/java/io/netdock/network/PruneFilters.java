@@ -2,6 +2,8 @@ package io.netdock.network;
 
 import io.netdock.error.DockerError;
 import io.netdock.filters.Filters;
+import io.netdock.go.GoTime;
+import io.netdock.go.Strconv;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
@@ -11,8 +13,6 @@ import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * The {@code filters} of {@code POST /networks/prune}: {@code until} (Unix timestamp, RFC 3339 date, or a Go
@@ -21,7 +21,6 @@ import java.util.regex.Pattern;
 final class PruneFilters {
 
     static final Set<String> ACCEPTED = Set.of("until", "label", "label!");
-    private static final Pattern GO_DURATION_PART = Pattern.compile("([0-9]*\\.?[0-9]+)(ns|us|µs|μs|ms|s|m|h)");
 
     private final Filters filters;
     private final Instant until;
@@ -52,7 +51,7 @@ final class PruneFilters {
 
     /** Docker's {@code timetypes.GetTimestamp}. */
     static Instant parseTimestamp(String value, Instant now) {
-        Duration duration = parseGoDuration(value);
+        Duration duration = GoTime.parseDuration(value);
         if (duration != null && !value.equals("0")) {
             return now.minus(duration);
         }
@@ -66,7 +65,7 @@ final class PruneFilters {
             return Instant.ofEpochSecond(seconds.longValue(),
                     seconds.remainder(BigDecimal.ONE).movePointRight(9).longValue());
         }
-        throw DockerError.invalidParameter("failed to parse value as time or duration: " + GoValues.quote(value));
+        throw DockerError.invalidParameter("failed to parse value as time or duration: " + Strconv.quote(value));
     }
 
     private static Instant parseDate(String value) {
@@ -85,42 +84,5 @@ final class PruneFilters {
         } catch (DateTimeParseException notDate) {
             return null;
         }
-    }
-
-    /** Go's {@code time.ParseDuration} (e.g. {@code 1h30m}, {@code 10s}, {@code -5m}); null when not one. */
-    static Duration parseGoDuration(String value) {
-        String text = value;
-        boolean negative = false;
-        if (text.startsWith("-") || text.startsWith("+")) {
-            negative = text.startsWith("-");
-            text = text.substring(1);
-        }
-        if (text.equals("0")) {
-            return Duration.ZERO;
-        }
-        if (text.isEmpty()) {
-            return null;
-        }
-        Matcher part = GO_DURATION_PART.matcher(text);
-        int position = 0;
-        BigDecimal nanos = BigDecimal.ZERO;
-        while (position < text.length()) {
-            if (!part.find(position) || part.start() != position) {
-                return null;
-            }
-            BigDecimal amount = new BigDecimal(part.group(1));
-            long unit = switch (part.group(2)) {
-                case "ns" -> 1L;
-                case "us", "µs", "μs" -> 1_000L;
-                case "ms" -> 1_000_000L;
-                case "s" -> 1_000_000_000L;
-                case "m" -> 60_000_000_000L;
-                default -> 3_600_000_000_000L;
-            };
-            nanos = nanos.add(amount.multiply(BigDecimal.valueOf(unit)));
-            position = part.end();
-        }
-        Duration duration = Duration.ofNanos(nanos.longValue());
-        return negative ? duration.negated() : duration;
     }
 }

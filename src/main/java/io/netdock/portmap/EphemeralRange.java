@@ -1,16 +1,18 @@
 package io.netdock.portmap;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import java.util.function.Supplier;
 
 /** The ephemeral port range, {@code first..last} inclusive. */
 record EphemeralRange(int first, int last) {
 
-    static final Path PROC = Path.of("/proc/sys/net/ipv4/ip_local_port_range");
-    private static final EphemeralRange FALLBACK = new EphemeralRange(49153, 65535);
+    static final String SYSCTL = "net/ipv4/ip_local_port_range";
+    static final EphemeralRange FALLBACK = new EphemeralRange(49153, 65535);
 
-    static EphemeralRange of(String configured) {
+    /**
+     * The configured range, else the host namespace's {@code ip_local_port_range} as {@code hostSysctl} reads it
+     * (Docker's source), else {@link #FALLBACK}.
+     */
+    static EphemeralRange of(String configured, Supplier<String> hostSysctl) {
         if (configured != null && !configured.isBlank()) {
             EphemeralRange parsed = parse(configured);
             if (parsed == null) {
@@ -20,10 +22,9 @@ record EphemeralRange(int first, int last) {
             return parsed;
         }
         try {
-            // readAllBytes trusts the size /proc reports (0) and may return a truncated read; read lines instead
-            EphemeralRange fromHost = parse(String.join(" ", Files.readAllLines(PROC)));
+            EphemeralRange fromHost = parse(hostSysctl.get());
             return fromHost == null ? FALLBACK : fromHost;
-        } catch (IOException | RuntimeException unreadable) {
+        } catch (RuntimeException unreadable) {
             return FALLBACK;
         }
     }

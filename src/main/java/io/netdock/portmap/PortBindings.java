@@ -51,16 +51,6 @@ class PortBindings {
                 .query(PortBindings::map).list().forEach(this::remember);
     }
 
-    boolean isTaken(String hostIp, String protocol, int port) {
-        BitSet ports = taken.get(key(hostIp, protocol));
-        if (ports == null) {
-            return false;
-        }
-        synchronized (ports) {
-            return ports.get(port);
-        }
-    }
-
     /** The lowest port in {@code [from, to]} free on every one of {@code hostIps}, or -1. */
     int nextFree(List<String> hostIps, String protocol, int from, int to) {
         int port = from;

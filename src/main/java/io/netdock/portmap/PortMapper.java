@@ -3,6 +3,7 @@ package io.netdock.portmap;
 import io.netdock.kernel.KernelException;
 import io.netdock.kernel.Plumbing;
 import io.netdock.kernel.PortForward;
+import io.netdock.net.IpAddresses;
 import java.net.InetAddress;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,7 +15,6 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
-import io.netdock.ipam.IpAddresses;
 
 /**
  * Host port allocation and publishing. Ephemeral ports count upward from the last one handed out (per protocol,
@@ -30,7 +30,8 @@ public class PortMapper {
     private final PortBindings bindings;
     private final Plumbing plumbing;
     private final TransactionTemplate savepoint;
-    private final EphemeralRange range;
+    private final PortProperties properties;
+    private volatile EphemeralRange range;
     private final Map<String, Integer> lastEphemeral = new ConcurrentHashMap<>();
     private final AtomicLong order = new AtomicLong(System.nanoTime());
 
@@ -40,9 +41,22 @@ public class PortMapper {
         this.plumbing = plumbing;
         this.savepoint = new TransactionTemplate(transactions);
         this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
-        this.range = EphemeralRange.of(properties.range());
-        log.info("ephemeral host ports {}-{} (netdock.ports.range={})", range.first(), range.last(),
-                properties.range());
+        this.properties = properties;
+        if (properties.range() != null && !properties.range().isBlank()) {
+            range();
+        }
+    }
+
+    /** The ephemeral range, read from the host namespace when first needed (the kernel is up by then). */
+    private EphemeralRange range() {
+        EphemeralRange known = range;
+        if (known == null) {
+            known = EphemeralRange.of(properties.range(), () -> plumbing.hostSysctl(EphemeralRange.SYSCTL));
+            range = known;
+            log.info("ephemeral host ports {}-{} (netdock.ports.range={})", known.first(), known.last(),
+                    properties.range());
+        }
+        return known;
     }
 
     /**
@@ -113,6 +127,7 @@ public class PortMapper {
                     + ports + " failed: port is already allocated");
         }
         for (int round = 0; round < 2; round++) {
+            EphemeralRange range = range();
             int start = lastEphemeral.getOrDefault(protocol, range.first() - 1) + 1;
             if (start > range.last()) {
                 start = range.first();

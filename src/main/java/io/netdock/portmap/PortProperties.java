@@ -6,7 +6,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * Published-port settings.
  *
  * @param range the ephemeral host port range, {@code 49000-49900} or {@code 49000 49900}; empty = the host's
- *              {@code /proc/sys/net/ipv4/ip_local_port_range} (Docker's source), else {@code 49153-65535}
+ *              host namespace's {@code net.ipv4.ip_local_port_range} (Docker's source; in linux mode the
+ *              configured {@code netdock.kernel.host-netns}), else {@code 49153-65535}
  */
 @ConfigurationProperties("netdock.ports")
 public record PortProperties(String range) {

@@ -11,7 +11,7 @@ public class Daemon {
 
     private final String engineId;
     private final Instant startedAt = Instant.now();
-    private final HostFacts host = HostFacts.read();
+    private final HostFacts host = HostFacts.local();
     private final NetdockProperties properties;
 
     Daemon(DaemonSettings settings, NetdockProperties properties) {

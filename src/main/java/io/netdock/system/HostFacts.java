@@ -6,11 +6,24 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
-/** Facts about the machine netdock runs on, read once from /proc and /etc like dockerd reports them. */
+/**
+ * Facts about the machine netdock runs on, read once per process from /proc and /etc like dockerd reports them
+ * ({@code /info}, the memory limit of {@code /stats}, the hostname host-mode containers share).
+ */
 public record HostFacts(String kernelVersion, String operatingSystem, String osVersion, String architecture,
                         String goArch, int cpus, long memoryBytes, String hostname) {
 
-    public static HostFacts read() {
+    /** The facts of this machine, read on first use. */
+    public static HostFacts local() {
+        return Local.FACTS;
+    }
+
+    /** Holder: the JVM reads the facts once, when {@link #local()} is first called. */
+    private static final class Local {
+        static final HostFacts FACTS = read();
+    }
+
+    static HostFacts read() {
         String arch = System.getProperty("os.arch");
         return new HostFacts(
                 firstLine(Path.of("/proc/sys/kernel/osrelease"), System.getProperty("os.version")),

@@ -2,7 +2,7 @@ package io.netdock.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.netdock.testing.NetdockIntegrationTest;
+import io.netdock.testing.WholeApplication;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 import java.io.IOException;
@@ -20,7 +20,7 @@ import org.junit.jupiter.api.TestFactory;
  * Runs every request in http-examples/*.http against the application, in file order, so the examples stay
  * true. A request succeeds with a 2xx unless its title says {@code (expect NNN)}.
  */
-class HttpExamplesIT extends NetdockIntegrationTest {
+class HttpExamplesIT extends WholeApplication {
 
     private static final Pattern EXPECT = Pattern.compile("\\(expect (\\d{3})\\)");
     private static final Pattern REQUEST_LINE = Pattern.compile("^(GET|HEAD|POST|PUT|DELETE|OPTIONS|PATCH) (\\S+)$");

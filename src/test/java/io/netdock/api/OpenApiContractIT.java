@@ -2,7 +2,7 @@ package io.netdock.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.netdock.testing.NetdockIntegrationTest;
+import io.netdock.testing.WholeApplication;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -20,7 +20,7 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
 import org.yaml.snakeyaml.Yaml;
 
 /** openapi/netdock.yaml and the served routes never drift apart. */
-class OpenApiContractIT extends NetdockIntegrationTest {
+class OpenApiContractIT extends WholeApplication {
 
     private static final Set<String> HTTP_METHODS = Set.of("get", "head", "post", "put", "delete", "patch", "options");
 

@@ -2,13 +2,13 @@ package io.netdock.api;
 
 import static org.hamcrest.Matchers.equalTo;
 
-import io.netdock.testing.NetdockIntegrationTest;
+import io.netdock.testing.WholeApplication;
 import io.restassured.config.EncoderConfig;
 import io.restassured.config.RestAssuredConfig;
 import org.junit.jupiter.api.Test;
 
 /** Bodies dockerd refuses before looking at them, with its status and wording. */
-class RequestBodyErrorsIT extends NetdockIntegrationTest {
+class RequestBodyErrorsIT extends WholeApplication {
 
     @Test
     void aBodyThatIsNotJsonByContentTypeIsRefused() {

@@ -1,12 +1,13 @@
 package io.netdock.bench;
 
 import io.netdock.store.StoreFeed;
+import com.zaxxer.hikari.HikariDataSource;
 import io.netdock.ipam.AddressAllocator;
 import io.netdock.ipam.AddressPool;
 import io.netdock.ipam.Cidr;
-import io.netdock.ipam.IpAddresses;
 import io.netdock.ipam.Leases;
 import io.netdock.ipam.SubnetLayout;
+import io.netdock.net.IpAddresses;
 import io.netdock.network.Networks;
 import io.netdock.network.TestNetworks;
 import io.netdock.testing.TestDatabases;
@@ -14,7 +15,6 @@ import java.net.InetAddress;
 import java.util.ArrayDeque;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import com.zaxxer.hikari.HikariDataSource;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;

@@ -6,6 +6,7 @@ import io.netdock.kernel.IpPrefix;
 import io.netdock.kernel.PortForward;
 import io.netdock.kernel.bridge.BridgeDriver;
 import io.netdock.kernel.linux.LinuxKernel;
+import io.netdock.net.IpAddresses;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -103,7 +104,7 @@ public final class KernelBench {
     /** Host port 20000 + n×1000 + the container's last byte: distinct for every (container, n). */
     private static PortForward forward(BridgeNetwork network, Attachment attachment, int n) {
         int last = attachment.addresses().get(0).address().getAddress()[3] & 0xff;
-        return new PortForward(attachment.endpointId(), network.bridgeName(), "tcp", IpPrefix.literal("0.0.0.0"),
+        return new PortForward(attachment.endpointId(), network.bridgeName(), "tcp", IpAddresses.parse("0.0.0.0"),
                 20000 + n * 1000 % 40000 + last, attachment.addresses().get(0).address(), 80 + n);
     }
 

@@ -3,7 +3,7 @@ package io.netdock.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.netdock.testing.DockerCli;
-import io.netdock.testing.NetdockIntegrationTest;
+import io.netdock.testing.WholeApplication;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -27,7 +27,7 @@ import tools.jackson.databind.json.JsonMapper;
  * and exit codes of commands that fail. Expected texts were checked against the reference Docker (dockerd 20.10);
  * where modern Docker (which netdock follows) words it differently, the assertion says so.
  */
-class CliScenarioIT extends NetdockIntegrationTest {
+class CliScenarioIT extends WholeApplication {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final String BUSYBOX = "busybox:latest";

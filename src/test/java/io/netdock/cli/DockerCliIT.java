@@ -6,7 +6,7 @@ import static org.awaitility.Awaitility.await;
 import io.netdock.events.Event;
 import io.netdock.events.EventLog;
 import io.netdock.testing.DockerCli;
-import io.netdock.testing.NetdockIntegrationTest;
+import io.netdock.testing.WholeApplication;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /** The docker CLI against netdock's Unix socket: what a user types and sees. */
-class DockerCliIT extends NetdockIntegrationTest {
+class DockerCliIT extends WholeApplication {
 
     @Autowired
     EventLog events;

@@ -3,13 +3,13 @@ package io.netdock.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.netdock.testing.DockerCli;
-import io.netdock.testing.NetdockIntegrationTest;
+import io.netdock.testing.WholeApplication;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** {@code docker network ...} as a user types it, against netdock's Unix socket. */
-class NetworkDockerCliIT extends NetdockIntegrationTest {
+class NetworkDockerCliIT extends WholeApplication {
 
     private DockerCli docker;
 

@@ -3,7 +3,7 @@ package io.netdock.compat;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.netdock.compat.DockerSchemas.Spec;
-import io.netdock.testing.NetdockIntegrationTest;
+import io.netdock.testing.WholeApplication;
 import io.restassured.response.Response;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -21,7 +21,7 @@ import org.junit.jupiter.params.provider.EnumSource;
  * Every mismatch fails unless {@code docker-schema-allowlist.txt} explains it.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class ContainerSchemaIT extends NetdockIntegrationTest {
+class ContainerSchemaIT extends WholeApplication {
 
     private static final String[] CONTAINERS = {"sc-web", "sc-target", "sc-bridge", "sc-host", "sc-none", "sc-side",
             "sc-v6c", "sc-multi", "sc-stopped", "sc-created"};

@@ -29,7 +29,7 @@ import com.github.dockerjava.api.model.Version;
 import com.github.dockerjava.core.DefaultDockerClientConfig;
 import com.github.dockerjava.core.DockerClientImpl;
 import com.github.dockerjava.httpclient5.ApacheDockerHttpClient;
-import io.netdock.testing.NetdockIntegrationTest;
+import io.netdock.testing.WholeApplication;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -53,7 +53,7 @@ import org.junit.jupiter.params.provider.EnumSource;
  * once letting it use the server's newest API and once pinned to 1.41. Everything is asserted on docker-java's
  * typed objects and exceptions, never on raw JSON.
  */
-class DockerJavaWorkflowIT extends NetdockIntegrationTest {
+class DockerJavaWorkflowIT extends WholeApplication {
 
     /** How docker-java is configured; each run has its own names and subnets. */
     enum ApiLevel {

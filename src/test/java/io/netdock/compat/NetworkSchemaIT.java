@@ -3,7 +3,7 @@ package io.netdock.compat;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.netdock.compat.DockerSchemas.Spec;
-import io.netdock.testing.NetdockIntegrationTest;
+import io.netdock.testing.WholeApplication;
 import io.restassured.response.Response;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,7 +13,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /** The /networks responses against Docker's own schemas (v1.41 and the newest released). */
-class NetworkSchemaIT extends NetdockIntegrationTest {
+class NetworkSchemaIT extends WholeApplication {
 
     private final List<String> created = new ArrayList<>();
 

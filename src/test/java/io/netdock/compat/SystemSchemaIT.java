@@ -3,13 +3,13 @@ package io.netdock.compat;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.netdock.compat.DockerSchemas.Spec;
-import io.netdock.testing.NetdockIntegrationTest;
+import io.netdock.testing.WholeApplication;
 import io.restassured.response.Response;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /** System endpoints and error bodies against Docker's own schemas (v1.41 and the newest released). */
-class SystemSchemaIT extends NetdockIntegrationTest {
+class SystemSchemaIT extends WholeApplication {
 
     static String prefix(Spec spec) {
         return spec == Spec.V1_41 ? "/v1.41" : "/v1.51";

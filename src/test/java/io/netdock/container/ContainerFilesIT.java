@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
 import io.netdock.events.EventLog;
-import io.netdock.testing.NetdockIntegrationTest;
+import io.netdock.testing.WholeApplication;
 import io.restassured.response.Response;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /** /etc/hosts, resolv.conf and hostname as docker cp reads them, links included. */
-class ContainerFilesIT extends NetdockIntegrationTest {
+class ContainerFilesIT extends WholeApplication {
 
     @Autowired
     EventLog events;

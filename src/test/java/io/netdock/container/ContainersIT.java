@@ -11,7 +11,7 @@ import io.netdock.events.Event;
 import io.netdock.events.EventLog;
 import io.netdock.kernel.KernelView;
 import io.netdock.kernel.Plumbing;
-import io.netdock.testing.NetdockIntegrationTest;
+import io.netdock.testing.WholeApplication;
 import io.restassured.path.json.JsonPath;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /** Containers as a Docker client sees them: lifecycle, endpoints, ports, connect/disconnect, errors, events. */
-class ContainersIT extends NetdockIntegrationTest {
+class ContainersIT extends WholeApplication {
 
     @Autowired
     EventLog events;
@@ -297,6 +297,39 @@ class ContainersIT extends NetdockIntegrationTest {
         api().contentType("application/json").body("{\"Image\":\"x\",\"HostConfig\":{\"ExtraHosts\":[\"foo:bar\"]}}")
                 .post("/containers/create").then().statusCode(400)
                 .body("message", equalTo("invalid IP address in add-host: \"bar\""));
+    }
+
+    @Test
+    void booleanQueryValuesAndPortFiltersReadAsDockerdReadsThem() {
+        String id = create("it-bool", "{\"Image\":\"x\",\"ExposedPorts\":{\"80/tcp\":{}}}");
+        for (String all : new String[] {"1", "f", "off", "n", "%20yes%20"}) {
+            assertThat(api().urlEncodingEnabled(false).get("/v1.51/containers/json?all=" + all).then().statusCode(200)
+                    .extract().jsonPath().getList("Id", String.class)).as("all=" + all).contains(id);
+        }
+        for (String all : new String[] {"0", "no", "NONE", "%20false%20", "%20"}) {
+            assertThat(api().urlEncodingEnabled(false).get("/v1.51/containers/json?all=" + all).then().statusCode(200)
+                    .extract().jsonPath().getList("Id", String.class)).as("all=" + all).doesNotContain(id);
+        }
+        String[][] refused = {
+                {"1-x", "strconv.ParseUint: parsing \"x\": invalid syntax"},
+                {"70000", "strconv.ParseUint: parsing \"70000\": value out of range"},
+                {"-1", "strconv.ParseUint: parsing \"\": invalid syntax"},
+                {"/tcp", "Empty string specified for ports."},
+                {"5-3", "Invalid range specified for the Port: 5-3"}};
+        for (String[] bad : refused) {
+            api().queryParam("all", "1").queryParam("filters", "{\"expose\":[\"" + bad[0] + "\"]}")
+                    .get("/v1.51/containers/json").then().statusCode(500)
+                    .body("message", equalTo("error while looking up for expose " + bad[0] + ": " + bad[1]));
+        }
+        assertThat(api().queryParam("all", "1").queryParam("filters", "{\"expose\":[\"70-90/tcp\"]}")
+                .get("/v1.51/containers/json").then().statusCode(200).extract().jsonPath()
+                .getList("Id", String.class)).contains(id);
+        assertThat(api().queryParam("all", "1").queryParam("filters", "{\"expose\":[\"81-90\"]}")
+                .get("/v1.51/containers/json").then().statusCode(200).extract().jsonPath()
+                .getList("Id", String.class)).doesNotContain(id);
+        api().queryParam("t", " 5").post("/v1.51/containers/it-bool/stop").then().statusCode(500)
+                .body("message", equalTo("strconv.Atoi: parsing \" 5\": invalid syntax"));
+        api().delete("/v1.51/containers/it-bool").then().statusCode(204);
     }
 
     @Test

@@ -7,9 +7,8 @@ import io.netdock.kernel.bridge.Names;
 import io.netdock.kernel.linux.EchoServer;
 import io.netdock.kernel.spi.LinkGroups;
 import io.netdock.testing.DockerCli;
-import io.netdock.testing.RealKernel;
 import io.netdock.testing.ThrowawayHost;
-import io.restassured.RestAssured;
+import io.netdock.testing.WholeLinuxApplication;
 import io.restassured.path.json.JsonPath;
 import io.restassured.specification.RequestSpecification;
 import java.io.IOException;
@@ -22,10 +21,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -36,27 +31,21 @@ import org.springframework.test.context.DynamicPropertySource;
  * it (containers have no processes); clients connect from the host namespace or from a "client" namespace wired to
  * the host like another machine on its LAN ({@link ThrowawayHost}). A blocked path is a connect that times out.
  */
-@RealKernel
-@ExtendWith(ThrowawayHost.PerClass.class)
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
-class ContainersLinuxKernelIT {
+class ContainersLinuxKernelIT extends WholeLinuxApplication {
 
     private static final int BLOCKED_WITHIN_MILLIS = 400;
     private static final int ANSWERS_WITHIN_MILLIS = 5_000;
 
     private static final ThrowawayHost host = ThrowawayHost.named("ndk-e2e");
 
-    @LocalServerPort
-    int port;
-
     @DynamicPropertySource
     static void linuxMode(DynamicPropertyRegistry registry) {
         host.linuxMode(registry);
     }
 
-    private RequestSpecification api() {
-        return RestAssured.given().baseUri("http://127.0.0.1").port(port).contentType("application/json");
+    @Override
+    protected RequestSpecification api() {
+        return super.api().contentType("application/json");
     }
 
     private DockerCli docker() {

@@ -8,7 +8,7 @@ import static org.hamcrest.Matchers.nullValue;
 
 import io.netdock.events.Event;
 import io.netdock.events.EventLog;
-import io.netdock.testing.NetdockIntegrationTest;
+import io.netdock.testing.WholeApplication;
 import io.restassured.path.json.JsonPath;
 import java.util.List;
 import java.util.Map;
@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /** The emulated image endpoints, shaped like dockerd's. */
-class ImagesApiIT extends NetdockIntegrationTest {
+class ImagesApiIT extends WholeApplication {
 
     @Autowired
     EventLog events;

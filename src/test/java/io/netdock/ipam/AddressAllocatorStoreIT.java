@@ -4,6 +4,7 @@ import io.netdock.store.StoreFeed;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.netdock.net.IpAddresses;
 import io.netdock.network.Networks;
 import io.netdock.network.TestNetworks;
 import io.netdock.testing.TestDatabases.TestDatabase;

@@ -2,6 +2,7 @@ package io.netdock.ipam;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.netdock.net.IpAddresses;
 import java.net.InetAddress;
 import java.util.ArrayList;
 import java.util.HashSet;

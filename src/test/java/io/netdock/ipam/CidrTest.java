@@ -2,6 +2,7 @@ package io.netdock.ipam;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.netdock.net.IpAddresses;
 import org.junit.jupiter.api.Test;
 
 class CidrTest {

@@ -19,4 +19,10 @@ class IpPrefixTest {
         assertThat(IpPrefix.parse("fd00:0:0:1::1/64")).hasToString("fd00:0:0:1::1/64");
         assertThat(IpPrefix.parse("172.30.1.1/24").network()).hasToString("172.30.1.0/24");
     }
+
+    @Test
+    void takesOnlyStrictAddresses() {
+        assertThatThrownBy(() -> IpPrefix.parse("1.2.3/8")).hasMessage("not an IP address: 1.2.3");
+        assertThatThrownBy(() -> IpPrefix.parse("010.0.0.1/8")).hasMessage("not an IP address: 010.0.0.1");
+    }
 }

@@ -3,14 +3,15 @@ package io.netdock.kernel;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.netdock.kernel.CrashingKernel.ProcessKilled;
 import io.netdock.kernel.KernelView.LinkView;
 import io.netdock.kernel.KernelView.NamespaceView;
-import io.netdock.kernel.CrashingKernel.ProcessKilled;
 import io.netdock.kernel.bridge.BridgeDriver;
 import io.netdock.kernel.spi.Kernel;
 import io.netdock.kernel.spi.Link;
 import io.netdock.kernel.spi.LinkGroups;
 import io.netdock.kernel.spi.NewLink;
+import io.netdock.net.IpAddresses;
 import java.net.InetAddress;
 import java.util.List;
 import java.util.Optional;
@@ -74,7 +75,7 @@ public abstract class PlumbingContract {
     }
 
     protected static InetAddress ip(String text) {
-        return IpPrefix.literal(text);
+        return IpAddresses.parse(text);
     }
 
     protected NamespaceView namespace(String name) {
@@ -98,6 +99,14 @@ public abstract class PlumbingContract {
         assertThat(host.addresses()).containsExactly("127.0.0.1/8 dev lo", "::1/128 dev lo");
         assertThat(kernel.host().sysctl("net/ipv4/ip_forward")).isEqualTo("1");
         assertThat(plumbing.view().ruleset()).isEqualTo(Golden.EMPTY_TABLE);
+    }
+
+    /** What the host's sysctls say, read in the host namespace (the throwaway one), not in the JVM's. */
+    @Test
+    void hostSysctlsAreReadInTheHostNamespace() {
+        assertThat(plumbing.hostSysctl("net/ipv4/ip_local_port_range")).matches("[0-9]+\\s+[0-9]+");
+        kernel.host().setSysctl("net/ipv4/ip_local_port_range", "40000 40100");
+        assertThat(plumbing.hostSysctl("net/ipv4/ip_local_port_range")).matches("40000\\s+40100");
     }
 
     @Test

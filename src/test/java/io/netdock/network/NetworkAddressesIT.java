@@ -7,13 +7,13 @@ import io.netdock.error.DockerError;
 import io.netdock.error.ErrorCategory;
 import io.netdock.ipam.AddressInUse;
 import io.netdock.ipam.AddressesExhausted;
-import io.netdock.ipam.IpAddresses;
+import io.netdock.net.IpAddresses;
 import java.net.InetAddress;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /** Address leases for endpoints through {@link NetworkAddresses}, as the endpoint module uses them. */
-class NetworkAddressesIT extends NetworkApiTest {
+class NetworkAddressesIT extends NetworkApiApplication {
 
     @Autowired
     NetworkAddresses addresses;

@@ -12,7 +12,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** {@code POST /networks/create}: every request field, Docker's validation order and messages. */
-class NetworkCreateIT extends NetworkApiTest {
+class NetworkCreateIT extends NetworkApiApplication {
 
     @Test
     void answers201WithIdAndEmptyWarning() {
@@ -301,6 +301,25 @@ class NetworkCreateIT extends NetworkApiTest {
                 .isEqualTo("404 configuration network \"nosuch\" does not exist");
         assertThat(error(post("/networks/create", "{\"Name\":\"x\",\"ConfigFrom\":{\"Network\":\"bridge\"}}")))
                 .isEqualTo("404 configuration network \"bridge\" does not exist");
+    }
+
+    /** {@code 1.2.3} and {@code 010.0.0.1} are not addresses (Go's net.ParseIP); Docker 20.10's words for each. */
+    @Test
+    void addressesAreReadStrictlyWithDockersWords() {
+        for (String bad : new String[] {"1.2.3", "010.0.0.1"}) {
+            assertThat(error(post("/networks/create", options("com.docker.network.bridge.host_binding_ipv4", bad))))
+                    .isEqualTo("500 failed to parse com.docker.network.bridge.host_binding_ipv4 value: " + bad
+                            + " (nil ip)");
+        }
+        assertThat(error(post("/networks/create", "{\"Name\":\"strict-gw\",\"IPAM\":{\"Config\":[{\"Subnet\":"
+                + "\"10.70.0.0/24\",\"Gateway\":\"010.70.0.1\"}]}}")))
+                .isEqualTo("500 invalid gateway address 010.70.0.1 in Ipam configuration");
+        assertThat(error(post("/networks/create", "{\"Name\":\"strict-gw\",\"IPAM\":{\"Config\":[{\"Subnet\":"
+                + "\"10.70.0.0/24\",\"Gateway\":\"10.70.1\"}]}}")))
+                .isEqualTo("500 invalid gateway address 10.70.1 in Ipam configuration");
+        assertThat(error(post("/networks/create", "{\"Name\":\"strict-aux\",\"IPAM\":{\"Config\":[{\"Subnet\":"
+                + "\"10.70.0.0/24\",\"AuxiliaryAddresses\":{\"a\":\"10.70.0.05\"}}]}}")))
+                .isEqualTo("500 non parsable secondary ip address (a:10.70.0.05) passed for network strict-aux");
     }
 
     @Test

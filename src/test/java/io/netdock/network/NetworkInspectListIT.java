@@ -11,7 +11,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** Inspect (resolution, parameters, Containers) and list (every filter, both encodings, version differences). */
-class NetworkInspectListIT extends NetworkApiTest {
+class NetworkInspectListIT extends NetworkApiApplication {
 
     private Response list(String filters) {
         return api().queryParam("filters", filters).get("/networks");

@@ -13,7 +13,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** Delete and prune, and what happens when the kernel refuses. */
-class NetworkRemoveIT extends NetworkApiTest {
+class NetworkRemoveIT extends NetworkApiApplication {
 
     @Test
     void deleteAnswers204WithoutBody() {

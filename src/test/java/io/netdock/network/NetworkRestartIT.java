@@ -3,8 +3,8 @@ package io.netdock.network;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.netdock.NetdockApplication;
-import io.netdock.ipam.IpAddresses;
 import io.netdock.kernel.Plumbing;
+import io.netdock.net.IpAddresses;
 import io.netdock.testing.UnixSocketClient;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -2,39 +2,22 @@ package io.netdock.network;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.netdock.testing.RealKernel;
 import io.netdock.testing.ThrowawayHost;
 import io.netdock.testing.ThrowawayNamespace;
-import io.restassured.RestAssured;
-import io.restassured.specification.RequestSpecification;
+import io.netdock.testing.WholeLinuxApplication;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /** Networks in linux mode: create and delete make and remove a real bridge in a throwaway "host" namespace. */
-@RealKernel
-@ExtendWith(ThrowawayHost.PerClass.class)
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
-class NetworksLinuxKernelIT {
+class NetworksLinuxKernelIT extends WholeLinuxApplication {
 
     private static final ThrowawayHost host = ThrowawayHost.named("ndk-nw");
-
-    @LocalServerPort
-    int port;
 
     @DynamicPropertySource
     static void linuxMode(DynamicPropertyRegistry registry) {
         host.linuxMode(registry);
-    }
-
-    private RequestSpecification api() {
-        return RestAssured.given().baseUri("http://127.0.0.1").port(port);
     }
 
     @Test

@@ -20,8 +20,6 @@ class PruneFiltersTest {
         assertThat(PruneFilters.parseTimestamp("1.5s", NOW)).isEqualTo(NOW.minusMillis(1500));
         assertThat(PruneFilters.parseTimestamp("250ms", NOW)).isEqualTo(NOW.minusMillis(250));
         assertThat(PruneFilters.parseTimestamp("-10m", NOW)).isEqualTo(NOW.plus(Duration.ofMinutes(10)));
-        assertThat(PruneFilters.parseGoDuration("1d")).isNull();
-        assertThat(PruneFilters.parseGoDuration("h")).isNull();
     }
 
     @Test

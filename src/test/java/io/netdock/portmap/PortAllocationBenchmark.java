@@ -1,9 +1,10 @@
 package io.netdock.portmap;
 
 import io.netdock.store.StoreFeed;
-import io.netdock.kernel.simulated.SimulatedPlumbing;
-import io.netdock.testing.TestDatabases;
 import com.zaxxer.hikari.HikariDataSource;
+import io.netdock.kernel.bridge.BridgeDriver;
+import io.netdock.kernel.simulated.SimulatedKernel;
+import io.netdock.testing.TestDatabases;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -46,8 +47,8 @@ public class PortAllocationBenchmark {
             HikariDataSource database = new HikariDataSource();
             database.setDataSource(TestDatabases.h2());
             DataSourceTransactionManager transactions = new DataSourceTransactionManager(database);
-            mapper = new PortMapper(new PortBindings(JdbcClient.create(database), StoreFeed.unshared()), new SimulatedPlumbing("/tmp/netns"),
-                    transactions, new PortProperties(RANGE));
+            mapper = new PortMapper(new PortBindings(JdbcClient.create(database), StoreFeed.unshared()),
+                    new BridgeDriver(new SimulatedKernel("/tmp/netns")), transactions, new PortProperties(RANGE));
             transaction = new TransactionTemplate(transactions);
         }
 

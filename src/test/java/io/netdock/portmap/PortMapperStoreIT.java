@@ -4,7 +4,8 @@ import io.netdock.store.StoreFeed;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.netdock.kernel.simulated.SimulatedPlumbing;
+import io.netdock.kernel.bridge.BridgeDriver;
+import io.netdock.kernel.simulated.SimulatedKernel;
 import io.netdock.testing.TestDatabases.TestDatabase;
 import java.util.List;
 import javax.sql.DataSource;
@@ -18,8 +19,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 class PortMapperStoreIT {
 
     private static PortMapper mapperOn(DataSource database, String range) {
-        return new PortMapper(new PortBindings(JdbcClient.create(database), StoreFeed.unshared()), new SimulatedPlumbing("/tmp/netns"),
-                new DataSourceTransactionManager(database), new PortProperties(range));
+        return new PortMapper(new PortBindings(JdbcClient.create(database), StoreFeed.unshared()),
+                new BridgeDriver(new SimulatedKernel("/tmp/netns")), new DataSourceTransactionManager(database),
+                new PortProperties(range));
     }
 
     private static List<PortBinding> publish(DataSource database, PortMapper mapper, String container,

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.netdock.testing.ApiClient;
 import io.netdock.testing.ApiClient.Reply;
-import io.netdock.testing.NetdockIntegrationTest;
 import io.netdock.testing.StateFingerprint;
+import io.netdock.testing.WholeApplication;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -19,7 +19,7 @@ import org.springframework.beans.factory.annotation.Autowired;
  * of the wrong type, names that would break out of an nftables rule, absurd query values. Each gets Docker's status
  * and words, and nothing changes (networks, containers, kernel, rows).
  */
-class BadRequestsIT extends NetdockIntegrationTest {
+class BadRequestsIT extends WholeApplication {
 
     @Autowired
     DataSource database;
@@ -89,7 +89,7 @@ class BadRequestsIT extends NetdockIntegrationTest {
         for (String name : new String[] {"\";flush", "br\"accept#", "br*", "x*", "a\\b", "br\u0001"}) {
             assertRefused(client.post("/networks/create", "{\"Name\":\"bad-br\",\"Options\":{\"com.docker.network."
                             + "bridge.name\":" + HostileJson.JSON.writeValueAsString(name) + "}}"), 400,
-                    "invalid bridge name " + io.netdock.error.GoQuote.quote(name) + ": netdock does not accept '\"', "
+                    "invalid bridge name " + io.netdock.go.Strconv.quote(name) + ": netdock does not accept '\"', "
                             + "'\\', '*' or control characters in interface names");
         }
         assertRefused(client.post("/networks/create", "{\"Name\":\"bad-br\",\"Options\":{\"com.docker.network.bridge."

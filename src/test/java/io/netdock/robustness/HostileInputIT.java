@@ -8,19 +8,17 @@ import io.netdock.testing.RunningNetdock;
 import io.netdock.testing.StateFingerprint;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Stream;
 import javax.sql.DataSource;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.lifecycle.AfterContainer;
-import net.jqwik.api.lifecycle.BeforeContainer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -28,8 +26,9 @@ import tools.jackson.databind.JsonNode;
  * create (then start) and connect, and absurd query values. Every answer must be below 500 (or one of Docker's own
  * 500s, {@link DockerServerErrors}), carry Docker's {@code {"message": ...}}, and a refused request must leave the
  * state fingerprint — networks, containers, kernel view, row counts — exactly as it was. What a request did create
- * is removed again and must leave the fingerprint as before too. Tries per property: jqwik's default (1000), or
- * {@code -Djqwik.tries.default=N}.
+ * is removed again and must leave the fingerprint as before too. Inputs come from a seeded {@link Hostile}: the run
+ * prints its seed, {@code -Dnetdock.hostile.seed=N} replays it, and each test makes {@value Hostile#DEFAULT_TRIES}
+ * tries ({@code -Dnetdock.hostile.tries=N} for more).
  */
 class HostileInputIT {
 
@@ -60,7 +59,11 @@ class HostileInputIT {
     private static StateFingerprint expected;
     private static final Map<String, AtomicLong> tally = new ConcurrentHashMap<>();
 
-    @BeforeContainer
+    static Stream<Hostile.Try> tries() {
+        return Hostile.tries();
+    }
+
+    @BeforeAll
     static void start() {
         netdock = RunningNetdock.start();
         api = ApiClient.tcp(netdock.port());
@@ -74,7 +77,7 @@ class HostileInputIT {
         expected = StateFingerprint.of(api, database);
     }
 
-    @AfterContainer
+    @AfterAll
     static void stop() {
         System.out.println("hostile input tally (route → status: requests): " + new TreeMap<>(tally));
         if (api != null) {
@@ -85,8 +88,10 @@ class HostileInputIT {
         }
     }
 
-    @Property
-    void networkCreateBodies(@ForAll("networkCreate") String body) {
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("tries")
+    void networkCreateBodies(Hostile.Try attempt) {
+        String body = HostileJson.body(attempt.random("networkCreateBodies"), NETWORK_TEMPLATE);
         Reply reply = checked("POST /networks/create", api.post("/networks/create", body));
         if (reply.ok()) {
             expectStatus(api.delete("/networks/" + reply.json().path("Id").asString()), 204);
@@ -94,8 +99,12 @@ class HostileInputIT {
         assertUnchanged("POST /networks/create " + body, reply);
     }
 
-    @Property
-    void containerCreateBodiesThenStart(@ForAll("containerCreate") String body, @ForAll("containerNames") String name) {
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("tries")
+    void containerCreateBodiesThenStart(Hostile.Try attempt) {
+        Hostile random = attempt.random("containerCreateBodiesThenStart");
+        String body = HostileJson.body(random, CONTAINER_TEMPLATE);
+        String name = containerName(random);
         String path = "/containers/create" + (name.isEmpty() ? "" : "?name=" + encode(name));
         Reply reply = checked("POST /containers/create", api.post(path, body));
         if (reply.ok()) {
@@ -106,8 +115,10 @@ class HostileInputIT {
         assertUnchanged("POST " + path + " " + body, reply);
     }
 
-    @Property
-    void connectBodies(@ForAll("connect") String body) {
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("tries")
+    void connectBodies(Hostile.Try attempt) {
+        String body = HostileJson.body(attempt.random("connectBodies"), CONNECT_TEMPLATE);
         Reply reply = checked("POST /networks/{id}/connect", api.post("/networks/hostile-n/connect", body));
         if (reply.ok()) {
             JsonNode sent = HostileJson.JSON.readTree(body.replace("\uFEFF", ""));
@@ -117,8 +128,10 @@ class HostileInputIT {
         assertUnchanged("POST /networks/hostile-n/connect " + body, reply);
     }
 
-    @Property
-    void absurdQueryValues(@ForAll("queries") Probe probe) {
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("tries")
+    void absurdQueryValues(Hostile.Try attempt) {
+        Probe probe = query(attempt.random("absurdQueryValues"));
         String method = probe.template().substring(0, probe.template().indexOf(' '));
         String path = probe.template().substring(method.length() + 1).formatted(encode(probe.value()));
         Reply reply = checked(probe.template(), api.send(api.request(method, path)), !method.equals("HEAD"));
@@ -134,47 +147,32 @@ class HostileInputIT {
     record Probe(String template, String value) {
     }
 
-    @Provide
-    Arbitrary<String> networkCreate() {
-        return HostileJson.bodies(NETWORK_TEMPLATE);
+    private static String containerName(Hostile random) {
+        return random.weighted(Hostile.weight(3, r -> ""), Hostile.weight(1, r -> r.oneOf(HostileJson.STRINGS)),
+                Hostile.weight(1, r -> r.anyString(20)));
     }
 
-    @Provide
-    Arbitrary<String> containerCreate() {
-        return HostileJson.bodies(CONTAINER_TEMPLATE);
-    }
+    private static final List<String> QUERY_VALUES = List.of("-1", "99999999999", "999999999999999999999999", "abc",
+            "1.5", "+3", "0", "", "%", "{}", "{\"name\":[1]}", "{\"name\":{\"x\":\"y\"}}", "[\"a\"]",
+            "{\"dangling\":[\"maybe\"]}", "{\"label\":{\"\":true}}", "{\"until\":{\"-99999999999999h\":true}}");
 
-    @Provide
-    Arbitrary<String> containerNames() {
-        return Arbitraries.frequencyOf(net.jqwik.api.Tuple.of(3, Arbitraries.just("")),
-                net.jqwik.api.Tuple.of(1, Arbitraries.of(HostileJson.STRINGS)),
-                net.jqwik.api.Tuple.of(1, Arbitraries.strings().all().ofMaxLength(20)));
-    }
+    private static final List<String> QUERY_TEMPLATES = List.of(
+            "GET /containers/json?all=1&limit=%s", "GET /containers/json?all=%s",
+            "GET /containers/json?all=1&filters=%s", "GET /containers/json?size=%s",
+            "GET /networks?filters=%s", "GET /networks/hostile-n?verbose=%s", "GET /networks/hostile-n?scope=%s",
+            "GET /images/json?filters=%s", "POST /networks/prune?filters=%s",
+            "POST /containers/hostile-idle2/stop?t=%s", "POST /containers/hostile-idle2/kill?signal=%s",
+            "POST /containers/hostile-idle2/restart?t=%s", "POST /containers/hostile-idle2/stop?signal=%s",
+            "GET /events?until=1&since=%s", "GET /events?since=0&until=x%s",
+            "GET /containers/hostile-c/archive?path=%s", "HEAD /containers/hostile-c/archive?path=%s",
+            "GET /containers/hostile-c/json?size=%s", "GET /containers/%s/json", "GET /networks/%s",
+            "POST /containers/%s/stop", "DELETE /networks/%s");
 
-    @Provide
-    Arbitrary<String> connect() {
-        return HostileJson.bodies(CONNECT_TEMPLATE);
-    }
-
-    @Provide
-    Arbitrary<Probe> queries() {
-        Arbitrary<String> values = Arbitraries.oneOf(Arbitraries.of(HostileJson.STRINGS),
-                Arbitraries.of("-1", "99999999999", "999999999999999999999999", "abc", "1.5", "+3", "0", "",
-                        "%", "{}", "{\"name\":[1]}", "{\"name\":{\"x\":\"y\"}}", "[\"a\"]", "{\"dangling\":[\"maybe\"]}",
-                        "{\"label\":{\"\":true}}", "{\"until\":{\"-99999999999999h\":true}}"),
-                Arbitraries.strings().all().ofMaxLength(16));
-        Arbitrary<String> templates = Arbitraries.of(
-                "GET /containers/json?all=1&limit=%s", "GET /containers/json?all=%s",
-                "GET /containers/json?all=1&filters=%s", "GET /containers/json?size=%s",
-                "GET /networks?filters=%s", "GET /networks/hostile-n?verbose=%s", "GET /networks/hostile-n?scope=%s",
-                "GET /images/json?filters=%s", "POST /networks/prune?filters=%s",
-                "POST /containers/hostile-idle2/stop?t=%s", "POST /containers/hostile-idle2/kill?signal=%s",
-                "POST /containers/hostile-idle2/restart?t=%s", "POST /containers/hostile-idle2/stop?signal=%s",
-                "GET /events?until=1&since=%s", "GET /events?since=0&until=x%s",
-                "GET /containers/hostile-c/archive?path=%s", "HEAD /containers/hostile-c/archive?path=%s",
-                "GET /containers/hostile-c/json?size=%s", "GET /containers/%s/json", "GET /networks/%s",
-                "POST /containers/%s/stop", "DELETE /networks/%s");
-        return Combinators.combine(templates, values).as(Probe::new);
+    private static Probe query(Hostile random) {
+        String template = random.oneOf(QUERY_TEMPLATES);
+        String value = random.weighted(Hostile.weight(1, r -> r.oneOf(HostileJson.STRINGS)),
+                Hostile.weight(1, r -> r.oneOf(QUERY_VALUES)), Hostile.weight(1, r -> r.anyString(16)));
+        return new Probe(template, value);
     }
 
     /** Any 5xx must be Docker's own; every error carries Docker's message body. */

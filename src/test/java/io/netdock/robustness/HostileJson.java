@@ -4,10 +4,6 @@ import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.Tuple;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
@@ -18,7 +14,7 @@ import tools.jackson.databind.node.ObjectNode;
  * Generators of hostile request bodies: a valid template with one to three of its values replaced by values of the
  * wrong type, hostile strings (CIDRs, addresses, ports, names that would break out of an nft rule or an interface
  * name, path traversal, unicode) or extreme numbers, with fields removed or added; and now and then text that is
- * not JSON at all. jqwik shrinks a failing body towards the template.
+ * not JSON at all. Drawn from a seeded {@link Hostile}, so a failing body can be generated again.
  */
 final class HostileJson {
 
@@ -42,30 +38,36 @@ final class HostileJson {
     private HostileJson() {
     }
 
-    static Arbitrary<JsonNode> values() {
-        Arbitrary<JsonNode> strings = Arbitraries.of(STRINGS).map(NODES::stringNode);
-        Arbitrary<JsonNode> randomStrings = Arbitraries.strings().all().ofMaxLength(24).map(NODES::stringNode);
-        Arbitrary<JsonNode> numbers = Arbitraries.oneOf(
-                Arbitraries.integers().map(i -> (JsonNode) NODES.numberNode(BigInteger.valueOf(i))),
-                Arbitraries.of(new BigDecimal("1e100"), new BigDecimal("-1e400"), new BigDecimal("0.5"),
-                                new BigDecimal("99999999999999999999999"), BigDecimal.valueOf(Long.MIN_VALUE))
-                        .map(d -> (JsonNode) NODES.numberNode(d)));
-        Arbitrary<JsonNode> scalars = Arbitraries.of(NODES.booleanNode(true), NODES.booleanNode(false),
-                NODES.nullNode());
-        Arbitrary<JsonNode> arrays = Arbitraries.of(STRINGS).list().ofMaxSize(3).map(list -> {
-            ArrayNode array = NODES.arrayNode();
-            list.forEach(array::add);
-            return (JsonNode) array;
-        });
-        Arbitrary<JsonNode> objects = Combinators.combine(Arbitraries.of(STRINGS), Arbitraries.of(STRINGS))
-                .as((key, value) -> {
+    private static final List<BigDecimal> EXTREME_NUMBERS = List.of(new BigDecimal("1e100"),
+            new BigDecimal("-1e400"), new BigDecimal("0.5"), new BigDecimal("99999999999999999999999"),
+            BigDecimal.valueOf(Long.MIN_VALUE));
+
+    private static final List<String> BROKEN = List.of("", "{", "}", "[]", "[{}]", "null", "\"x\"", "42",
+            "{\"Name\":}", "{'Name':'x'}", "{\"Name\":\"x\",}", "{\"Name\":\"\\ud800\"}",
+            "{\"a\":" + "[".repeat(600) + "]".repeat(600) + "}");
+
+    static JsonNode value(Hostile random) {
+        return random.weighted(
+                Hostile.weight(6, r -> NODES.stringNode(r.oneOf(STRINGS))),
+                Hostile.weight(2, r -> NODES.stringNode(r.anyString(24))),
+                Hostile.weight(2, r -> r.between(0, 1) == 0 ? NODES.numberNode(BigInteger.valueOf(r.anyInt()))
+                        : NODES.numberNode(r.oneOf(EXTREME_NUMBERS))),
+                Hostile.weight(2, r -> r.oneOf(List.of(NODES.booleanNode(true), NODES.booleanNode(false),
+                        NODES.nullNode()))),
+                Hostile.weight(1, r -> {
+                    ArrayNode array = NODES.arrayNode();
+                    for (int i = r.between(0, 3); i > 0; i--) {
+                        array.add(r.oneOf(STRINGS));
+                    }
+                    return array;
+                }),
+                Hostile.weight(1, r -> {
                     ObjectNode object = NODES.objectNode();
-                    object.put(key, value);
-                    return (JsonNode) object;
-                });
-        return Arbitraries.frequencyOf(Tuple.of(6, strings), Tuple.of(2, randomStrings), Tuple.of(2, numbers),
-                Tuple.of(2, scalars), Tuple.of(1, arrays), Tuple.of(1, objects),
-                Tuple.of(1, Arbitraries.just(NODES.objectNode())), Tuple.of(1, Arbitraries.just(NODES.arrayNode())));
+                    object.put(r.oneOf(STRINGS), r.oneOf(STRINGS));
+                    return object;
+                }),
+                Hostile.weight(1, r -> NODES.objectNode()),
+                Hostile.weight(1, r -> NODES.arrayNode()));
     }
 
     /** What to do at one place of the template. */
@@ -74,25 +76,33 @@ final class HostileJson {
     record Mutation(int place, Action action, JsonNode value) {
     }
 
-    static Arbitrary<Mutation> mutations() {
-        return Combinators.combine(Arbitraries.integers().between(0, 10_000),
-                Arbitraries.frequency(Tuple.of(8, Action.REPLACE), Tuple.of(1, Action.REMOVE), Tuple.of(1, Action.ADD_FIELD)),
-                values()).as(Mutation::new);
+    static Mutation mutation(Hostile random) {
+        Action action = random.weighted(Hostile.weight(8, r -> Action.REPLACE), Hostile.weight(1, r -> Action.REMOVE),
+                Hostile.weight(1, r -> Action.ADD_FIELD));
+        return new Mutation(random.between(0, 10_000), action, value(random));
     }
 
-    /** Bodies for a route whose valid request is {@code template}. */
-    static Arbitrary<String> bodies(String template) {
-        JsonNode parsed = JSON.readTree(template);
-        Arbitrary<String> mutated = mutations().list().ofMinSize(1).ofMaxSize(3)
-                .map(list -> JSON.writeValueAsString(apply(parsed, list)));
-        Arbitrary<String> broken = Arbitraries.oneOf(
-                Arbitraries.integers().between(0, template.length() - 1).map(cut -> template.substring(0, cut)),
-                Arbitraries.of("", "{", "}", "[]", "[{}]", "null", "\"x\"", "42", "{\"Name\":}", "{'Name':'x'}",
-                        template + " {}", template + "x", "\uFEFF" + template, "{\"Name\":\"x\",}",
-                        "{\"Name\":\"\\ud800\"}", "{\"a\":" + "[".repeat(600) + "]".repeat(600) + "}"),
-                Arbitraries.strings().all().ofMaxLength(40));
-        return Arbitraries.frequencyOf(Tuple.of(1, Arbitraries.just(template)), Tuple.of(12, mutated),
-                Tuple.of(3, broken));
+    /** A body for a route whose valid request is {@code template}. */
+    static String body(Hostile random, String template) {
+        return random.weighted(
+                Hostile.weight(1, r -> template),
+                Hostile.weight(12, r -> {
+                    List<Mutation> mutations = new ArrayList<>();
+                    for (int i = r.between(1, 3); i > 0; i--) {
+                        mutations.add(mutation(r));
+                    }
+                    return JSON.writeValueAsString(apply(JSON.readTree(template), mutations));
+                }),
+                Hostile.weight(3, r -> r.weighted(
+                        Hostile.weight(1, q -> template.substring(0, q.between(0, template.length() - 1))),
+                        Hostile.weight(1, q -> q.oneOf(withTemplate(template))),
+                        Hostile.weight(1, q -> q.anyString(40)))));
+    }
+
+    private static List<String> withTemplate(String template) {
+        List<String> broken = new ArrayList<>(BROKEN);
+        broken.addAll(List.of(template + " {}", template + "x", "\uFEFF" + template));
+        return broken;
     }
 
     static JsonNode apply(JsonNode template, List<Mutation> mutations) {

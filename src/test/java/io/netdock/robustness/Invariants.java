@@ -1,9 +1,9 @@
 package io.netdock.robustness;
 
 import io.netdock.ipam.AddressAllocator;
-import io.netdock.ipam.IpAddresses;
 import io.netdock.ipam.Cidr;
 import io.netdock.kernel.bridge.Names;
+import io.netdock.net.IpAddresses;
 import io.netdock.testing.ApiClient;
 import java.net.InetAddress;
 import java.util.ArrayList;

@@ -2,7 +2,7 @@ package io.netdock.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.netdock.testing.NetdockIntegrationTest;
+import io.netdock.testing.WholeApplication;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
  * Docker's {@code {"message":...}} body and the right status, never an HTML page or a stack trace, and never
  * reaches a route.
  */
-class HostileRequestIT extends NetdockIntegrationTest {
+class HostileRequestIT extends WholeApplication {
 
     private static final int LIMIT = 4 * 1024 * 1024;
     private static final String TOO_LARGE =

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.netdock.NetdockApplication;
-import io.netdock.testing.NetdockIntegrationTest;
 import io.netdock.testing.UnixSocketClient;
+import io.netdock.testing.WholeApplication;
 import java.net.StandardProtocolFamily;
 import java.net.UnixDomainSocketAddress;
 import java.nio.channels.ServerSocketChannel;
@@ -18,7 +18,7 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /** The Unix socket listener: same API as TCP, access mode, one daemon per socket, stale sockets. */
-class UnixSocketIT extends NetdockIntegrationTest {
+class UnixSocketIT extends WholeApplication {
 
     @Test
     void servesTheSameApiOverTheSocket() throws Exception {

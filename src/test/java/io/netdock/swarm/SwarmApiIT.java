@@ -3,11 +3,11 @@ package io.netdock.swarm;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.startsWith;
 
-import io.netdock.testing.NetdockIntegrationTest;
+import io.netdock.testing.WholeApplication;
 import org.junit.jupiter.api.Test;
 
 /** A node outside any swarm, answered with dockerd's statuses and words. */
-class SwarmApiIT extends NetdockIntegrationTest {
+class SwarmApiIT extends WholeApplication {
 
     private static final String NOT_A_MANAGER = "This node is not a swarm manager. Use \"docker swarm init\" or "
             + "\"docker swarm join\" to connect this node to swarm and try again.";

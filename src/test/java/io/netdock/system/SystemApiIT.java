@@ -9,12 +9,12 @@ import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.startsWith;
 
-import io.netdock.testing.NetdockIntegrationTest;
+import io.netdock.testing.WholeApplication;
 import io.restassured.response.Response;
 import org.junit.jupiter.api.Test;
 
 /** The system endpoints and the Docker wire conventions, over TCP. */
-class SystemApiIT extends NetdockIntegrationTest {
+class SystemApiIT extends WholeApplication {
 
     @Test
     void pingAnswersOkWithDockersHeaders() {

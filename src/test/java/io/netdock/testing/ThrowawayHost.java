@@ -3,7 +3,6 @@ package io.netdock.testing;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.reflect.Modifier;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,14 +28,12 @@ public final class ThrowawayHost implements AutoCloseable {
     public static final String HOST_ADDRESS = "10.201.0.1";
     public static final String CLIENT_ADDRESS = "10.201.0.2";
 
-    private final String name;
+    private final ThrowawayNamespace host;
     private final String client;
-    private final Path stateDirectory;
 
-    private ThrowawayHost(String name, String client, Path stateDirectory) {
-        this.name = name;
+    private ThrowawayHost(ThrowawayNamespace host, String client) {
+        this.host = host;
         this.client = client;
-        this.stateDirectory = stateDirectory;
     }
 
     /**
@@ -46,7 +43,7 @@ public final class ThrowawayHost implements AutoCloseable {
     public static ThrowawayHost named(String prefix) {
         String unique = UUID.randomUUID().toString().substring(0, 8);
         Path state = Path.of(System.getProperty("java.io.tmpdir"), "netdock-" + prefix + "-" + unique);
-        return new ThrowawayHost(prefix + "-" + unique, "ndk-cl-" + unique, state);
+        return new ThrowawayHost(new ThrowawayNamespace(prefix + "-" + unique, state), "ndk-cl-" + unique);
     }
 
     /** {@link #named} and {@link #create} at once. */
@@ -59,8 +56,7 @@ public final class ThrowawayHost implements AutoCloseable {
     /** Creates the state directory, both namespaces and the uplink; on failure removes what it made. */
     public void create() {
         try {
-            Files.createDirectories(stateDirectory);
-            ThrowawayNamespace.run("ip", "netns", "add", name);
+            host.create();
             ThrowawayNamespace.run("ip", "netns", "add", client);
             ip("link", "set", "lo", "up");
             ip("link", "add", "uplink", "type", "veth", "peer", "name", "eth0", "netns", client);
@@ -108,27 +104,27 @@ public final class ThrowawayHost implements AutoCloseable {
 
     /** Points an application under test at this host: linux mode, its state directory and host namespace. */
     public void linuxMode(DynamicPropertyRegistry registry) {
-        registry.add("netdock.state-dir", () -> stateDirectory.toString());
+        registry.add("netdock.state-dir", () -> host.stateDirectory().toString());
         registry.add("netdock.kernel.mode", () -> "linux");
-        registry.add("netdock.kernel.host-netns", () -> name);
+        registry.add("netdock.kernel.host-netns", host::name);
     }
 
     /** The host namespace's name, for {@code --netdock.kernel.host-netns}. */
     public String name() {
-        return name;
+        return host.name();
     }
 
     public Path stateDirectory() {
-        return stateDirectory;
+        return host.stateDirectory();
     }
 
     /** Where sandboxes are mounted: {@code <state>/netns}. */
     public Path netnsDirectory() {
-        return stateDirectory.resolve("netns");
+        return host.netnsDirectory();
     }
 
     public Path hostKey() {
-        return Path.of("/run/netns", name);
+        return host.hostKey();
     }
 
     public Path clientKey() {
@@ -137,7 +133,7 @@ public final class ThrowawayHost implements AutoCloseable {
 
     /** {@code ip <args>} in the host namespace. */
     public String ip(String... args) {
-        List<String> command = new ArrayList<>(List.of("ip", "-n", name));
+        List<String> command = new ArrayList<>(List.of("ip", "-n", host.name()));
         command.addAll(List.of(args));
         return ThrowawayNamespace.run(command.toArray(String[]::new));
     }
@@ -167,11 +163,6 @@ public final class ThrowawayHost implements AutoCloseable {
     @Override
     public void close() {
         ThrowawayNamespace.exec(List.of("ip", "netns", "del", client));
-        ThrowawayNamespace.exec(List.of("ip", "netns", "del", name));
-        try {
-            ThrowawayNamespace.removeStateDirectory(stateDirectory);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        host.close();
     }
 }

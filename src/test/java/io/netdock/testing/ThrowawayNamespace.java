@@ -15,14 +15,24 @@ import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
- * Per test: a throwaway host namespace ({@code ip netns add ndk-…}) and a state directory; afterwards both are
- * removed with every sandbox namespace mounted under the state directory. Nothing touches the machine's own
- * network namespace.
+ * A throwaway network namespace ({@code ip netns add ndk-…}) with a state directory; {@link #close} removes both,
+ * with every sandbox namespace mounted under the state directory. As a JUnit extension
+ * ({@code @RegisterExtension}) a fresh one per test; {@link ThrowawayHost} builds its host on one. Nothing touches
+ * the machine's own network namespace.
  */
-public class ThrowawayNamespace implements BeforeEachCallback, AfterEachCallback {
+public class ThrowawayNamespace implements BeforeEachCallback, AfterEachCallback, AutoCloseable {
 
     private String name;
     private Path stateDirectory;
+
+    /** The per-test extension: names and directory are chosen before each test. */
+    public ThrowawayNamespace() {
+    }
+
+    ThrowawayNamespace(String name, Path stateDirectory) {
+        this.name = name;
+        this.stateDirectory = stateDirectory;
+    }
 
     public String name() {
         return name;
@@ -36,26 +46,42 @@ public class ThrowawayNamespace implements BeforeEachCallback, AfterEachCallback
         return stateDirectory.resolve("netns");
     }
 
-    /** Where {@code ip netns} keeps the throwaway host namespace. */
+    /** Where {@code ip netns} keeps the namespace. */
     public Path hostKey() {
         return Path.of("/run/netns", name);
+    }
+
+    /** Creates the state directory and the namespace. */
+    void create() throws IOException {
+        Files.createDirectories(stateDirectory);
+        run("ip", "netns", "add", name);
+    }
+
+    /** Deletes the namespace and the state directory with every sandbox mounted under it. Safe to repeat. */
+    @Override
+    public void close() {
+        exec(List.of("ip", "netns", "del", name));
+        try {
+            removeStateDirectory(stateDirectory);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     @Override
     public void beforeEach(ExtensionContext context) throws IOException {
         name = "ndk-" + UUID.randomUUID().toString().substring(0, 8);
         stateDirectory = Files.createTempDirectory("netdock-kernel-it");
-        run("ip", "netns", "add", name);
+        create();
     }
 
     @Override
-    public void afterEach(ExtensionContext context) throws IOException {
-        run("ip", "netns", "del", name);
-        removeStateDirectory(stateDirectory);
+    public void afterEach(ExtensionContext context) {
+        close();
     }
 
     /** Unmounts every sandbox namespace under {@code <state>/netns} and deletes the state directory. */
-    public static void removeStateDirectory(Path stateDirectory) throws IOException {
+    static void removeStateDirectory(Path stateDirectory) throws IOException {
         Path netns = stateDirectory.resolve("netns");
         if (Files.isDirectory(netns)) {
             try (Stream<Path> files = Files.list(netns)) {

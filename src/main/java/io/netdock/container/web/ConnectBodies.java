@@ -1,9 +1,9 @@
 package io.netdock.container.web;
 
 import io.netdock.api.ApiVersion;
-import io.netdock.api.GoStruct;
 import io.netdock.endpoint.EndpointConfig;
 import io.netdock.error.DockerError;
+import io.netdock.go.GoStruct;
 import tools.jackson.databind.JsonNode;
 
 /**

@@ -9,6 +9,8 @@ import io.netdock.container.HostSettings;
 import io.netdock.container.PortBindingRequest;
 import io.netdock.endpoint.Endpoint;
 import io.netdock.endpoint.EndpointConfig;
+import io.netdock.go.GoTime;
+import io.netdock.go.HumanDuration;
 import io.netdock.network.Network;
 import io.netdock.portmap.PortBinding;
 import java.time.Duration;
@@ -32,7 +34,7 @@ final class ContainerDocuments {
         Container c = view.container();
         Map<String, Object> doc = new LinkedHashMap<>();
         doc.put("Id", c.id());
-        doc.put("Created", GoTimes.format(c.created()));
+        doc.put("Created", GoTime.formatOrZero(c.created()));
         doc.put("Path", c.config().path());
         doc.put("Args", c.config().args());
         doc.put("State", state(c.state()));
@@ -88,9 +90,9 @@ final class ContainerDocuments {
     static String status(ContainerState state, Instant now) {
         return switch (state.status()) {
             case CREATED -> "Created";
-            case RUNNING -> "Up " + GoTimes.human(Duration.between(state.startedAt(), now));
+            case RUNNING -> "Up " + HumanDuration.of(Duration.between(state.startedAt(), now));
             case EXITED -> "Exited (" + state.exitCode() + ") "
-                    + GoTimes.human(Duration.between(state.finishedAt(), now)) + " ago";
+                    + HumanDuration.of(Duration.between(state.finishedAt(), now)) + " ago";
         };
     }
 
@@ -110,8 +112,8 @@ final class ContainerDocuments {
         doc.put("Pid", 0);
         doc.put("ExitCode", state.exitCode());
         doc.put("Error", state.error());
-        doc.put("StartedAt", GoTimes.format(state.startedAt()));
-        doc.put("FinishedAt", GoTimes.format(state.finishedAt()));
+        doc.put("StartedAt", GoTime.formatOrZero(state.startedAt()));
+        doc.put("FinishedAt", GoTime.formatOrZero(state.finishedAt()));
         return doc;
     }
 

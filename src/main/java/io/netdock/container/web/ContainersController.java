@@ -12,11 +12,14 @@ import io.netdock.container.ContainerViews;
 import io.netdock.container.CreatedContainer;
 import io.netdock.error.DockerError;
 import io.netdock.filters.Filters;
+import io.netdock.go.BoolValue;
+import io.netdock.go.Strconv;
+import io.netdock.go.Unparsable;
 import io.netdock.server.NetdockProperties;
+import jakarta.servlet.AsyncContext;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import jakarta.servlet.AsyncContext;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -77,7 +80,7 @@ class ContainersController {
                                    @RequestParam(required = false) String limit,
                                    @RequestParam(required = false) String filters, HttpServletRequest request) {
         ContainerFilters matcher = ContainerFilters.of(Filters.parse(filters));
-        boolean everything = GoBool.parse("all", all) || matcher.selectsByStatus();
+        boolean everything = BoolValue.of(all) || matcher.selectsByStatus();
         int max = limit == null || limit.isEmpty() ? -1 : parseLimit(limit);
         Instant now = Instant.now();
         ApiVersion version = RequestedVersion.of(request);
@@ -132,7 +135,7 @@ class ContainersController {
     ResponseEntity<Void> remove(@PathVariable String id, @RequestParam(required = false) String force,
                                 @RequestParam(required = false) String v,
                                 @RequestParam(required = false) String link) {
-        containers.remove(id, GoBool.parse("force", force), GoBool.parse("link", link));
+        containers.remove(id, BoolValue.of(force), BoolValue.of(link));
         return ResponseEntity.noContent().build();
     }
 
@@ -141,7 +144,7 @@ class ContainersController {
     ResponseEntity<Void> removeLink(@PathVariable String parent, @PathVariable String alias,
                                     @RequestParam(required = false) String force,
                                     @RequestParam(required = false) String link) {
-        containers.remove(parent + "/" + alias, GoBool.parse("force", force), GoBool.parse("link", link));
+        containers.remove(parent + "/" + alias, BoolValue.of(force), BoolValue.of(link));
         return ResponseEntity.noContent().build();
     }
 
@@ -213,11 +216,11 @@ class ContainersController {
                                              @RequestParam(required = false) String follow,
                                              HttpServletRequest request) {
         Container container = containers.get(id);
-        if (!GoBool.parse("stdout", stdout) && !GoBool.parse("stderr", stderr)) {
+        if (!BoolValue.of(stdout) && !BoolValue.of(stderr)) {
             throw DockerError.invalidParameter("Bad parameters: you must choose at least one stream");
         }
         ResponseBodyEmitter emitter = new ResponseBodyEmitter(0L);
-        if (GoBool.parse("follow", follow) && container.isRunning()) {
+        if (BoolValue.of(follow) && container.isRunning()) {
             var registration = exits.register(container.id(), ContainerExits.Until.NEXT_EXIT, code -> emitter.complete());
             emitter.onCompletion(registration::cancel);
         } else {
@@ -259,13 +262,20 @@ class ContainersController {
         return !container.config().tty() && version.atLeast("1.42") ? MULTIPLEXED : RAW_STREAM;
     }
 
-    /** The {@code t} of stop and restart; dockerd passes a bad value's {@code strconv.Atoi} error through (500). */
-    /** {@code t} as dockerd reads it (Go's 64-bit {@code Atoi}; its error is a 500), kept within an int. */
+    /**
+     * The {@code t} of stop and restart as dockerd reads it (Go's 64-bit {@code Atoi}), kept within an int; dockerd
+     * passes a bad value's error through unwrapped, so the client gets 500 with Go's words and nothing happens.
+     */
     private static Integer seconds(String t) {
         if (t == null || t.isEmpty()) {
             return null;
         }
-        long seconds = GoAtoi.parse(t);
+        long seconds;
+        try {
+            seconds = Strconv.atoi(t);
+        } catch (Unparsable notANumber) {
+            throw DockerError.system(notANumber.getMessage());
+        }
         return (int) Math.max(Integer.MIN_VALUE, Math.min(Integer.MAX_VALUE, seconds));
     }
 

@@ -1,12 +1,12 @@
 package io.netdock.container.web;
 
-import io.netdock.api.GoStruct;
 import io.netdock.container.ContainerConfig;
 import io.netdock.container.ContainerCreation;
 import io.netdock.container.HostSettings;
 import io.netdock.container.PortBindingRequest;
 import io.netdock.endpoint.EndpointConfig;
 import io.netdock.error.DockerError;
+import io.netdock.go.GoStruct;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -4,6 +4,8 @@ import io.netdock.container.Container;
 import io.netdock.container.ContainerExits;
 import io.netdock.container.ContainerService;
 import io.netdock.container.ContainerViews;
+import io.netdock.go.BoolValue;
+import io.netdock.system.HostFacts;
 import jakarta.annotation.PreDestroy;
 import jakarta.servlet.AsyncContext;
 import jakarta.servlet.http.HttpServletRequest;
@@ -29,7 +31,6 @@ import tools.jackson.databind.json.JsonMapper;
 @RestController
 class StatsController {
 
-    private static final long MEMORY_LIMIT = memTotal();
 
     private final ContainerService containers;
     private final ContainerViews views;
@@ -60,10 +61,10 @@ class StatsController {
         Container container = containers.get(id);
         response.setStatus(200);
         response.setContentType("application/json");
-        boolean streaming = stream == null || stream.isEmpty() || GoBool.parse("stream", stream);
+        boolean streaming = BoolValue.orDefault(stream, true);
         Instant now = Instant.now();
         if (!streaming || !container.isRunning()) {
-            Instant previous = GoBool.parse("one-shot", oneShot) ? null : now.minusSeconds(1);
+            Instant previous = BoolValue.of(oneShot) ? null : now.minusSeconds(1);
             response.getOutputStream().write(document(container.id(), now, previous));
             return;
         }
@@ -102,20 +103,8 @@ class StatsController {
 
     private byte[] document(String id, Instant now, Instant previous) {
         var view = views.of(id);
-        var doc = StatsDocuments.of(view.container(), view.endpoints(), now, previous, MEMORY_LIMIT);
+        var doc = StatsDocuments.of(view.container(), view.endpoints(), now, previous,
+                HostFacts.local().memoryBytes());
         return (json.writeValueAsString(doc) + "\n").getBytes(StandardCharsets.UTF_8);
-    }
-
-    private static long memTotal() {
-        try {
-            for (String line : java.nio.file.Files.readAllLines(java.nio.file.Path.of("/proc/meminfo"))) {
-                if (line.startsWith("MemTotal:")) {
-                    return Long.parseLong(line.replaceAll("[^0-9]", "")) * 1024;
-                }
-            }
-        } catch (IOException | RuntimeException unreadable) {
-            return Runtime.getRuntime().maxMemory();
-        }
-        return Runtime.getRuntime().maxMemory();
     }
 }

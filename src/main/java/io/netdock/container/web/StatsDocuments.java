@@ -2,6 +2,7 @@ package io.netdock.container.web;
 
 import io.netdock.container.Container;
 import io.netdock.endpoint.Endpoint;
+import io.netdock.go.GoTime;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,8 +26,8 @@ final class StatsDocuments {
                                   long memoryLimit) {
         boolean running = container.isRunning();
         Map<String, Object> doc = new LinkedHashMap<>();
-        doc.put("read", running ? GoTimes.format(now) : GoTimes.ZERO);
-        doc.put("preread", running && previous != null ? GoTimes.format(previous) : GoTimes.ZERO);
+        doc.put("read", running ? GoTime.format(now) : GoTime.ZERO);
+        doc.put("preread", running && previous != null ? GoTime.format(previous) : GoTime.ZERO);
         doc.put("pids_stats", running ? Map.of("current", 0) : Map.of());
         Map<String, Object> blkio = new LinkedHashMap<>();
         for (String key : BLKIO) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.netdock.api.ApiVersion;
 import io.netdock.events.Event;
+import io.netdock.go.KeyOrder;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -34,7 +35,14 @@ record EventMessage(
                 withStatus ? event.action() : null,
                 withStatus ? event.actorId() : null,
                 container ? event.attributes().get("image") : null,
-                event.type(), event.action(), new Actor(event.actorId(), new TreeMap<>(event.attributes())),
+                event.type(), event.action(), new Actor(event.actorId(), sorted(event.attributes())),
                 event.scope(), event.timeSeconds(), event.timeNano());
+    }
+
+    /** Go writes a map's keys in {@link KeyOrder#GO}. */
+    private static Map<String, String> sorted(Map<String, String> attributes) {
+        Map<String, String> sorted = new TreeMap<>(KeyOrder.GO);
+        sorted.putAll(attributes);
+        return sorted;
     }
 }

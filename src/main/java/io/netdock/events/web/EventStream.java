@@ -56,21 +56,25 @@ final class EventStream {
     /**
      * Commits the headers at once, replays history, then either ends or goes live. Live events that arrive
      * during the replay wait in the queue, so they always follow it.
+     *
+     * @return whether the stream went live (then it ends at {@code until} or when the client goes); decided here
+     *         once, so a caller never sees {@code until} pass between two looks at the clock
      */
-    void start(EventLog log, EventQuery query) {
+    boolean start(EventLog log, EventQuery query) {
         draining.set(true);
         send(NOTHING);
         subscription = log.subscribe(query, this::enqueue);
         if (closed.get()) {
             subscription.close();
-            return;
+            return false;
         }
         subscription.replay().forEach(event -> send(encode(event)));
         if (query.onlyPast(log.nowNano())) {
             end();
-            return;
+            return false;
         }
         senders.execute(this::drainAndRelease);
+        return true;
     }
 
     /** Ends the response without writing anything more: the client is gone. */

@@ -47,8 +47,7 @@ class EventStreams implements SmartLifecycle, DisposableBean {
         EventStream stream = new EventStream(json, version, senders);
         open.add(stream);
         stream.onClose(() -> open.remove(stream));
-        stream.start(log, query);
-        if (!query.onlyPast(log.nowNano())) {
+        if (stream.start(log, query)) {
             stream.beforeNormalEnd(ClientDisconnect.watch(request, stream::abandon)::release);
             if (query.until().isPresent()) {
                 long delay = query.until().getAsLong() - log.nowNano();

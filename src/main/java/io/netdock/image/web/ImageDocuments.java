@@ -1,10 +1,10 @@
 package io.netdock.image.web;
 
 import io.netdock.api.ApiVersion;
+import io.netdock.go.GoTime;
 import io.netdock.image.Image;
 import io.netdock.image.ImageReference;
 import io.netdock.system.Daemon;
-import io.netdock.time.GoTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -7,6 +7,7 @@ import io.netdock.api.RequestedVersion;
 import io.netdock.error.DockerError;
 import io.netdock.error.ErrorCategory;
 import io.netdock.filters.Filters;
+import io.netdock.go.BoolValue;
 import io.netdock.image.Image;
 import io.netdock.image.ImageReference;
 import io.netdock.image.ImageService;
@@ -83,21 +84,12 @@ class ImagesController {
 
     @DeleteMapping("/images/{name}")
     List<Map<String, String>> remove(@PathVariable String name, HttpServletRequest request) {
-        boolean force = isTrue(request.getParameter("force"));
+        boolean force = BoolValue.of(request.getParameter("force"));
         return images.remove(name, force).stream().map(ImagesController::asDocument).toList();
     }
 
     private static Map<String, String> asDocument(RemovedImage removed) {
         return removed.untagged() != null ? Map.of("Untagged", removed.untagged()) : Map.of("Deleted", removed.deleted());
-    }
-
-    /** Go's {@code httputils.BoolValue}: anything but empty, "0", "no", "false", "none" is true. */
-    private static boolean isTrue(String value) {
-        if (value == null) {
-            return false;
-        }
-        String v = value.trim().toLowerCase();
-        return !(v.isEmpty() || v.equals("0") || v.equals("no") || v.equals("false") || v.equals("none"));
     }
 
     /** One line of Docker's {@code jsonmessage} stream. */

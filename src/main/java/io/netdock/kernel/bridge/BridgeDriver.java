@@ -57,7 +57,7 @@ public class BridgeDriver implements Plumbing {
         this.kernel = kernel;
         NetNamespace host = kernel.host();
         host.setUp("lo");
-        hostSysctl("net/ipv4/ip_forward");
+        enableHostSysctl("net/ipv4/ip_forward");
         kernel.firewall().ensure(FirewallRules.LAYOUT);
     }
 
@@ -85,11 +85,11 @@ public class BridgeDriver implements Plumbing {
             network.gateways().forEach(gateway -> steps.add(new Step.AddAddress(bridge, gateway)));
             throwUnexpected(host.apply(steps), failure -> !created && isAddressThere(failure));
             if (network.gateways().stream().anyMatch(IpPrefix::isIpv6)) {
-                hostSysctl("net/ipv6/conf/all/forwarding");
+                enableHostSysctl("net/ipv6/conf/all/forwarding");
             }
             if (!network.interContainer()) {
-                hostSysctl("net/bridge/bridge-nf-call-iptables");
-                hostSysctl("net/bridge/bridge-nf-call-ip6tables");
+                enableHostSysctl("net/bridge/bridge-nf-call-iptables");
+                enableHostSysctl("net/bridge/bridge-nf-call-ip6tables");
             }
             if (withFirewall) {
                 Set<String> stale = created ? Set.of() : Set.of(Names.network(network.networkId()));
@@ -415,8 +415,13 @@ public class BridgeDriver implements Plumbing {
         kernel.firewall().replace(FirewallRules.LAYOUT, rules);
     }
 
+    @Override
+    public String hostSysctl(String path) {
+        return kernel.host().sysctl(path);
+    }
+
     /** Host-namespace sysctls netdock turns on ({@code = 1}); written once per start. */
-    private void hostSysctl(String path) {
+    private void enableHostSysctl(String path) {
         if (hostSysctlsSet.add(path)) {
             try {
                 kernel.host().setSysctl(path, "1");

@@ -6,6 +6,7 @@ import io.netdock.kernel.PortForward;
 import io.netdock.kernel.spi.FirewallChain;
 import io.netdock.kernel.spi.FirewallLayout;
 import io.netdock.kernel.spi.FirewallRule;
+import io.netdock.net.IpAddresses;
 import java.net.InetAddress;
 import java.util.ArrayList;
 import java.util.List;
@@ -86,9 +87,9 @@ final class FirewallRules {
             boolean narrowed = !v6 && binding != null && !binding.isEmpty() && !binding.equals("0.0.0.0");
             match = narrowed ? "ip daddr " + binding : "meta nfproto " + (v6 ? "ipv6" : "ipv4");
         } else {
-            match = family(v6) + " daddr " + IpPrefix.text(hostIp);
+            match = family(v6) + " daddr " + IpAddresses.format(hostIp);
         }
-        String container = IpPrefix.text(forward.containerIp());
+        String container = IpAddresses.format(forward.containerIp());
         String destination = (v6 ? "[" + container + "]" : container) + ":" + forward.containerPort();
         String mark = Names.port(forward);
         return List.of(

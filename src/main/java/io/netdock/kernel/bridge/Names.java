@@ -1,9 +1,9 @@
 package io.netdock.kernel.bridge;
 
-import io.netdock.kernel.IpPrefix;
 import io.netdock.kernel.PortForward;
 import io.netdock.kernel.spi.Link;
 import io.netdock.kernel.spi.LinkGroups;
+import io.netdock.net.IpAddresses;
 
 /**
  * How netdock names and marks what it creates. Links are netdock's by their group ({@link LinkGroups#OWNED}, set
@@ -52,7 +52,7 @@ public final class Names {
 
     /** {@code netdock port <endpoint> <proto> <host ip> <host port>}: at most 128 characters, nft's limit. */
     static String port(PortForward forward) {
-        return PORT_MARK + forward.endpointId() + " " + forward.protocol() + " " + IpPrefix.text(forward.hostIp())
+        return PORT_MARK + forward.endpointId() + " " + forward.protocol() + " " + IpAddresses.format(forward.hostIp())
                 + " " + forward.hostPort();
     }
 

@@ -3,10 +3,10 @@ package io.netdock.kernel.bridge;
 import io.netdock.kernel.Attachment;
 import io.netdock.kernel.BridgeNetwork;
 import io.netdock.kernel.Errno;
-import io.netdock.kernel.IpPrefix;
 import io.netdock.kernel.KernelException;
 import io.netdock.kernel.PortForward;
 import io.netdock.kernel.spi.LinkNames;
+import io.netdock.net.IpAddresses;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -25,7 +25,7 @@ final class Validation {
         mtu(operation, network.mtu());
         if (network.hostBindingIpv4() != null && !network.hostBindingIpv4().isEmpty()) {
             try {
-                if (IpPrefix.literal(network.hostBindingIpv4()).getAddress().length != 4) {
+                if (IpAddresses.parse(network.hostBindingIpv4()).getAddress().length != 4) {
                     throw invalid(operation, "host binding " + network.hostBindingIpv4() + " is not IPv4");
                 }
             } catch (IllegalArgumentException e) {
@@ -45,15 +45,15 @@ final class Validation {
             throw invalid(operation, "MAC address " + attachment.macAddress() + " is not aa:bb:cc:dd:ee:ff");
         }
         if (attachment.gatewayV4() != null && attachment.gatewayV4().getAddress().length != 4) {
-            throw invalid(operation, "IPv4 gateway " + IpPrefix.text(attachment.gatewayV4()) + " is not IPv4");
+            throw invalid(operation, "IPv4 gateway " + IpAddresses.format(attachment.gatewayV4()) + " is not IPv4");
         }
         if (attachment.gatewayV6() != null && attachment.gatewayV6().getAddress().length != 16) {
-            throw invalid(operation, "IPv6 gateway " + IpPrefix.text(attachment.gatewayV6()) + " is not IPv6");
+            throw invalid(operation, "IPv6 gateway " + IpAddresses.format(attachment.gatewayV6()) + " is not IPv6");
         }
     }
 
     static void forward(PortForward forward) {
-        String operation = "publish " + forward.protocol() + " " + IpPrefix.text(forward.hostIp()) + ":"
+        String operation = "publish " + forward.protocol() + " " + IpAddresses.format(forward.hostIp()) + ":"
                 + forward.hostPort();
         if (!PROTOCOLS.contains(forward.protocol())) {
             throw invalid(operation, "protocol must be tcp, udp or sctp");
@@ -63,12 +63,12 @@ final class Validation {
             throw invalid(operation, "ports must be 1-65535");
         }
         if (forward.containerIp().isAnyLocalAddress()) {
-            throw invalid(operation, "container address " + IpPrefix.text(forward.containerIp()) + " is unspecified");
+            throw invalid(operation, "container address " + IpAddresses.format(forward.containerIp()) + " is unspecified");
         }
         boolean hostV6 = forward.hostIp().getAddress().length == 16;
         boolean containerV6 = forward.containerIp().getAddress().length == 16;
         if (!forward.hostIp().isAnyLocalAddress() && hostV6 != containerV6) {
-            throw KernelException.of(operation + " → " + IpPrefix.text(forward.containerIp()), Errno.EAFNOSUPPORT);
+            throw KernelException.of(operation + " → " + IpAddresses.format(forward.containerIp()), Errno.EAFNOSUPPORT);
         }
     }
 

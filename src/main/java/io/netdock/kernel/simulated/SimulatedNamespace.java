@@ -40,7 +40,8 @@ final class SimulatedNamespace implements NetNamespace {
             "net/ipv6/conf/all/forwarding", "0",
             "net/ipv6/conf/default/addr_gen_mode", "0",
             "net/bridge/bridge-nf-call-iptables", "1",
-            "net/bridge/bridge-nf-call-ip6tables", "1");
+            "net/bridge/bridge-nf-call-ip6tables", "1",
+            "net/ipv4/ip_local_port_range", "32768\t60999");
 
     private final SimulatedKernel kernel;
     private final String name;

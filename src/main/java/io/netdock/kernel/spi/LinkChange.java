@@ -28,10 +28,6 @@ public record LinkChange(Boolean up, Integer mtu, String macAddress, String alia
         return new LinkChange(up, value, macAddress, alias, ipv6LinkLocal, hairpin, routeLocalnet);
     }
 
-    public LinkChange withMacAddress(String value) {
-        return new LinkChange(up, mtu, value, alias, ipv6LinkLocal, hairpin, routeLocalnet);
-    }
-
     public LinkChange withAlias(String value) {
         return new LinkChange(up, mtu, macAddress, value, ipv6LinkLocal, hairpin, routeLocalnet);
     }

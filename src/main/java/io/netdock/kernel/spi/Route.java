@@ -1,6 +1,7 @@
 package io.netdock.kernel.spi;
 
 import io.netdock.kernel.IpPrefix;
+import io.netdock.net.IpAddresses;
 import java.net.InetAddress;
 
 /**
@@ -36,14 +37,14 @@ public record Route(IpPrefix destination, InetAddress gateway, String device, St
     public String toString() {
         StringBuilder text = new StringBuilder(isDefault() ? "default" : destination.toString());
         if (gateway != null) {
-            text.append(" via ").append(IpPrefix.text(gateway));
+            text.append(" via ").append(IpAddresses.format(gateway));
         }
         text.append(" dev ").append(device).append(" proto ").append(protocol);
         if (!"global".equals(scope)) {
             text.append(" scope ").append(scope);
         }
         if (source != null) {
-            text.append(" src ").append(IpPrefix.text(source));
+            text.append(" src ").append(IpAddresses.format(source));
         }
         if (metric != 0) {
             text.append(" metric ").append(metric);

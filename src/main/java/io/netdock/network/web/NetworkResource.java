@@ -1,10 +1,11 @@
 package io.netdock.network.web;
 
 import io.netdock.api.ApiVersion;
+import io.netdock.go.GoTime;
+import io.netdock.go.KeyOrder;
 import io.netdock.network.IpamConfig;
 import io.netdock.network.Network;
 import io.netdock.network.NetworkUser;
-import io.netdock.time.GoTime;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -31,22 +32,6 @@ record NetworkResource(
         Map<String, String> options,
         Map<String, String> labels) {
 
-    /** Go sorts map keys by their UTF-8 bytes, which is code point order. */
-    static final Comparator<String> GO_ORDER = (a, b) -> {
-        int i = 0;
-        int j = 0;
-        while (i < a.length() && j < b.length()) {
-            int ca = a.codePointAt(i);
-            int cb = b.codePointAt(j);
-            if (ca != cb) {
-                return Integer.compare(ca, cb);
-            }
-            i += Character.charCount(ca);
-            j += Character.charCount(cb);
-        }
-        return Integer.compare(a.length() - i, b.length() - j);
-    };
-
     record Ipam(String driver,
                 Map<String, String> options,
                 List<Config> config) {
@@ -67,7 +52,7 @@ record NetworkResource(
     }
 
     static NetworkResource of(Network network, List<NetworkUser> users, ApiVersion version) {
-        Map<String, Endpoint> containers = new TreeMap<>(GO_ORDER);
+        Map<String, Endpoint> containers = new TreeMap<>(KeyOrder.GO);
         for (NetworkUser user : users) {
             containers.put(user.containerId(), new Endpoint(user.containerName(), user.endpointId(),
                     user.macAddress(), user.ipv4Cidr(), user.ipv6Cidr()));
@@ -89,7 +74,7 @@ record NetworkResource(
         if (map == null || map.size() < 2) {
             return map;
         }
-        Map<String, String> sorted = new TreeMap<>(GO_ORDER);
+        Map<String, String> sorted = new TreeMap<>(KeyOrder.GO);
         sorted.putAll(map);
         return sorted;
     }

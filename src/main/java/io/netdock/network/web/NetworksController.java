@@ -4,7 +4,8 @@ import io.netdock.api.ApiVersion;
 import io.netdock.api.RequestedVersion;
 import io.netdock.error.DockerError;
 import io.netdock.filters.Filters;
-import io.netdock.network.GoValues;
+import io.netdock.go.Strconv;
+import io.netdock.go.Unparsable;
 import io.netdock.network.Network;
 import io.netdock.network.NetworkNotFound;
 import io.netdock.network.NetworkService;
@@ -65,9 +66,13 @@ class NetworksController {
     @GetMapping("/networks/{id}")
     NetworkResource inspect(@PathVariable String id, @RequestParam(required = false) String verbose,
                             @RequestParam(required = false) String scope, HttpServletRequest request) {
-        if (verbose != null && !verbose.isEmpty() && GoValues.parseBool(verbose) == null) {
-            throw DockerError.invalidParameter("invalid value for verbose: " + verbose
-                    + ": strconv.ParseBool: parsing " + GoValues.quote(verbose) + ": invalid syntax");
+        if (verbose != null && !verbose.isEmpty()) {
+            try {
+                Strconv.parseBool(verbose);
+            } catch (Unparsable notABool) {
+                throw DockerError.invalidParameter("invalid value for verbose: " + verbose + ": "
+                        + notABool.getMessage());
+            }
         }
         Network network = networks.get(id);
         if (scope != null && !scope.isEmpty() && !scope.equals(network.scope())) {

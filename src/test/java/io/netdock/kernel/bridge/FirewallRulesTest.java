@@ -6,6 +6,7 @@ import io.netdock.kernel.BridgeNetwork;
 import io.netdock.kernel.IpPrefix;
 import io.netdock.kernel.PortForward;
 import io.netdock.kernel.spi.FirewallRule;
+import io.netdock.net.IpAddresses;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -40,8 +41,8 @@ class FirewallRulesTest {
 
     @Test
     void anIpv6ForwardDnatsToTheBracketedAddress() {
-        PortForward forward = new PortForward("e1".repeat(32), "br-x", "udp", IpPrefix.literal("::"), 53,
-                IpPrefix.literal("fd00::2"), 5353);
+        PortForward forward = new PortForward("e1".repeat(32), "br-x", "udp", IpAddresses.parse("::"), 53,
+                IpAddresses.parse("fd00::2"), 5353);
         String mark = " comment \"netdock port " + "e1".repeat(32) + " udp :: 53\"";
         assertThat(listed(FirewallRules.forward(forward, null))).containsExactly(
                 "published: meta nfproto ipv6 udp dport 53 dnat ip6 to [fd00::2]:5353" + mark,
@@ -50,16 +51,16 @@ class FirewallRulesTest {
 
     @Test
     void anAnyAddressForwardOfTheOtherFamilyNeedsAProxyAndGetsNoRule() {
-        PortForward forward = new PortForward("e1".repeat(32), "br-x", "tcp", IpPrefix.literal("::"), 80,
-                IpPrefix.literal("172.17.0.2"), 80);
+        PortForward forward = new PortForward("e1".repeat(32), "br-x", "tcp", IpAddresses.parse("::"), 80,
+                IpAddresses.parse("172.17.0.2"), 80);
         assertThat(FirewallRules.forward(forward, null)).isEmpty();
     }
 
     @Test
     void thePortCommentFitsNftsLimitEvenForTheLongestIpv6HostAddress() {
         PortForward forward = new PortForward("e1".repeat(32), "br-x", "sctp",
-                IpPrefix.literal("fd00:1234:5678:9abc:def0:1234:5678:9abc"), 65535,
-                IpPrefix.literal("fd00::2"), 65535);
+                IpAddresses.parse("fd00:1234:5678:9abc:def0:1234:5678:9abc"), 65535,
+                IpAddresses.parse("fd00::2"), 65535);
         assertThat(Names.port(forward)).hasSizeLessThanOrEqualTo(128);
         assertThat(FirewallRules.forward(forward, null)).hasSize(2);
     }

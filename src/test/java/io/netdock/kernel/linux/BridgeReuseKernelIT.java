@@ -8,6 +8,7 @@ import io.netdock.kernel.BridgeNetwork;
 import io.netdock.kernel.IpPrefix;
 import io.netdock.kernel.Sandbox;
 import io.netdock.kernel.bridge.BridgeDriver;
+import io.netdock.net.IpAddresses;
 import io.netdock.testing.RealKernel;
 import io.netdock.testing.ThrowawayNamespace;
 import java.nio.file.Path;
@@ -77,7 +78,7 @@ class BridgeReuseKernelIT {
 
         Sandbox sandbox = plumbing.createSandbox("c1".repeat(32));
         plumbing.attach(new Attachment(reused, sandbox.id(), "e1".repeat(32), "eth0", null,
-                List.of(IpPrefix.parse("10.30.2.2/24")), IpPrefix.literal("10.30.2.1"), null));
+                List.of(IpPrefix.parse("10.30.2.2/24")), IpAddresses.parse("10.30.2.1"), null));
         try (EchoServer server = EchoServer.start(Path.of(sandbox.key()), "10.30.2.2", 8000, "c1")) {
             assertThat(EchoServer.fetch(namespace.hostKey(), "10.30.2.2", 8000, 5_000))
                     .isEqualTo("hello from c1 to 10.30.2.1");

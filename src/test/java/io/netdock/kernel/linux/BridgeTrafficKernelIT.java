@@ -12,6 +12,7 @@ import io.netdock.kernel.IpPrefix;
 import io.netdock.kernel.PortForward;
 import io.netdock.kernel.Sandbox;
 import io.netdock.kernel.bridge.BridgeDriver;
+import io.netdock.net.IpAddresses;
 import io.netdock.testing.RealKernel;
 import io.netdock.testing.ThrowawayNamespace;
 import java.net.ConnectException;
@@ -102,7 +103,7 @@ class BridgeTrafficKernelIT {
     }
 
     private static final PortForward WEB_PORT = new PortForward("e1".repeat(32), "br-a1a1a1a1a1a1", "tcp",
-            IpPrefix.literal("0.0.0.0"), 18080, IpPrefix.literal("172.30.1.2"), 8000);
+            IpAddresses.parse("0.0.0.0"), 18080, IpAddresses.parse("172.30.1.2"), 8000);
 
     /** Network a1 with container c1 at 172.30.1.2, its port 8000 published as 0.0.0.0:18080. */
     private Path publishedWebContainer() {

@@ -8,6 +8,7 @@ import io.netdock.kernel.Golden;
 import io.netdock.kernel.IpPrefix;
 import io.netdock.kernel.PortForward;
 import io.netdock.kernel.bridge.BridgeDriver;
+import io.netdock.net.IpAddresses;
 import io.netdock.testing.RealKernel;
 import io.netdock.testing.ThrowawayNamespace;
 import java.util.ArrayList;
@@ -52,8 +53,8 @@ class NftFirewallKernelIT {
     }
 
     private static PortForward port(int hostPort) {
-        return new PortForward(ENDPOINT, NETWORK.bridgeName(), "tcp", IpPrefix.literal("0.0.0.0"), hostPort,
-                IpPrefix.literal("172.30.1.2"), 80);
+        return new PortForward(ENDPOINT, NETWORK.bridgeName(), "tcp", IpAddresses.parse("0.0.0.0"), hostPort,
+                IpAddresses.parse("172.30.1.2"), 80);
     }
 
     private static List<PortForward> ports(int from, int count) {

@@ -10,6 +10,7 @@ import io.netdock.kernel.spi.LinkChange;
 import io.netdock.kernel.spi.LinkGroups;
 import io.netdock.kernel.spi.NewLink;
 import io.netdock.kernel.spi.Route;
+import io.netdock.net.IpAddresses;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.Map;
@@ -78,7 +79,7 @@ class RtnlCodecTest {
     void addsAddressesAndRoutesAndDeletesLinks() {
         assertThat(encoded(RtnlCodec.newAddress(9, IpPrefix.parse("172.30.1.2/24")))).isEqualTo(golden("new-address-v4"));
         assertThat(encoded(RtnlCodec.newAddress(9, IpPrefix.parse("fd00::2/64")))).isEqualTo(golden("new-address-v6"));
-        assertThat(encoded(RtnlCodec.newRoute(Route.defaultVia(IpPrefix.literal("172.30.1.1"), "eth0"), 9)))
+        assertThat(encoded(RtnlCodec.newRoute(Route.defaultVia(IpAddresses.parse("172.30.1.1"), "eth0"), 9)))
                 .isEqualTo(golden("new-route-default"));
         assertThat(encoded(RtnlCodec.deleteLink("vethe1e1e1e"))).isEqualTo(golden("delete-link"));
     }

@@ -3,11 +3,11 @@ package io.netdock.kernel.web;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.startsWith;
 
-import io.netdock.testing.NetdockIntegrationTest;
+import io.netdock.testing.WholeApplication;
 import org.junit.jupiter.api.Test;
 
 /** {@code GET /netdock/kernel} in the default (simulated) mode. */
-class KernelViewIT extends NetdockIntegrationTest {
+class KernelViewIT extends WholeApplication {
 
     @Test
     void showsTheHostNamespaceAndNetdocksTable() {

@@ -4,29 +4,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
 import io.netdock.kernel.Plumbing;
-import io.netdock.testing.RealKernel;
 import io.netdock.testing.ThrowawayHost;
+import io.netdock.testing.WholeLinuxApplication;
 import io.restassured.RestAssured;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /** The whole application in linux mode, its host being a throwaway namespace: the kernel view is the real one. */
-@RealKernel
-@ExtendWith(ThrowawayHost.PerClass.class)
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
-class LinuxModeKernelIT {
+class LinuxModeKernelIT extends WholeLinuxApplication {
 
     private static final ThrowawayHost host = ThrowawayHost.named("ndk-app");
-
-    @LocalServerPort
-    int port;
 
     @Autowired
     Plumbing plumbing;

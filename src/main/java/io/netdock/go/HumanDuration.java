@@ -1,26 +1,14 @@
-package io.netdock.container.web;
+package io.netdock.go;
 
 import java.time.Duration;
-import java.time.Instant;
-import io.netdock.time.GoTime;
 
-/** Go's time texts: RFC 3339 with nanoseconds, the zero time, and {@code units.HumanDuration}. */
-final class GoTimes {
+/** Docker's {@code units.HumanDuration} (go-units): "Less than a second", "About a minute", "3 hours", … */
+public final class HumanDuration {
 
-    static final String ZERO = "0001-01-01T00:00:00Z";
-
-    private GoTimes() {
+    private HumanDuration() {
     }
 
-    static String format(Instant instant) {
-        if (instant == null) {
-            return ZERO;
-        }
-        return GoTime.format(instant);
-    }
-
-    /** Docker's {@code units.HumanDuration} ("Less than a second", "About a minute", "3 hours", …). */
-    static String human(Duration d) {
+    public static String of(Duration d) {
         long seconds = d.getSeconds();
         if (seconds < 1) {
             return "Less than a second";

@@ -12,11 +12,12 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * Base of {@code *IT} tests: the whole application on a random loopback TCP port and a Unix socket in a
+ * The whole application under test, base of the {@code *IT} tests that need it (a base class, so not named
+ * {@code *Test} or {@code *IT}): the application on a random loopback TCP port and a Unix socket in a
  * throwaway state directory (one per test JVM; tests use unique names rather than a clean slate).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-public abstract class NetdockIntegrationTest {
+public abstract class WholeApplication {
 
     protected static final Path STATE_DIR = createStateDir();
 

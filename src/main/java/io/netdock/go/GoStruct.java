@@ -1,6 +1,7 @@
-package io.netdock.api;
+package io.netdock.go;
 
 import io.netdock.error.DockerError;
+import io.netdock.error.ErrorCategory;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -33,8 +34,7 @@ public final class GoStruct {
      */
     public static GoStruct body(JsonNode body, String struct, String goType) {
         if (body != null && !body.isNull() && !body.isMissingNode() && !body.isObject()) {
-            throw new DockerError(io.netdock.error.ErrorCategory.INVALID_PARAMETER,
-                    "invalid JSON: json: cannot unmarshal " + kind(body) + " into Go value of type " + goType);
+            throw new DockerError(ErrorCategory.INVALID_PARAMETER, UnmarshalTypeError.ofValue(kind(body), goType));
         }
         return new GoStruct(body, struct, "");
     }
@@ -87,8 +87,8 @@ public final class GoStruct {
             throw mismatch(field, value, "int");
         }
         if (!value.isIntegralNumber() || !value.canConvertToInt()) {
-            throw new DockerError(io.netdock.error.ErrorCategory.INVALID_PARAMETER, "invalid JSON: json: cannot "
-                    + "unmarshal number " + value + " into Go struct field " + where(field) + " of type int");
+            throw new DockerError(ErrorCategory.INVALID_PARAMETER,
+                    UnmarshalTypeError.ofField("number " + value, where(field), "int"));
         }
         return value.asInt();
     }
@@ -252,8 +252,8 @@ public final class GoStruct {
     }
 
     private DockerError mismatch(String field, JsonNode value, String goType) {
-        return new DockerError(io.netdock.error.ErrorCategory.INVALID_PARAMETER, "invalid JSON: json: cannot "
-                + "unmarshal " + kind(value) + " into Go struct field " + where(field) + " of type " + goType);
+        return new DockerError(ErrorCategory.INVALID_PARAMETER,
+                UnmarshalTypeError.ofField(kind(value), where(field), goType));
     }
 
     private static String kind(JsonNode value) {

@@ -1,5 +1,7 @@
-package io.netdock.kernel;
+package io.netdock.kernel.wiring;
 
+import io.netdock.kernel.KernelProperties;
+import io.netdock.kernel.Plumbing;
 import io.netdock.kernel.bridge.BridgeDriver;
 import io.netdock.kernel.linux.Capabilities;
 import io.netdock.kernel.linux.LinuxKernel;
@@ -12,7 +14,9 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * Chooses the kernel by {@code netdock.kernel.mode}; both modes run the same {@link BridgeDriver}. Linux mode
- * refuses to start, in one sentence, where the process lacks the capabilities or libnftables it needs.
+ * refuses to start, in one sentence, where the process lacks the capabilities or libnftables it needs. The one
+ * class that knows every kernel package, in a package of its own so that {@code kernel} (the port) and its
+ * implementations depend on each other in one direction only.
  */
 @Configuration(proxyBeanMethods = false)
 class KernelConfiguration {

@@ -6,7 +6,7 @@ import static org.mockito.Mockito.when;
 
 import io.netdock.events.EventLog;
 import io.netdock.kernel.Plumbing;
-import io.netdock.testing.NetdockIntegrationTest;
+import io.netdock.testing.WholeApplication;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
 import java.io.IOException;
@@ -26,10 +26,11 @@ import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
 
 /**
- * Base of the network API tests: the whole application, with the endpoint module's {@link NetworkUsers} played by
- * a test double (a map of network ID → endpoints) and the kernel port spied on (to check calls and make it fail).
+ * Base of the network API tests (a base class, so not named {@code *Test}): the whole application, with the
+ * endpoint module's {@link NetworkUsers} played by a test double (a map of network ID → endpoints) and the kernel
+ * port spied on (to check calls and make it fail).
  */
-abstract class NetworkApiTest extends NetdockIntegrationTest {
+abstract class NetworkApiApplication extends WholeApplication {
 
     private static final AtomicInteger COUNTER = new AtomicInteger();
 

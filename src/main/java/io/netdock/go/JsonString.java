@@ -1,17 +1,16 @@
-package io.netdock.archive;
+package io.netdock.go;
 
-import io.netdock.time.GoTime;
-import java.time.Instant;
+/**
+ * A string as Go's {@code encoding/json} writes it: quote, backslash and control characters escaped, and
+ * HTML-safe ({@code < > &} and {@code U+2028 U+2029} as {@code \u003c} …), byte-exact for hand-written documents.
+ */
+public final class JsonString {
 
-/** The two bits of Go's {@code encoding/json} output a path stat needs, written by hand to stay byte-exact. */
-final class GoJson {
-
-    private GoJson() {
+    private JsonString() {
     }
 
-    /** A string with Go's escaping: control characters, quote, backslash, and {@code < > & U+2028 U+2029}. */
-    static String string(String value) {
-        StringBuilder out = new StringBuilder("\"");
+    public static String quote(String value) {
+        StringBuilder out = new StringBuilder(value.length() + 2).append('"');
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);
             switch (c) {
@@ -31,10 +30,5 @@ final class GoJson {
             }
         }
         return out.append('"').toString();
-    }
-
-    /** RFC 3339 with nanoseconds, trailing zeros dropped ({@code time.RFC3339Nano}), in UTC. */
-    static String time(Instant instant) {
-        return GoTime.format(instant);
     }
 }

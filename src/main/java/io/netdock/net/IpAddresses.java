@@ -1,13 +1,14 @@
-package io.netdock.ipam;
+package io.netdock.net;
 
-import io.netdock.kernel.IpPrefix;
+import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 
 /**
- * Parses and prints IP addresses the way Go's {@code net} package does, without ever resolving a name:
- * dotted-quad IPv4 (no leading zeros), IPv6 with {@code ::} and an optional dotted-quad tail, and the
- * RFC 5952 text form ({@code fd00:71::2}).
+ * The one IP address parser and printer, strict as Go's {@code net.ParseIP} and never resolving a name:
+ * dotted-quad IPv4 only (no leading zeros, four parts: {@code 1.2.3} and {@code 010.0.0.1} are not addresses,
+ * though {@code InetAddress.getByName} takes them), IPv6 with {@code ::} and an optional dotted-quad tail;
+ * printed as {@code ip}, {@code nft} and Go print them, IPv6 in the RFC 5952 short form ({@code fd00:71::2}).
  */
 public final class IpAddresses {
 
@@ -16,11 +17,28 @@ public final class IpAddresses {
 
     /** The address, or {@code null} when {@code text} is not a literal IPv4 or IPv6 address. */
     public static InetAddress parseOrNull(String text) {
+        byte[] bytes = bytesOrNull(text);
+        return bytes == null ? null : fromBytes(bytes);
+    }
+
+    /** The address; {@link IllegalArgumentException} ("not an IP address: …") when it is none. */
+    public static InetAddress parse(String text) {
+        InetAddress address = parseOrNull(text);
+        if (address == null) {
+            throw new IllegalArgumentException("not an IP address: " + text);
+        }
+        return address;
+    }
+
+    /**
+     * The address's 4 or 16 bytes, or {@code null}. Unlike an {@code InetAddress} (Java folds {@code ::ffff:a.b.c.d}
+     * into IPv4), an IPv4-mapped IPv6 address keeps its 16 bytes, as Go's {@code netip} keeps it.
+     */
+    public static byte[] bytesOrNull(String text) {
         if (text == null || text.isEmpty()) {
             return null;
         }
-        byte[] bytes = text.indexOf(':') >= 0 ? parseIpv6(text) : parseIpv4(text);
-        return bytes == null ? null : fromBytes(bytes);
+        return text.indexOf(':') >= 0 ? parseIpv6(text) : parseIpv4(text);
     }
 
     public static boolean isIpv6(InetAddress address) {
@@ -138,8 +156,67 @@ public final class IpAddresses {
         return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
     }
 
-    /** Go's {@code net.IP.String()}: dotted quad, or RFC 5952 for IPv6 (the kernel port's spelling). */
+    /** Go's {@code net.IP.String()}: dotted quad, or RFC 5952 for IPv6 (the kernel port's spelling too). */
     public static String format(InetAddress address) {
-        return IpPrefix.text(address);
+        return address instanceof Inet6Address ? rfc5952(address.getAddress()) : dottedQuad(address.getAddress(), 0);
+    }
+
+    /** 4 bytes as a dotted quad, 16 in RFC 5952 form; {@code ::ffff:1.2.3.4} for a mapped IPv4 (Go's netip). */
+    public static String format(byte[] bytes) {
+        if (bytes.length == 4) {
+            return dottedQuad(bytes, 0);
+        }
+        return isIpv4Mapped(bytes) ? "::ffff:" + dottedQuad(bytes, 12) : rfc5952(bytes);
+    }
+
+    private static boolean isIpv4Mapped(byte[] bytes) {
+        for (int i = 0; i < 10; i++) {
+            if (bytes[i] != 0) {
+                return false;
+            }
+        }
+        return (bytes[10] & 0xff) == 0xff && (bytes[11] & 0xff) == 0xff;
+    }
+
+    private static String dottedQuad(byte[] bytes, int from) {
+        return (bytes[from] & 0xff) + "." + (bytes[from + 1] & 0xff) + "." + (bytes[from + 2] & 0xff) + "."
+                + (bytes[from + 3] & 0xff);
+    }
+
+    /** Lower-case groups without leading zeros; the first longest run of two or more zero groups becomes "::". */
+    private static String rfc5952(byte[] bytes) {
+        int[] groups = new int[8];
+        for (int i = 0; i < 8; i++) {
+            groups[i] = ((bytes[2 * i] & 0xff) << 8) | (bytes[2 * i + 1] & 0xff);
+        }
+        int bestStart = -1;
+        int bestLength = 1;
+        for (int i = 0; i < 8; ) {
+            if (groups[i] != 0) {
+                i++;
+                continue;
+            }
+            int start = i;
+            while (i < 8 && groups[i] == 0) {
+                i++;
+            }
+            if (i - start > bestLength) {
+                bestStart = start;
+                bestLength = i - start;
+            }
+        }
+        StringBuilder out = new StringBuilder(39);
+        for (int i = 0; i < 8; i++) {
+            if (i == bestStart) {
+                out.append("::");
+                i += bestLength - 1;
+                continue;
+            }
+            if (out.length() > 0 && out.charAt(out.length() - 1) != ':') {
+                out.append(':');
+            }
+            out.append(Integer.toHexString(groups[i]));
+        }
+        return out.toString();
     }
 }
