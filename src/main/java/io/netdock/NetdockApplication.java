@@ -1,5 +1,7 @@
 package io.netdock;
 
+import io.netdock.settings.Settings;
+import io.netdock.settings.SettingsHelp;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
@@ -9,6 +11,10 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 public class NetdockApplication {
 
     public static void main(String[] args) {
+        if (SettingsHelp.requested(args)) {
+            System.out.print(SettingsHelp.render(Settings.load(NetdockApplication.class.getClassLoader())));
+            return;
+        }
         SpringApplication.run(NetdockApplication.class, args);
     }
 }

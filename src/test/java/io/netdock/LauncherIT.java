@@ -3,6 +3,8 @@ package io.netdock;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.netdock.settings.Setting;
+import io.netdock.settings.Settings;
 import io.netdock.testing.UnixSocketClient;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -57,16 +59,37 @@ class LauncherIT {
                     "-jar " + cache);
             assertThat(commandLine).containsPattern("-XX:(SharedArchiveFile|AOTCache)=" + cache);
             assertThat(Files.readString(runLog)).as("no second training run").doesNotContain("training");
+            assertThat(Files.readAllLines(runLog).get(0)).as("the first line says what this netdock is")
+                    .contains("netdock: simulated mode, socket " + socket + ", TCP 127.0.0.1:<a free port>, "
+                            + "database H2 " + state.resolve("netdock") + ", state directory " + state);
         } finally {
             netdock.destroy();
             assertThat(netdock.waitFor(PATIENCE.toMinutes(), TimeUnit.MINUTES)).as("netdock stops").isTrue();
         }
     }
 
+    @Test
+    void helpListsEverySettingAndStartsNothing() throws Exception {
+        Path helpLog = state.resolve("help.log");
+        Process help = launcher(helpLog, Map.of(), "--help");
+        assertThat(help.waitFor(PATIENCE.toMinutes(), TimeUnit.MINUTES)).as("--help finishes").isTrue();
+        String text = Files.readString(helpLog);
+        assertThat(help.exitValue()).as(text).isZero();
+        assertThat(text).contains("scripts/netdock --prepare", "NETDOCK_JAVA_OPTS");
+        for (Setting setting : Settings.load(LauncherIT.class.getClassLoader()).all()) {
+            assertThat(text).contains("--" + setting.name() + "=");
+        }
+        try (Stream<Path> left = Files.list(state)) {
+            assertThat(left).as("nothing but the log").containsExactly(helpLog);
+        }
+        assertThat(classCaches()).as("no class cache trained for --help").isEmpty();
+    }
+
     private Process launcher(Path log, Map<String, String> environment, String... args) throws IOException {
         List<String> command = new ArrayList<>(List.of(LAUNCHER.toString()));
         command.addAll(List.of(args));
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile())
+                .directory(state.toFile());
         builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
         builder.environment().put("NETDOCK_JAR", JAR.toString());
         builder.environment().put("NETDOCK_CACHE_DIR", cache.toString());

@@ -2,6 +2,8 @@ package io.netdock.container;
 
 import io.netdock.endpoint.EndpointConfig;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,6 +26,21 @@ public record Container(String id, String name, Instant created, String imageId,
 
     public String shortId() {
         return id.substring(0, 12);
+    }
+
+    /**
+     * Docker's {@code DNSNames} on a user-defined network, in order, deduplicated: the container name, the
+     * endpoint's aliases, the short ID, the hostname. The first one names the container in PTR answers.
+     */
+    public List<String> dnsNames(EndpointConfig endpoint) {
+        LinkedHashSet<String> names = new LinkedHashSet<>();
+        names.add(name);
+        if (endpoint != null && endpoint.aliases() != null) {
+            names.addAll(endpoint.aliases());
+        }
+        names.add(shortId());
+        names.add(config.hostname());
+        return new ArrayList<>(names);
     }
 
     public boolean isRunning() {

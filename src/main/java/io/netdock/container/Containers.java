@@ -11,6 +11,8 @@ import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import io.netdock.store.StoreFeed;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -42,6 +44,7 @@ public class Containers {
     private final NavigableMap<String, Container> byIdSorted = new ConcurrentSkipListMap<>();
     private final Map<String, Set<String>> linkedFrom = new ConcurrentHashMap<>();
     private final StoreFeed feed;
+    private final List<Consumer<String>> changeListeners = new CopyOnWriteArrayList<>();
 
     public Containers(JdbcClient jdbc, PlatformTransactionManager transactions, StoreFeed feed) {
         this.jdbc = jdbc;
@@ -52,12 +55,27 @@ public class Containers {
     }
 
     public void reloadAll() {
+        Set<String> before = Set.copyOf(byId.keySet());
         byId.clear();
         idByName.clear();
         byIdSorted.clear();
         linkedFrom.clear();
         jdbc.sql("select document from container").query(String.class).list()
                 .forEach(document -> remember(read(document)));
+        before.forEach(this::changed);
+        byId.keySet().stream().filter(id -> !before.contains(id)).forEach(this::changed);
+    }
+
+    /**
+     * Calls {@code listener} with a container's ID each time what memory holds of it changed (insert, update,
+     * delete, reload), on the writer's thread, after the change.
+     */
+    public void whenChanged(Consumer<String> listener) {
+        changeListeners.add(listener);
+    }
+
+    private void changed(String id) {
+        changeListeners.forEach(listener -> listener.accept(id));
     }
 
     /** Forgets what memory says about one container and takes the database's word for it. */
@@ -65,6 +83,7 @@ public class Containers {
         forget(id);
         jdbc.sql("select document from container where id = ?").param(id).query(String.class).optional()
                 .ifPresent(document -> remember(read(document)));
+        changed(id);
     }
 
     /** Inserts; a name already taken (by this or another netdock on the same database) is a conflict. */
@@ -79,6 +98,7 @@ public class Containers {
         }
         feed.changed(StoreFeed.CONTAINER, container.id());
         remember(container);
+        changed(container.id());
     }
 
     public void update(Container container) {
@@ -92,6 +112,7 @@ public class Containers {
         }
         feed.changed(StoreFeed.CONTAINER, container.id());
         remember(container);
+        changed(container.id());
     }
 
     /**
@@ -108,6 +129,7 @@ public class Containers {
         jdbc.sql("delete from container where id = ?").param(id).update();
         feed.changed(StoreFeed.CONTAINER, id);
         forget(id);
+        changed(id);
     }
 
     public Optional<Container> byId(String id) {

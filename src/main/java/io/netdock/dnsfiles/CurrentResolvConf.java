@@ -29,6 +29,7 @@ final class CurrentResolvConf {
     private final List<String> invalidNameservers = new ArrayList<>();
     private final List<String> overrides = new ArrayList<>();
     private final List<String> extServers = new ArrayList<>();
+    private final List<ExtServer> upstreams = new ArrayList<>();
     private String ndotsFrom = "";
     private String transform = "";
     private boolean usedDefaultNameservers;
@@ -46,6 +47,14 @@ final class CurrentResolvConf {
             case USER_DEFINED -> file.transformForEmbeddedResolver();
         }
         return file.generate();
+    }
+
+    /** The embedded resolver's upstreams for a container on a user-defined network (its {@code # ExtServers:}). */
+    static List<ExtServer> extServers(ResolvConfSpec spec) {
+        CurrentResolvConf file = parse(spec.host());
+        file.override(spec.dns());
+        file.transformForEmbeddedResolver();
+        return List.copyOf(file.upstreams);
     }
 
     private static CurrentResolvConf parse(HostResolvConf host) {
@@ -131,6 +140,7 @@ final class CurrentResolvConf {
         boolean fromHost = !overrides.contains("nameservers");
         for (IpLiteral server : nameservers) {
             extServers.add(fromHost ? "host(" + server + ")" : server.toString());
+            upstreams.add(new ExtServer(server.toInetAddress(), fromHost));
         }
         nameservers = new ArrayList<>(List.of(IpLiteral.parse(ResolvConfFile.EMBEDDED_RESOLVER).orElseThrow()));
         options.removeIf(CurrentResolvConf::isInvalidNdots);

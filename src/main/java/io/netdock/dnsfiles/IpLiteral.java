@@ -1,6 +1,7 @@
 package io.netdock.dnsfiles;
 
 import io.netdock.net.IpAddresses;
+import java.net.InetAddress;
 import java.util.Optional;
 
 /**
@@ -38,6 +39,11 @@ final class IpLiteral {
 
     boolean is6() {
         return bytes.length == 16;
+    }
+
+    /** The address without its zone. */
+    InetAddress toInetAddress() {
+        return IpAddresses.fromBytes(bytes);
     }
 
     boolean isLoopback() {

@@ -1,5 +1,7 @@
 package io.netdock.dnsfiles;
 
+import java.util.List;
+
 /**
  * Renders {@code /etc/resolv.conf} like Docker: a copy of the host's file for host networking; the host's
  * nameservers without loopback ones (Google's public servers when none remain) for the default bridge and
@@ -13,6 +15,14 @@ public final class ResolvConfFile {
     public static final String EMBEDDED_RESOLVER = "127.0.0.11";
 
     private ResolvConfFile() {
+    }
+
+    /**
+     * The servers the embedded resolver forwards to, as the container's file lists them in {@code # ExtServers:}:
+     * the host's nameservers ({@code fromHost}, reached from the host's namespace), or the ones the user set.
+     */
+    public static List<ExtServer> extServers(ResolvConfSpec spec) {
+        return CurrentResolvConf.extServers(spec);
     }
 
     public static String render(Dialect dialect, ResolvConfSpec spec) {

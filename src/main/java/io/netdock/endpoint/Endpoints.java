@@ -12,6 +12,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import io.netdock.store.StoreFeed;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -32,6 +34,7 @@ public class Endpoints {
     private final Map<String, Map<String, Endpoint>> byContainer = new ConcurrentHashMap<>();
     private final Map<String, Map<String, Endpoint>> byNetwork = new ConcurrentHashMap<>();
     private final StoreFeed feed;
+    private final List<Consumer<String>> changeListeners = new CopyOnWriteArrayList<>();
 
     public Endpoints(JdbcClient jdbc, StoreFeed feed) {
         this.jdbc = jdbc;
@@ -61,6 +64,7 @@ public class Endpoints {
         }
         feed.changed(StoreFeed.CONTAINER, e.containerId());
         remember(e);
+        changed(e.containerId());
     }
 
     public void delete(Endpoint e) {
@@ -68,6 +72,19 @@ public class Endpoints {
                 .param(e.containerId()).param(e.networkId()).update();
         feed.changed(StoreFeed.CONTAINER, e.containerId());
         forget(e.containerId(), e.networkId());
+        changed(e.containerId());
+    }
+
+    /**
+     * Calls {@code listener} with a container's ID each time what memory holds of its endpoints changed (attach,
+     * detach, reload), on the writer's thread, after the change.
+     */
+    public void whenChanged(Consumer<String> listener) {
+        changeListeners.add(listener);
+    }
+
+    private void changed(String containerId) {
+        changeListeners.forEach(listener -> listener.accept(containerId));
     }
 
     public void reload(String containerId) {
@@ -77,6 +94,7 @@ public class Endpoints {
         }
         jdbc.sql("select " + COLUMNS + " from endpoint where container_id = ?").param(containerId)
                 .query(Endpoints::map).list().forEach(this::remember);
+        changed(containerId);
     }
 
     /** A container's endpoints in attachment order. */

@@ -1,5 +1,6 @@
 package io.netdock.portmap;
 
+import io.netdock.server.StartupRefused;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
@@ -11,4 +12,12 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  */
 @ConfigurationProperties("netdock.ports")
 public record PortProperties(String range) {
+
+    public PortProperties {
+        if (range != null && !range.isBlank() && EphemeralRange.parse(range) == null) {
+            throw new StartupRefused("netdock.ports.range=" + range + " is not a port range",
+                    "Give two ports between 1 and 65535, the first not above the last (--netdock.ports.range=49000-49900),"
+                            + " or leave it unset for the host's ip_local_port_range.");
+        }
+    }
 }

@@ -8,10 +8,12 @@ import org.springframework.util.unit.DataSize;
 /**
  * Where netdock keeps its state and where it listens.
  *
- * @param stateDir       the state directory: H2 database, socket, namespace mounts ({@code netdock.state-dir})
- * @param socket         the Unix socket path; default {@code <state-dir>/docker.sock} ({@code netdock.socket})
- * @param socketGroup    group that owns the socket, like the {@code docker} group; empty keeps the process group
- * @param maxRequestBody the largest request body accepted on either listener ({@code netdock.max-request-body});
+ * @param stateDir       the state directory: the H2 database, the socket, namespace mounts. Two netdock processes
+ *                       on one machine each need their own
+ * @param socket         the Unix socket path (mode 0660); default {@code <state-dir>/docker.sock}
+ * @param socketGroup    group that owns the socket, like dockerd's {@code docker} group; empty keeps the process's
+ *                       group
+ * @param maxRequestBody the largest request body accepted on either listener (1B … 1GB); larger ones get 413.
  *                       Docker's JSON bodies are a few kilobytes, so anything near this is hostile or a mistake
  */
 @ConfigurationProperties("netdock")

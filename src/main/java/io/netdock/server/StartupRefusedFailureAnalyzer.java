@@ -3,7 +3,7 @@ package io.netdock.server;
 import org.springframework.boot.diagnostics.AbstractFailureAnalyzer;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 
-/** Turns {@link StartupRefused} into Spring Boot's "APPLICATION FAILED TO START" report. */
+/** Turns {@link StartupRefused} into a failure analysis, which {@link OneLineFailureReporter} prints as one line. */
 class StartupRefusedFailureAnalyzer extends AbstractFailureAnalyzer<StartupRefused> {
 
     @Override

@@ -1,6 +1,10 @@
 package io.netdock.server;
 
+import java.io.IOException;
 import java.net.Inet6Address;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import org.eclipse.jetty.server.Connector;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
@@ -42,14 +46,47 @@ class TcpListener implements WebServerFactoryCustomizer<JettyServletWebServerFac
         if (ssl != null) {
             factory.setSsl(ssl);
         }
-        if (server.getPort() == null) {
-            factory.setPort(Ssl.isEnabled(factory.getSsl()) ? TLS_PORT : PLAIN_PORT);
-        }
+        refusePortOutOfRange(server.getPort());
+        factory.setPort(portFor(server.getPort(), Ssl.isEnabled(factory.getSsl())));
         TcpExposure exposure = TcpExposure.of(factory.getAddress(), factory.getSsl());
         if (exposure.openToTheNetwork() && !tcp.insecure()) {
             throw exposure.refusal(factory.getPort());
         }
         factory.addServerCustomizers(jetty -> reportWhenListening(jetty, exposure));
+    }
+
+    /** The port to listen on: the configured one, else Docker's convention (2375 plain, 2376 with TLS). */
+    static int portFor(Integer configured, boolean tls) {
+        if (configured != null) {
+            return configured;
+        }
+        return tls ? TLS_PORT : PLAIN_PORT;
+    }
+
+    static void refusePortOutOfRange(Integer port) {
+        if (port != null && (port < 0 || port > 65535)) {
+            throw new StartupRefused("server.port=" + port + " is not a TCP port",
+                    "Give a port between 1 and 65535 (--server.port=2376), or 0 for a free one.");
+        }
+    }
+
+    /**
+     * Another process listening on the address and port would make the start fail after the database is open; say
+     * so before anything starts. (A port taken in the moment between this check and the start still fails then.)
+     */
+    static void refusePortInUse(String address, int port) {
+        if (port == 0) {
+            return;
+        }
+        try (ServerSocket probe = new ServerSocket()) {
+            probe.setReuseAddress(true);
+            probe.bind(new InetSocketAddress(InetAddress.getByName(address), port));
+        } catch (IOException inUse) {
+            throw new StartupRefused("server.port=" + port + ": " + address + ":" + port + " is in use by another "
+                    + "process (" + inUse.getMessage() + ")", "Stop it, or start netdock with --server.port=<another "
+                    + "port>; a second netdock on this machine also needs --netdock.state-dir=<another directory>.",
+                    inUse);
+        }
     }
 
     private void reportWhenListening(Server jetty, TcpExposure exposure) {

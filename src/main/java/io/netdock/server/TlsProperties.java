@@ -10,8 +10,8 @@ import org.springframework.boot.web.server.Ssl;
  * Docker uses them; the Unix socket always stays plain.
  *
  * @param enabled serve TLS, without asking clients for a certificate ({@code dockerd --tls})
- * @param verify  serve TLS and accept only clients whose certificate is signed by {@code caCert}
- *                ({@code dockerd --tlsverify}); implies {@code enabled}
+ * @param verify  serve TLS and accept only clients whose certificate is signed by {@code netdock.tls.ca-cert}
+ *                ({@code dockerd --tlsverify}); implies {@code netdock.tls.enabled}
  * @param caCert  PEM file of the CA(s) that sign client certificates ({@code --tlscacert})
  * @param cert    PEM file of the server certificate, optionally followed by its chain ({@code --tlscert})
  * @param key     PEM file of the server certificate's private key, unencrypted ({@code --tlskey})

@@ -49,7 +49,7 @@ class UnixSocketListener implements WebServerFactoryCustomizer<JettyServletWebSe
     }
 
     /** Fails before anything listens, so a typo never leaves a socket owned by the wrong group. */
-    private static GroupPrincipal lookUpGroup(Path socket, String name) {
+    static GroupPrincipal lookUpGroup(Path socket, String name) {
         if (name == null || name.isBlank()) {
             return null;
         }
@@ -103,16 +103,22 @@ class UnixSocketListener implements WebServerFactoryCustomizer<JettyServletWebSe
     private void prepareSocketPath() {
         try {
             Files.createDirectories(socket.getParent());
+            refuseLiveSocket(socket);
             if (Files.exists(socket)) {
-                if (somethingAnswersOn(socket)) {
-                    throw new IllegalStateException("another daemon is already listening on " + socket
-                            + "; stop it or start netdock with --netdock.socket=<another path>");
-                }
                 log.info("removing stale socket {} left by an earlier run", socket);
                 Files.delete(socket);
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot prepare the socket " + socket + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** A socket a live daemon answers on is its, not a stale one from a crash: this netdock must not take it. */
+    static void refuseLiveSocket(Path socket) {
+        if (Files.exists(socket) && somethingAnswersOn(socket)) {
+            throw new StartupRefused("netdock.socket: another daemon is already listening on " + socket,
+                    "Stop it, or give this netdock a state directory of its own (--netdock.state-dir=<another "
+                            + "directory>; its socket goes there) or --netdock.socket=<another path>.");
         }
     }
 

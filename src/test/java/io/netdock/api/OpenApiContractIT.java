@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -70,6 +71,10 @@ class OpenApiContractIT extends WholeApplication {
             paths.forEach((path, operations) -> operations.keySet().stream()
                     .filter(HTTP_METHODS::contains)
                     .forEach(method -> routes.add(method.toUpperCase() + " " + path)));
+            // dockerd's trailing-slash twins, described once in the document rather than listed twice in Swagger UI
+            List<Map<String, String>> alsoServed =
+                    (List<Map<String, String>>) document.getOrDefault("x-also-served", List.of());
+            alsoServed.forEach(twin -> routes.add(twin.get("route")));
             return routes;
         }
     }

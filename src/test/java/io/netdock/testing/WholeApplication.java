@@ -27,6 +27,8 @@ public abstract class WholeApplication {
     @DynamicPropertySource
     static void stateDirectory(DynamicPropertyRegistry registry) {
         registry.add("netdock.state-dir", STATE_DIR::toString);
+        // never the machine's nameservers: a forwarded query must not leave the machine
+        registry.add("netdock.dns.host-resolv-conf", () -> STATE_DIR.resolve("no-host-resolv.conf").toString());
     }
 
     /** REST Assured over TCP, unprefixed paths (the server's newest API version). */

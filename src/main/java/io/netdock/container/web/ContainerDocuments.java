@@ -274,7 +274,7 @@ final class ContainerDocuments {
         doc.put("GlobalIPv6Address", endpoint.map(Endpoint::ipv6Address).orElse(""));
         doc.put("GlobalIPv6PrefixLen", endpoint.map(Endpoint::ipv6PrefixLength).orElse(0));
         if (modern) {
-            doc.put("DNSNames", userDefined && endpoint.isPresent() ? dnsNames(c, config) : null);
+            doc.put("DNSNames", userDefined && endpoint.isPresent() ? c.dnsNames(config) : null);
         } else {
             doc.put("MacAddress", mac);
             doc.put("DriverOpts", config.driverOpts());
@@ -311,17 +311,6 @@ final class ContainerDocuments {
             all.add(c.config().hostname());
         }
         return new ArrayList<>(all);
-    }
-
-    private static List<String> dnsNames(Container c, EndpointConfig config) {
-        LinkedHashSet<String> names = new LinkedHashSet<>();
-        names.add(c.name());
-        if (config.aliases() != null) {
-            names.addAll(config.aliases());
-        }
-        names.add(c.shortId());
-        names.add(c.config().hostname());
-        return new ArrayList<>(names);
     }
 
     private static Map<String, Object> inspectPorts(ContainerView view) {

@@ -438,7 +438,9 @@ final class LinuxNetNamespace implements NetNamespace, AutoCloseable {
         String operation = "read /proc/sys/" + path;
         return thread.in(handle, () -> {
             try {
-                return new String(Files.readAllBytes(Path.of("/proc/sys", path)), StandardCharsets.UTF_8).strip();
+                // not Files.readAllBytes: it trusts the size /proc reports (0) and returned "3" of "32768\t60999"
+                return String.join("\n", Files.readAllLines(Path.of("/proc/sys", path), StandardCharsets.UTF_8))
+                        .strip();
             } catch (IOException e) {
                 throw NamespaceMounts.failure(operation, e);
             }

@@ -27,13 +27,18 @@ class KernelConfiguration {
         return switch (kernel.mode()) {
             case SIMULATED -> new SimulatedKernel(namespaces.toString());
             case LINUX -> {
-                Capabilities.missingForLinuxMode().ifPresent(missing -> {
-                    throw new StartupRefused(missing, "Run netdock as root, or grant it what is missing, or use "
-                            + "netdock.kernel.mode=simulated (no privileges needed).");
-                });
+                refuseLinuxModeWithoutPrerequisites();
                 yield LinuxKernel.open(namespaces, kernel.hostNetns());
             }
         };
+    }
+
+    /** Linux mode needs capabilities and libnftables; without them the start stops in one sentence. */
+    static void refuseLinuxModeWithoutPrerequisites() {
+        Capabilities.missingForLinuxMode().ifPresent(missing -> {
+            throw new StartupRefused(missing, "Run netdock as root, or grant it what is missing, or use "
+                    + "netdock.kernel.mode=simulated (no privileges needed).");
+        });
     }
 
     @Bean

@@ -1,0 +1,115 @@
+package io.netdock.testing;
+
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.net.DatagramPacket;
+import java.net.DatagramSocket;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.Function;
+import org.xbill.DNS.Message;
+
+/**
+ * A DNS server a test runs itself on 127.0.0.1 (UDP and TCP on one random port), so forwarding is tested without
+ * any query leaving the machine. It answers each query with what {@code answers} returns; null = stay silent
+ * (the client times out). Every query it received is kept.
+ */
+public final class LoopbackDnsServer implements AutoCloseable {
+
+    private final Function<Message, Message> answers;
+    private final DatagramSocket udp;
+    private final ServerSocket tcp;
+    private final ExecutorService threads = Executors.newCachedThreadPool(task -> {
+        Thread thread = new Thread(task, "test-dns-server");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private final List<Message> received = new CopyOnWriteArrayList<>();
+
+    public LoopbackDnsServer(Function<Message, Message> answers) throws IOException {
+        this.answers = answers;
+        this.udp = new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+        this.tcp = new ServerSocket();
+        tcp.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), udp.getLocalPort()));
+        threads.execute(this::serveUdp);
+        threads.execute(this::serveTcp);
+    }
+
+    public InetSocketAddress address() {
+        return new InetSocketAddress(InetAddress.getLoopbackAddress(), udp.getLocalPort());
+    }
+
+    public List<Message> received() {
+        return List.copyOf(received);
+    }
+
+    private void serveUdp() {
+        byte[] buffer = new byte[65535];
+        while (!udp.isClosed()) {
+            try {
+                DatagramPacket packet = new DatagramPacket(buffer, buffer.length);
+                udp.receive(packet);
+                byte[] reply = reply(Arrays.copyOf(buffer, packet.getLength()));
+                if (reply != null) {
+                    udp.send(new DatagramPacket(reply, reply.length, packet.getSocketAddress()));
+                }
+            } catch (IOException closed) {
+                return;
+            }
+        }
+    }
+
+    private void serveTcp() {
+        while (!tcp.isClosed()) {
+            try {
+                Socket connection = tcp.accept();
+                threads.execute(() -> serveConnection(connection));
+            } catch (IOException closed) {
+                return;
+            }
+        }
+    }
+
+    private void serveConnection(Socket connection) {
+        try (connection) {
+            DataInputStream in = new DataInputStream(connection.getInputStream());
+            byte[] query = new byte[in.readUnsignedShort()];
+            in.readFully(query);
+            byte[] reply = reply(query);
+            if (reply != null) {
+                DataOutputStream out = new DataOutputStream(connection.getOutputStream());
+                out.writeShort(reply.length);
+                out.write(reply);
+                out.flush();
+            }
+        } catch (IOException broken) {
+            // the client went away
+        }
+    }
+
+    private byte[] reply(byte[] wire) throws IOException {
+        Message query = new Message(wire);
+        received.add(query);
+        Message reply = answers.apply(query);
+        return reply == null ? null : reply.toWire();
+    }
+
+    @Override
+    public void close() {
+        udp.close();
+        try {
+            tcp.close();
+        } catch (IOException ignored) {
+            // closing is best effort
+        }
+        threads.shutdownNow();
+    }
+}
