@@ -79,6 +79,11 @@ public record Container(String id, String name, Instant created, String imageId,
                 newSandboxKey, lastAddresses);
     }
 
+    public Container withRestartCount(int count) {
+        return new Container(id, name, created, imageId, config, host, networks, links, state, count, sandboxId,
+                sandboxKey, lastAddresses);
+    }
+
     public Container withNetworks(Map<String, EndpointConfig> newNetworks) {
         return new Container(id, name, created, imageId, config, host, new LinkedHashMap<>(newNetworks), links, state,
                 restartCount, sandboxId, sandboxKey, lastAddresses);

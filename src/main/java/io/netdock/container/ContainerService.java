@@ -3,7 +3,11 @@ package io.netdock.container;
 import io.netdock.endpoint.Endpoint;
 import io.netdock.endpoint.EndpointConfig;
 import io.netdock.error.DockerError;
+import io.netdock.filters.Filters;
+import io.netdock.filters.PruneFilters;
 import io.netdock.image.ImageService;
+import io.netdock.process.CommandNotFound;
+import io.netdock.process.ProcessRecord;
 import io.netdock.store.LockPlan;
 import io.netdock.store.ResourceLocks;
 import io.netdock.system.HostFacts;
@@ -13,6 +17,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -35,10 +42,23 @@ public class ContainerService {
     private final TransactionTemplate transactions;
     private final ImageService images;
     private final Clock clock;
+    private final ContainerProcesses processes;
+    private final ScheduledExecutorService restarts = Executors.newSingleThreadScheduledExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "netdock-restart-policy");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private volatile boolean shuttingDown;
+    /** Containers whose stop is the first half of a restart: their exit does not remove them ({@code --rm}). */
+    private final java.util.Set<String> restarting = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     ContainerService(Containers containers, ContainerNetworking networking, ContainerEvents events,
                      ContainerExits exits, ResourceLocks locks, ContainerLockPlans plans,
-                     TransactionTemplate transactions, ImageService images) {
+                     TransactionTemplate transactions, ImageService images, ContainerProcesses processes) {
+        this.processes = processes;
+        if (processes != null) { // null only where a test exercises lookups alone
+            processes.onExit(this::processExited);
+        }
         this.images = images;
         this.containers = containers;
         this.networking = networking;
@@ -48,6 +68,21 @@ public class ContainerService {
         this.plans = plans;
         this.transactions = transactions;
         this.clock = Clock.systemUTC();
+    }
+
+    /** {@code POST /containers/prune}: removes every stopped container the filters select; returns them. */
+    public List<Container> prune(Filters filters) {
+        PruneFilters matcher = PruneFilters.of(filters, clock.instant());
+        return locks.exclusively(() -> {
+            List<Container> removed = new ArrayList<>();
+            for (Container container : containers.all()) {
+                if (!container.isRunning() && matcher.matches(container.created(), container.labels())) {
+                    removeLocked(container);
+                    removed.add(container);
+                }
+            }
+            return removed;
+        });
     }
 
     /** Docker's lookup: full ID, then exact name (leading slash optional), then unique ID prefix. */
@@ -99,12 +134,9 @@ public class ContainerService {
             ContainerConfig config = request.config();
             HostSettings stored = host;
             if (mode.isContainer()) {
-                // like dockerd: a known target is stored by full ID, an unknown one as given (start then fails
-                // with 404); the shared hostname is copied at start
-                Optional<Container> other = find(mode.value());
-                if (other.isPresent()) {
-                    stored = host.withNetworkMode("container:" + other.get().id());
-                }
+                // stored by full ID; an unknown target is refused here (dockerd only fails at start, after
+                // storing a container that can never start); the shared hostname is copied at start
+                stored = host.withNetworkMode("container:" + get(mode.value()).id());
             }
             if (config.hostname() == null || config.hostname().isEmpty()) {
                 config = config.withHostname(mode.isHost() ? HostFacts.local().hostname() : id.substring(0, 12));
@@ -184,9 +216,190 @@ public class ContainerService {
             recordFailedStart(container, failure.getMessage());
             throw failure;
         }
+        if (processes.enabled()) {
+            started = launch(container, started);
+        }
         networking.announce("connect", networking.endpointsOf(started));
         events.publish(started, "start");
         return started;
+    }
+
+    /**
+     * Starts the process of a container whose networking is up. A process that cannot start leaves the container
+     * as it was before the start, its endpoints and rules rolled back, with Docker's exit code and error.
+     */
+    private Container launch(Container before, Container started) {
+        try {
+            ProcessRecord record = processes.launch(started, netnsOf(started), linkEnvironment(started));
+            Container withProcess = started.withState(started.state().withProcess(record));
+            transactions.executeWithoutResult(status -> containers.update(withProcess));
+            return withProcess;
+        } catch (RuntimeException failed) {
+            try {
+                transactions.executeWithoutResult(status -> {
+                    networking.down(started);
+                    containers.update(before);
+                });
+            } catch (RuntimeException rollbackFailed) {
+                containers.reload(before.id());
+                networking.reload(before.id());
+            }
+            int code = failed instanceof CommandNotFound ? 127 : 128;
+            Container failedStart = get(before.id());
+            containers.update(failedStart.withState(failedStart.state().failedToStart(code,
+                    failed.getMessage() == null ? "" : failed.getMessage())));
+            throw failed;
+        }
+    }
+
+    /** What the container's legacy links put in its process's environment. */
+    private List<String> linkEnvironment(Container container) {
+        List<String> env = new ArrayList<>();
+        for (Link link : container.links()) {
+            containers.byId(link.targetId()).ifPresent(target -> {
+                String ip = target.isRunning() ? networking.endpointsOf(target).stream().map(Endpoint::ipv4Address)
+                        .filter(address -> !address.isEmpty()).findFirst().orElse("") : "";
+                env.addAll(LinkEnvironment.of(container.name(), link.alias(), target, ip));
+            });
+        }
+        return env;
+    }
+
+    /** The network namespace a container's process joins: its own sandbox, or that of the one it shares. */
+    private String netnsOf(Container container) {
+        if (container.mode().isContainer()) {
+            return get(container.mode().value()).sandboxKey();
+        }
+        String key = container.sandboxKey();
+        if (key == null || key.isEmpty() || !java.nio.file.Files.exists(java.nio.file.Path.of(key))) {
+            throw new io.netdock.process.ProcessStartFailed("the container has no network namespace to join ("
+                    + key + ")");
+        }
+        return key;
+    }
+
+    /**
+     * The lifecycle side of a process exit: the container exits with the process's code (once, for the process
+     * recorded), then its restart policy decides unless the exit was asked for.
+     */
+    private void processExited(String id, ProcessRecord process, int exitCode, boolean stopping) {
+        mutate(id, () -> {
+            Optional<Container> current = containers.byId(id);
+            if (current.isEmpty() || !current.get().isRunning()
+                    || !process.equals(current.get().state().process())) {
+                return null;
+            }
+            Container exited = terminate(current.get(), exitCode);
+            RestartPolicy policy = RestartPolicy.of(exited.host());
+            if (!stopping && !shuttingDown && policy.restartsAfter(exitCode, exited.restartCount())) {
+                scheduleRestart(exited);
+            } else if (!restarting.contains(id)) {
+                autoRemove(exited);
+            }
+            return null;
+        });
+    }
+
+    /** Docker's back-off: 100 ms, doubling with each restart, at most a minute. */
+    private void scheduleRestart(Container exited) {
+        long delay = Math.min(60_000L, 100L << Math.min(exited.restartCount(), 10));
+        Instant finished = exited.state().finishedAt();
+        restarts.schedule(() -> restartByPolicy(exited.id(), finished), delay, TimeUnit.MILLISECONDS);
+    }
+
+    private void restartByPolicy(String id, Instant finished) {
+        try {
+            mutate(id, () -> {
+                Optional<Container> current = containers.byId(id);
+                if (shuttingDown || current.isEmpty() || current.get().isRunning()
+                        || !java.util.Objects.equals(current.get().state().finishedAt(), finished)) {
+                    return null;
+                }
+                Container counted = current.get().withRestartCount(current.get().restartCount() + 1);
+                transactions.executeWithoutResult(status -> containers.update(counted));
+                startLocked(counted);
+                return null;
+            });
+        } catch (RuntimeException startFailed) {
+            // recorded in State.Error by the start; the policy stops here as dockerd's does
+        }
+    }
+
+    /**
+     * After netdock was killed: each container recorded running with a process has that process (if its PID still
+     * names it) and whatever it left killed, is marked exited (137), and is started again if its policy says so.
+     */
+    void recoverProcesses() {
+        for (Container recorded : containers.all()) {
+            ProcessRecord process = recorded.state().process();
+            if (!recorded.isRunning() || process == null) {
+                continue;
+            }
+            processes.host().signal(process, Signals.SIGKILL);
+            processes.killAll(recorded.id());
+            Container exited = mutate(recorded.id(), () -> terminate(recorded, 128 + Signals.SIGKILL));
+            if (processes.enabled() && RestartPolicy.of(exited.host()).restartsAfter(exited.state().exitCode(), 0)) {
+                try {
+                    mutate(exited.id(), () -> startLocked(exited));
+                } catch (RuntimeException failed) {
+                    // recorded in State.Error; the container stays exited
+                }
+            }
+        }
+    }
+
+    /** A clean shutdown: no more restarts; running processes get their stop sequence. */
+    void shutDown() {
+        shuttingDown = true;
+        restarts.shutdownNow();
+        List<Thread> stopping = new ArrayList<>();
+        for (Container running : containers.all()) {
+            if (running.isRunning() && running.state().process() != null) {
+                Thread thread = new Thread(() -> stopProcess(running, null, null), "netdock-stop-" + running.shortId());
+                thread.start();
+                stopping.add(thread);
+            }
+        }
+        for (Thread thread : stopping) {
+            try {
+                thread.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    /**
+     * Stop with a process: the stop signal, then SIGKILL when the grace period ends; the exit itself is recorded
+     * by {@link #processExited}. Runs without the container's lock: the exit needs it.
+     */
+    private void stopProcess(Container container, String signalName, Integer timeoutSeconds) {
+        int signal = signalName != null && !signalName.isEmpty() ? Signals.parse(signalName) : stopSignalOf(container);
+        if (container.state().paused()) {
+            processes.host().freeze(container.id(), false);
+        }
+        events.publish(container, "kill", Map.of("signal", Integer.toString(signal)));
+        processes.signal(container, signal, true);
+        int grace = graceSeconds(container, timeoutSeconds);
+        if (!processes.awaitHandled(container.id(), grace < 0 ? -1 : grace * 1000L)) {
+            events.publish(container, "kill", Map.of("signal", Integer.toString(Signals.SIGKILL)));
+            processes.signal(container, Signals.SIGKILL, true);
+            processes.awaitHandled(container.id(), -1);
+        }
+        events.publish(containers.byId(container.id()).orElse(container), "stop");
+    }
+
+    /** The container if it runs a process this netdock started (else the process-less rules apply). */
+    private Optional<Container> withProcess(String reference) {
+        if (!processes.enabled()) {
+            return Optional.empty();
+        }
+        return mutate(reference, () -> {
+            Container container = get(reference);
+            return container.isRunning() && container.state().process() != null
+                    && processes.running(container.id()).isPresent() ? Optional.of(container) : Optional.empty();
+        });
     }
 
     private void recordFailedStart(Container container, String message) {
@@ -199,6 +412,11 @@ public class ContainerService {
      * ({@code null}: the container's {@code StopTimeout}, else 10 s; negative: wait for ever).
      */
     public void stop(String reference, String signal, Integer timeoutSeconds) {
+        Optional<Container> running = withProcess(reference);
+        if (running.isPresent()) {
+            stopProcess(running.get(), signal, timeoutSeconds);
+            return;
+        }
         mutate(reference, () -> {
             Container container = get(reference);
             if (!container.isRunning()) {
@@ -241,6 +459,15 @@ public class ContainerService {
 
     public void kill(String reference, String signalName) {
         int signal = signalName == null || signalName.isEmpty() ? Signals.SIGKILL : Signals.parse(signalName);
+        Optional<Container> running = withProcess(reference);
+        if (running.isPresent()) {
+            events.publish(running.get(), "kill", Map.of("signal", Integer.toString(signal)));
+            processes.signal(running.get(), signal, Signals.terminates(signal));
+            if (signal == Signals.SIGKILL) {
+                processes.awaitHandled(running.get().id(), 10_000);
+            }
+            return;
+        }
         mutate(reference, () -> {
             Container container = get(reference);
             if (!container.isRunning()) {
@@ -256,6 +483,14 @@ public class ContainerService {
     }
 
     public void restart(String reference, String signal, Integer timeoutSeconds) {
+        withProcess(reference).ifPresent(running -> {
+            restarting.add(running.id());
+            try {
+                stopProcess(running, signal, timeoutSeconds);
+            } finally {
+                restarting.remove(running.id());
+            }
+        });
         mutate(reference, () -> {
             Container container = get(reference);
             if (container.isRunning()) {
@@ -296,6 +531,16 @@ public class ContainerService {
     }
 
     public void remove(String reference, boolean force, boolean link) {
+        Optional<Container> withProcess = force && !link ? withProcess(reference) : Optional.empty();
+        if (withProcess.isPresent()) {
+            Container killed = withProcess.get();
+            events.publish(killed, "kill", Map.of("signal", Integer.toString(Signals.SIGKILL)));
+            processes.signal(killed, Signals.SIGKILL, true);
+            processes.awaitHandled(killed.id(), 10_000);
+            if (containers.byId(killed.id()).isEmpty()) {
+                return;
+            }
+        }
         if (link) {
             locks.exclusively(() -> {
                 removeLink(reference);
@@ -337,6 +582,7 @@ public class ContainerService {
             containers.delete(container.id());
         });
         events.publish(container, "destroy");
+        processes.removed(container.id());
         exits.removed(container.id(), container.state().exitCode());
     }
 

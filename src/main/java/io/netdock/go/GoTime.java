@@ -95,6 +95,13 @@ public final class GoTime {
         return negative ? duration.negated() : duration;
     }
 
+    /** Docker's {@code RFC3339NanoFixed} (log timestamps): always nine digits of nanoseconds. */
+    public static String formatFixed(Instant instant) {
+        String text = format(instant.truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
+        StringBuilder fixed = new StringBuilder(text.substring(0, text.length() - 1)).append('.');
+        return digits(fixed, instant.getNano(), 9).append('Z').toString();
+    }
+
     private static StringBuilder digits(StringBuilder text, int value, int width) {
         String number = Integer.toString(value);
         for (int i = number.length(); i < width; i++) {

@@ -32,7 +32,7 @@ class ContainerServiceTest {
         containers.insert(ContainerStoresIT.sample(WEB, "web"));
         containers.insert(ContainerStoresIT.sample(DB, "db"));
         containers.insert(ContainerStoresIT.sample(NAMED_AB, "ab"));
-        service = new ContainerService(containers, null, null, null, null, null, null, null);
+        service = new ContainerService(containers, null, null, null, null, null, null, null, null);
     }
 
     @Test

@@ -9,9 +9,10 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 
 /**
- * The hijacked connection of {@code POST /containers/{id}/attach} after {@code 101 UPGRADED}. A process-less
- * container writes nothing; the stream ends (the connection closes) when the container stops or the client
- * goes away.
+ * The hijacked connection of {@code POST /containers/{id}/attach} (and exec start) after {@code 101 UPGRADED}.
+ * What the client sends goes to {@link #whenInput} (a process's stdin) or is dropped; the stream ends (the
+ * connection closes) when the container stops or the client goes away. A client that closes its sending side
+ * (end of stdin) keeps receiving output when {@link #keepOpenAfterInput} was asked for.
  */
 public class RawStreamUpgrade implements HttpUpgradeHandler {
 
@@ -19,12 +20,35 @@ public class RawStreamUpgrade implements HttpUpgradeHandler {
     private volatile WebConnection connection;
     private volatile Consumer<RawStreamUpgrade> onOpen = upgrade -> { };
     private volatile Runnable onClose = () -> { };
+    private volatile Input input = (data, length) -> { };
+    private volatile Runnable onInputEnd = () -> { };
+    private volatile boolean keepOpenAfterInput;
 
-    void whenOpen(Consumer<RawStreamUpgrade> callback) {
+    /** Receives what the client sends. */
+    public interface Input {
+        void accept(byte[] data, int length);
+    }
+
+    public void whenInput(Input callback, Runnable atEnd) {
+        this.input = callback;
+        this.onInputEnd = atEnd;
+    }
+
+    public void keepOpenAfterInput() {
+        this.keepOpenAfterInput = true;
+    }
+
+    /** The connection's output; null before it opened. */
+    public java.io.OutputStream output() throws IOException {
+        WebConnection current = connection;
+        return current == null ? null : current.getOutputStream();
+    }
+
+    public void whenOpen(Consumer<RawStreamUpgrade> callback) {
         this.onOpen = callback;
     }
 
-    void whenClosed(Runnable callback) {
+    public void whenClosed(Runnable callback) {
         this.onClose = callback;
     }
 
@@ -40,6 +64,9 @@ public class RawStreamUpgrade implements HttpUpgradeHandler {
             return;
         }
         onOpen.accept(this);
+        if (closed.get()) {
+            closeConnection();
+        }
     }
 
     /** Ends the stream; harmless when already ended. */
@@ -48,6 +75,10 @@ public class RawStreamUpgrade implements HttpUpgradeHandler {
             return;
         }
         onClose.run();
+        closeConnection();
+    }
+
+    private void closeConnection() {
         WebConnection current = connection;
         if (current != null) {
             try {
@@ -63,7 +94,7 @@ public class RawStreamUpgrade implements HttpUpgradeHandler {
         close();
     }
 
-    /** Reads and drops whatever the client sends (stdin of a container without a process); EOF closes. */
+    /** Hands on whatever the client sends; EOF closes unless the output is to go on. */
     private final class Discard implements ReadListener {
 
         private final ServletInputStream input;
@@ -76,15 +107,22 @@ public class RawStreamUpgrade implements HttpUpgradeHandler {
         @Override
         public void onDataAvailable() throws IOException {
             while (input.isReady() && !input.isFinished()) {
-                if (input.read(buffer) < 0) {
+                int n = input.read(buffer);
+                if (n < 0) {
                     break;
+                }
+                if (n > 0) {
+                    RawStreamUpgrade.this.input.accept(buffer, n);
                 }
             }
         }
 
         @Override
         public void onAllDataRead() {
-            close();
+            onInputEnd.run();
+            if (!keepOpenAfterInput) {
+                close();
+            }
         }
 
         @Override

@@ -21,7 +21,9 @@ import java.util.List;
  *   <li>{@code postrouting} (nat): outbound masquerade per network, masquerade of host-originated traffic into a
  *       bridge (needed after DNAT from 127.0.0.1), and hairpin masquerade per published port;</li>
  *   <li>{@code forward} (filter): each bridge jumps to {@code isolation} for traffic leaving it, which drops what
- *       is headed into another netdock bridge; internal networks drop everything crossing their bridge;
+ *       is headed into another netdock bridge unless it was DNATed to a published port (as on Docker, a container
+ *       on another network reaches a published port through its own gateway); internal networks drop
+ *       everything crossing their bridge before that;
  *       {@code enable_icc=false} drops traffic between ports of the bridge. That last rule sees bridged traffic
  *       because br_netfilter hands it to the inet hooks ({@code net.bridge.bridge-nf-call-iptables=1}, set in
  *       the host namespace); nft's bridge family cannot match the bridge itself without
@@ -38,7 +40,8 @@ final class FirewallRules {
                     FirewallChain.base("forward", "filter", "forward", "filter"),
                     FirewallChain.regular("isolation")),
             List.of(new FirewallRule("prerouting", "fib daddr type local jump published", Names.BASE_MARK),
-                    new FirewallRule("output", "fib daddr type local jump published", Names.BASE_MARK)));
+                    new FirewallRule("output", "fib daddr type local jump published", Names.BASE_MARK),
+                    new FirewallRule("isolation", "ct status dnat accept", Names.BASE_MARK)));
 
     private FirewallRules() {
     }

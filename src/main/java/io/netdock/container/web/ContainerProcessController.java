@@ -1,0 +1,59 @@
+package io.netdock.container.web;
+
+import io.netdock.container.ContainerFreezer;
+import io.netdock.container.ContainerService;
+import io.netdock.process.TopLine;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** {@code top}, {@code pause}, {@code unpause} and {@code resize} of a container. */
+@RestController
+class ContainerProcessController {
+
+    private static final List<String> TITLES = List.of("UID", "PID", "PPID", "C", "STIME", "TTY", "TIME", "CMD");
+
+    private final ContainerFreezer freezer;
+    private final ContainerService containers;
+
+    ContainerProcessController(ContainerFreezer freezer, ContainerService containers) {
+        this.freezer = freezer;
+        this.containers = containers;
+    }
+
+    @GetMapping("/containers/{id}/top")
+    Map<String, Object> top(@PathVariable String id, @RequestParam(name = "ps_args", required = false) String args) {
+        Map<String, Object> top = new LinkedHashMap<>();
+        top.put("Processes", freezer.top(id).stream().map(TopLine::columns).toList());
+        top.put("Titles", TITLES);
+        return top;
+    }
+
+    @PostMapping("/containers/{id}/pause")
+    ResponseEntity<Void> pause(@PathVariable String id) {
+        freezer.pause(id, true);
+        return ResponseEntity.noContent().build();
+    }
+
+    @PostMapping("/containers/{id}/unpause")
+    ResponseEntity<Void> unpause(@PathVariable String id) {
+        freezer.pause(id, false);
+        return ResponseEntity.noContent().build();
+    }
+
+    /** No TTY, nothing to resize: dockerd answers 200 for a running container, 409 otherwise. */
+    @PostMapping("/containers/{id}/resize")
+    ResponseEntity<Void> resize(@PathVariable String id, @RequestParam(required = false) String h,
+                                @RequestParam(required = false) String w) {
+        if (!containers.get(id).isRunning()) {
+            throw io.netdock.error.DockerError.conflict("Container " + containers.get(id).id() + " is not running");
+        }
+        return ResponseEntity.ok().build();
+    }
+}

@@ -1,0 +1,21 @@
+package io.netdock.process;
+
+import io.netdock.kernel.KernelProperties;
+import io.netdock.server.StartupRefused;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** Refuses {@code netdock.processes=host} unless the kernel is real: a simulated sandbox has nothing to run in. */
+@Configuration(proxyBeanMethods = false)
+class ProcessesConfiguration {
+
+    @Bean
+    ProcessMode processMode(ProcessProperties processes, KernelProperties kernel) {
+        if (processes.enabled() && kernel.mode() != KernelProperties.Mode.LINUX) {
+            throw new StartupRefused("netdock.processes=host needs netdock.kernel.mode=linux (a simulated sandbox "
+                    + "has no namespace to run a process in)",
+                    "Add --netdock.kernel.mode=linux (as root), or leave netdock.processes=none.");
+        }
+        return new ProcessMode(processes.enabled());
+    }
+}
