@@ -7,7 +7,6 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.xbill.DNS.Flags;
 import org.xbill.DNS.Header;
 import org.xbill.DNS.Message;
@@ -15,6 +14,7 @@ import org.xbill.DNS.OPTRecord;
 import org.xbill.DNS.Opcode;
 import org.xbill.DNS.Rcode;
 import org.xbill.DNS.Section;
+import org.xbill.DNS.Type;
 
 /**
  * The one entry every DNS listener calls (the sockets in each sandbox in linux mode, the host listener, the JSON
@@ -42,16 +42,24 @@ public final class DnsService {
     private final DnsResolver resolver;
     private final UpstreamExchange exchange;
     private final Duration upstreamTimeout;
-    private final AtomicInteger forwardsInFlight = new AtomicInteger();
+    private final ForwardSlots slots;
+    private final AnswerCache cache;
 
     public DnsService(DnsResolver resolver, UpstreamExchange exchange) {
         this(resolver, exchange, UPSTREAM_TIMEOUT);
     }
 
     public DnsService(DnsResolver resolver, UpstreamExchange exchange, Duration upstreamTimeout) {
+        this(resolver, exchange, upstreamTimeout, upstreamTimeout);
+    }
+
+    /** @param slotWait how long a forward waits for one of the 1 024 slots (Docker: the upstream timeout, 4 s) */
+    public DnsService(DnsResolver resolver, UpstreamExchange exchange, Duration upstreamTimeout, Duration slotWait) {
         this.resolver = resolver;
         this.exchange = exchange;
         this.upstreamTimeout = upstreamTimeout;
+        this.slots = new ForwardSlots(MAX_FORWARDS_IN_FLIGHT, slotWait);
+        this.cache = new AnswerCache(resolver.index());
     }
 
     /**
@@ -63,6 +71,10 @@ public final class DnsService {
         if (wireQuery.length < HEADER_LENGTH || (wireQuery[2] & 0x80) != 0) {
             return CompletableFuture.completedFuture(NOTHING);
         }
+        byte[] cached = cache.reply(querier, wireQuery);
+        if (cached != null) {
+            return CompletableFuture.completedFuture(cached);
+        }
         Message query;
         try {
             query = new Message(wireQuery);
@@ -73,9 +85,14 @@ public final class DnsService {
         if (refused != null) {
             return CompletableFuture.completedFuture(refused.toWire());
         }
+        long version = cache.version();
         Resolution resolution = resolver.resolve(querier, query);
         if (resolution instanceof Resolution.Answered answered) {
-            return CompletableFuture.completedFuture(wire(answered.reply(), query, transport));
+            byte[] reply = wire(answered.reply(), query, transport);
+            if (answered.local()) {
+                cache.store(querier, wireQuery, reply, version, addressLength(query.getQuestion().getType()));
+            }
+            return CompletableFuture.completedFuture(reply);
         }
         return forward(querier, query, wireQuery, transport, ((Resolution.Forward) resolution).upstreams())
                 .thenApply(reply -> reply.raw() != null ? reply.raw() : wire(reply.message(), query, transport));
@@ -98,7 +115,12 @@ public final class DnsService {
 
     /** Forwards in flight now (for the benchmark and the limit's test). */
     public int forwardsInFlight() {
-        return forwardsInFlight.get();
+        return slots.taken();
+    }
+
+    /** Forwards waiting for a slot now. */
+    public int forwardsWaiting() {
+        return slots.waiting();
     }
 
     /** A reply the query gets without being resolved (wrong opcode, question count), or null. */
@@ -118,13 +140,9 @@ public final class DnsService {
         if (upstreams.isEmpty()) {
             return CompletableFuture.completedFuture(Forwarded.failed(DnsResolver.reply(query, Rcode.SERVFAIL)));
         }
-        if (forwardsInFlight.incrementAndGet() > MAX_FORWARDS_IN_FLIGHT) {
-            forwardsInFlight.decrementAndGet();
-            return CompletableFuture.completedFuture(Forwarded.failed(DnsResolver.reply(query, Rcode.REFUSED)));
-        }
         CompletableFuture<Forwarded> result = new CompletableFuture<>();
         tryUpstream(querier, query, wireQuery, transport, upstreams, 0, result);
-        return result.whenComplete((done, failed) -> forwardsInFlight.decrementAndGet());
+        return result;
     }
 
     private void tryUpstream(Querier querier, Message query, byte[] wireQuery, Transport transport,
@@ -133,6 +151,18 @@ public final class DnsService {
             result.complete(Forwarded.failed(DnsResolver.reply(query, Rcode.SERVFAIL)));
             return;
         }
+        slots.take().thenAccept(got -> {
+            if (got) {
+                exchangeWith(querier, query, wireQuery, transport, upstreams, next, result);
+            } else {
+                result.complete(Forwarded.failed(DnsResolver.reply(query, Rcode.REFUSED)));
+            }
+        });
+    }
+
+    /** One upstream's exchange, holding a slot until it is over. */
+    private void exchangeWith(Querier querier, Message query, byte[] wireQuery, Transport transport,
+                              List<Upstream> upstreams, int next, CompletableFuture<Forwarded> result) {
         Upstream upstream = upstreams.get(next);
         CompletableFuture<byte[]> sent;
         try {
@@ -141,6 +171,7 @@ public final class DnsService {
             sent = CompletableFuture.failedFuture(refusedToSend);
         }
         sent.orTimeout(upstreamTimeout.toMillis(), TimeUnit.MILLISECONDS).whenComplete((raw, failed) -> {
+            slots.release();
             Message reply = failed == null ? usable(raw, query) : null;
             if (reply == null) {
                 tryUpstream(querier, query, wireQuery, transport, upstreams, next + 1, result);
@@ -166,6 +197,10 @@ public final class DnsService {
         } catch (IOException | RuntimeException garbage) {
             return null;
         }
+    }
+
+    private static int addressLength(int type) {
+        return type == Type.A ? 4 : type == Type.AAAA ? 16 : 0;
     }
 
     /** A reply in wire format; for UDP at most 512 bytes, or the query's EDNS size when larger, with TC set. */
