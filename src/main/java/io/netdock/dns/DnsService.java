@@ -13,6 +13,7 @@ import org.xbill.DNS.Message;
 import org.xbill.DNS.OPTRecord;
 import org.xbill.DNS.Opcode;
 import org.xbill.DNS.Rcode;
+import org.xbill.DNS.Record;
 import org.xbill.DNS.Section;
 import org.xbill.DNS.Type;
 
@@ -28,7 +29,8 @@ import org.xbill.DNS.Type;
  *   <li>Forwarding: the upstreams in order, 4 s each; a timeout, an I/O error, SERVFAIL or REFUSED moves on to the
  *       next; any other reply (NXDOMAIN, NOERROR, …) is relayed as received. All failed, or none: SERVFAIL. More
  *       than 1 024 forwards in flight: REFUSED.</li>
- *   <li>UDP replies longer than 512 bytes, or than the query's EDNS size when larger, are truncated with TC set.</li>
+ *   <li>UDP replies longer than 512 bytes, or than the query's EDNS size when larger, are truncated with TC set,
+ *       keeping as many answers as fit (as Docker's).</li>
  * </ul>
  */
 public final class DnsService {
@@ -213,7 +215,41 @@ public final class DnsService {
         if (opt != null && opt.getPayloadSize() > limit) {
             limit = Math.min(opt.getPayloadSize(), 65535);
         }
-        return reply.toWire(limit);
+        byte[] whole = reply.toWire();
+        return whole.length <= limit ? whole : truncated(reply, limit);
+    }
+
+    /**
+     * As Docker's resolver truncates: TC set and as many of the answers as fit (a client that ignores TC still
+     * gets addresses), nothing in the other sections. The most answers that fit is found by halving, so a huge
+     * reply costs a few encodings, not one per record.
+     */
+    private static byte[] truncated(Message reply, int limit) {
+        List<Record> answers = reply.getSection(Section.ANSWER);
+        int fits = 0;
+        int tooMany = answers.size();
+        byte[] best = withAnswers(reply, answers, 0);
+        while (tooMany - fits > 1) {
+            int middle = (fits + tooMany) >>> 1;
+            byte[] tried = withAnswers(reply, answers, middle);
+            if (tried.length <= limit) {
+                fits = middle;
+                best = tried;
+            } else {
+                tooMany = middle;
+            }
+        }
+        return best;
+    }
+
+    private static byte[] withAnswers(Message reply, List<Record> answers, int count) {
+        Message kept = reply.clone();
+        kept.removeAllRecords(Section.ANSWER);
+        kept.removeAllRecords(Section.AUTHORITY);
+        kept.removeAllRecords(Section.ADDITIONAL);
+        answers.subList(0, count).forEach(answer -> kept.addRecord(answer, Section.ANSWER));
+        kept.getHeader().setFlag(Flags.TC);
+        return kept.toWire();
     }
 
     /** A reply to a query whose header is readable and the rest is not: the header's ID and opcode, no question. */

@@ -113,7 +113,8 @@ class DnsServiceTest {
         Message udp = answer(service(), query("many", Type.A), Transport.UDP);
         assertThat(udp.getHeader().getFlag(Flags.TC)).isTrue();
         assertThat(udp.toWire().length).isLessThanOrEqualTo(512);
-        assertThat(udp.getSection(Section.ANSWER).size()).isLessThan(60);
+        // as Docker's: as many answers as fit (12 + 10 bytes of header and question, 16 per compressed A record)
+        assertThat(udp.getSection(Section.ANSWER)).hasSize(30);
         Message tcp = answer(service(), query("many", Type.A), Transport.TCP);
         assertThat(tcp.getHeader().getFlag(Flags.TC)).isFalse();
         assertThat(tcp.getSection(Section.ANSWER)).hasSize(60);
