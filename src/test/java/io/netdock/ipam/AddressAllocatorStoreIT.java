@@ -1,5 +1,6 @@
 package io.netdock.ipam;
 
+import io.netdock.store.StoreFeed;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -36,7 +37,7 @@ class AddressAllocatorStoreIT {
 
     private static DataSource databaseWithNetwork(TestDatabase kind) {
         DataSource database = kind.create();
-        new Networks(JdbcClient.create(database), new DataSourceTransactionManager(database)).insert(TestNetworks.bridge(NETWORK, "n", "10.9.0.0/24", "10.9.0.1"));
+        new Networks(JdbcClient.create(database), new DataSourceTransactionManager(database), StoreFeed.unshared()).insert(TestNetworks.bridge(NETWORK, "n", "10.9.0.0/24", "10.9.0.1"));
         return database;
     }
 
@@ -93,6 +94,23 @@ class AddressAllocatorStoreIT {
         AddressAllocator restarted = allocator(database);
         assertThat(restarted.release(NETWORK, "ep1")).as("before the cache is built").containsExactly(first);
         assertThat(new Leases(JdbcClient.create(database)).ofOwner(NETWORK, "ep1")).isEmpty();
+    }
+
+    @ParameterizedTest
+    @MethodSource("io.netdock.testing.TestDatabases#both")
+    void leasesOfARolledBackTransactionAreFreeInTheCacheToo(TestDatabase kind) {
+        DataSource database = databaseWithNetwork(kind);
+        AddressAllocator allocator = allocator(database);
+        allocator.allocate(NETWORK, LAYOUT, false, "kept");
+        new TransactionTemplate(new DataSourceTransactionManager(database)).executeWithoutResult(status -> {
+            allocator.allocate(NETWORK, LAYOUT, false, "undone");
+            allocator.claim(NETWORK, LAYOUT, ip("10.9.0.77"), "undone-static");
+            status.setRollbackOnly();
+        });
+        assertThat(allocator.cacheDisagreements(NETWORK)).isEmpty();
+        assertThat(allocator.allocate(NETWORK, LAYOUT, false, "next")).as("the rolled-back address is handed out again")
+                .isEqualTo(ip("10.9.0.3"));
+        allocator.claim(NETWORK, LAYOUT, ip("10.9.0.77"), "static");
     }
 
     @ParameterizedTest

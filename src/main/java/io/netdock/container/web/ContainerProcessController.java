@@ -1,11 +1,12 @@
 package io.netdock.container.web;
 
+import io.netdock.api.DockerDocument;
+import io.netdock.container.Container;
 import io.netdock.container.ContainerFreezer;
+import io.netdock.container.ContainerProcesses;
 import io.netdock.container.ContainerService;
 import io.netdock.process.TopLine;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -28,11 +29,10 @@ class ContainerProcessController {
     }
 
     @GetMapping("/containers/{id}/top")
-    Map<String, Object> top(@PathVariable String id, @RequestParam(name = "ps_args", required = false) String args) {
-        Map<String, Object> top = new LinkedHashMap<>();
-        top.put("Processes", freezer.top(id).stream().map(TopLine::columns).toList());
-        top.put("Titles", TITLES);
-        return top;
+    DockerDocument top(@PathVariable String id, @RequestParam(name = "ps_args", required = false) String args) {
+        return DockerDocument.object()
+                .field("Processes", freezer.top(id).stream().map(TopLine::columns).toList())
+                .field("Titles", TITLES);
     }
 
     @PostMapping("/containers/{id}/pause")
@@ -51,8 +51,9 @@ class ContainerProcessController {
     @PostMapping("/containers/{id}/resize")
     ResponseEntity<Void> resize(@PathVariable String id, @RequestParam(required = false) String h,
                                 @RequestParam(required = false) String w) {
-        if (!containers.get(id).isRunning()) {
-            throw io.netdock.error.DockerError.conflict("Container " + containers.get(id).id() + " is not running");
+        Container container = containers.get(id);
+        if (!container.isRunning()) {
+            throw ContainerProcesses.notRunning(container);
         }
         return ResponseEntity.ok().build();
     }
