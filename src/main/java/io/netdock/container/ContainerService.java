@@ -129,8 +129,10 @@ public class ContainerService {
         String requestedName = request.name() == null || request.name().isEmpty()
                 ? null : ContainerNames.validate(request.name());
         CreationRules.check(request, warnings);
-        return locks.call(LockPlan::nothing, () -> {
-            String id = ContainerNames.newId();
+        String id = ContainerNames.newId();
+        // the new container is in memory before its transaction commits: an operation that finds it by name
+        // meanwhile waits on its lock instead of acting on (and reloading away) a row it cannot see yet
+        return locks.call(() -> LockPlan.container(id), () -> {
             ContainerConfig config = request.config();
             HostSettings stored = host;
             if (mode.isContainer()) {
