@@ -2,9 +2,8 @@ package io.netdock.container.web;
 
 import io.netdock.container.ContainerFreezer;
 import io.netdock.container.ContainerService;
-import io.netdock.process.TopLine;
+import io.netdock.process.TopTable;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -17,8 +16,6 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class ContainerProcessController {
 
-    private static final List<String> TITLES = List.of("UID", "PID", "PPID", "C", "STIME", "TTY", "TIME", "CMD");
-
     private final ContainerFreezer freezer;
     private final ContainerService containers;
 
@@ -29,9 +26,10 @@ class ContainerProcessController {
 
     @GetMapping("/containers/{id}/top")
     Map<String, Object> top(@PathVariable String id, @RequestParam(name = "ps_args", required = false) String args) {
+        TopTable table = freezer.top(id, args);
         Map<String, Object> top = new LinkedHashMap<>();
-        top.put("Processes", freezer.top(id).stream().map(TopLine::columns).toList());
-        top.put("Titles", TITLES);
+        top.put("Processes", table.processes());
+        top.put("Titles", table.titles());
         return top;
     }
 
