@@ -4,6 +4,8 @@ import io.netdock.error.DockerError;
 import io.netdock.error.ErrorCategory;
 import io.netdock.kernel.KernelException;
 import jakarta.servlet.http.HttpServletRequest;
+import java.io.IOException;
+import java.io.OutputStream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
@@ -19,6 +21,7 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.NoHandlerFoundException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
+import org.springframework.web.util.DisconnectedClientHelper;
 
 /** The one place that turns errors into Docker's status codes and {@code {"message": ...}} bodies. */
 @RestControllerAdvice
@@ -51,8 +54,25 @@ class DockerErrorAdvice {
 
     @ExceptionHandler({NoHandlerFoundException.class, NoResourceFoundException.class,
             HttpRequestMethodNotSupportedException.class, PageNotFound.class})
-    ResponseEntity<ErrorResponse> pageNotFound() {
-        return body(HttpStatus.NOT_FOUND, "page not found");
+    ResponseEntity<ErrorResponse> pageNotFound(HttpServletRequest request) {
+        return LackingFeatures.answer(request.getMethod(), request.getRequestURI())
+                .map(lacking -> {
+                    drain(request);
+                    return dockerError(lacking);
+                })
+                .orElseGet(() -> body(HttpStatus.NOT_FOUND, "page not found"));
+    }
+
+    /**
+     * Reads what the client sends before answering, as dockerd decodes a body first: an answer sent while the
+     * client is still writing makes its write fail ("broken pipe") instead of showing the message.
+     */
+    private static void drain(HttpServletRequest request) {
+        try {
+            request.getInputStream().transferTo(OutputStream.nullOutputStream());
+        } catch (IOException | IllegalStateException unreadable) {
+            // the answer goes out anyway
+        }
     }
 
     /** dockerd's {@code CheckForJSON}: the header as the client sent it, parsed or not. */
@@ -91,6 +111,11 @@ class DockerErrorAdvice {
      */
     @ExceptionHandler(Exception.class)
     ResponseEntity<ErrorResponse> unexpected(Exception error) {
+        if (DisconnectedClientHelper.isClientDisconnectedException(error)) {
+            // The client hung up while its answer was being written (a broken pipe): nobody to answer, nothing wrong
+            log.debug("client went away before its response was written: {}", error.toString());
+            return null;
+        }
         log.error("unexpected error", error);
         String message = error instanceof KernelException && error.getMessage() != null ? error.getMessage()
                 : "internal error in netdock (its log has the details)";

@@ -8,17 +8,24 @@ import java.util.Map;
  * inspect. There is no image, so nothing is merged from one.
  *
  * @param exposedPorts {@code "80/tcp"} keys in the order received
+ * @param asGiven      the other {@code Config} fields the client sent (by Docker's name, in Go's JSON types), which
+ *                     netdock does not act on but shows back, as Docker does; null or empty when none
  */
 public record ContainerConfig(String hostname, String domainname, String user, boolean attachStdin,
                               boolean attachStdout, boolean attachStderr, boolean tty, boolean openStdin,
                               boolean stdinOnce, List<String> env, List<String> cmd, List<String> entrypoint,
                               String image, String workingDir, Map<String, String> labels,
-                              List<String> exposedPorts, String macAddress, String stopSignal, Integer stopTimeout) {
+                              List<String> exposedPorts, String macAddress, String stopSignal, Integer stopTimeout,
+                              Map<String, Object> asGiven) {
+
+    public ContainerConfig {
+        asGiven = GivenValues.copyOf(asGiven);
+    }
 
     public ContainerConfig withHostname(String newHostname) {
         return new ContainerConfig(newHostname, domainname, user, attachStdin, attachStdout, attachStderr, tty,
                 openStdin, stdinOnce, env, cmd, entrypoint, image, workingDir, labels, exposedPorts, macAddress,
-                stopSignal, stopTimeout);
+                stopSignal, stopTimeout, asGiven);
     }
 
     /** Docker's {@code Path}: the entrypoint's first word, else the command's. */

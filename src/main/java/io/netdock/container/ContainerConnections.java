@@ -51,7 +51,7 @@ public class ContainerConnections {
             if (mode.isContainer()) {
                 throw DockerError.invalidParameter(SHARED_NAMESPACE);
             }
-            if ("host".equals(network.driver()) && !mode.isHost()) {
+            if (network.isHost() && !mode.isHost()) {
                 throw DockerError.invalidParameter(
                         "cannot connect container to host network - container must be created in host network mode");
             }
@@ -67,10 +67,10 @@ public class ContainerConnections {
                     }
                     return;
                 }
-                if ("host".equals(current.get().driver()) || "host".equals(network.driver())) {
+                if (current.get().isHost() || network.isHost()) {
                     throw DockerError.invalidParameter(SHARED_NAMESPACE);
                 }
-                if (current.get().name().equals("none") || network.name().equals("none")) {
+                if (current.get().isNone() || network.isNone()) {
                     throw DockerError.invalidParameter(PRIVATE_NONE);
                 }
             }
@@ -121,7 +121,7 @@ public class ContainerConnections {
                 networking.network(networkRef);
             }
             Network network = found.orElseThrow();
-            if ("host".equals(network.driver()) && container.mode().isHost()) {
+            if (network.isHost() && container.mode().isHost()) {
                 throw DockerError.invalidParameter(
                         "cannot disconnect container from host network - container was created in host network mode");
             }

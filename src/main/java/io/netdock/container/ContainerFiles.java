@@ -100,7 +100,7 @@ public class ContainerFiles {
         if (mode.isNone()) {
             return NetworkKind.NONE;
         }
-        boolean userDefined = view.networks().values().stream().anyMatch(n -> !n.isPredefined());
+        boolean userDefined = view.networks().values().stream().anyMatch(Network::hasEmbeddedResolver);
         return userDefined ? NetworkKind.USER_DEFINED : NetworkKind.DEFAULT_BRIDGE;
     }
 

@@ -15,6 +15,7 @@ import io.netdock.network.Network;
 import io.netdock.network.NetworkService;
 import io.netdock.portmap.PortBinding;
 import io.netdock.portmap.PortMapper;
+import io.netdock.rollback.Rollback;
 import io.netdock.server.NetdockProperties;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -22,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
 /**
@@ -38,9 +40,11 @@ class ContainerNetworking {
     private final PortPlan portPlan;
     private final Plumbing plumbing;
     private final String hostSandboxKey;
+    private final ApplicationEventPublisher events;
 
     ContainerNetworking(NetworkService networks, EndpointService endpoints, PortMapper ports, PortPlan portPlan,
-                        Plumbing plumbing, NetdockProperties properties) {
+                        Plumbing plumbing, NetdockProperties properties, ApplicationEventPublisher events) {
+        this.events = events;
         this.networks = networks;
         this.endpoints = endpoints;
         this.ports = ports;
@@ -126,6 +130,7 @@ class ContainerNetworking {
         }
         checkLinkTargets(container, lookup);
         String sandboxId = EndpointIds.next();
+        Rollback rollback = new Rollback("start container " + container.name());
         String sandboxKey;
         if (mode.isHost()) {
             sandboxKey = hostSandboxKey;
@@ -135,6 +140,7 @@ class ContainerNetworking {
             } catch (KernelException kernel) {
                 throw new ContainerNetworkingFailed(kernel.getMessage());
             }
+            rollback.onFailure("sandbox " + sandboxId, () -> plumbing.removeSandbox(sandboxId));
         }
         List<Endpoint> attached = new ArrayList<>();
         try {
@@ -154,6 +160,9 @@ class ContainerNetworking {
                 } catch (EndpointCreationFailed kernelRefused) {
                     throw new ContainerNetworkingFailed(kernelRefused.getMessage());
                 }
+                // the transaction's rollback restores the records; this takes the kernel objects away
+                rollback.onFailure("endpoint " + endpoint.endpointId() + " on " + network.name(),
+                        () -> endpoints.detach(endpoint, networks.find(endpoint.networkId()).orElse(null), sandboxId));
                 attached.add(endpoint);
                 if (network.isBridge()) {
                     index++;
@@ -162,9 +171,10 @@ class ContainerNetworking {
             }
             Container running = container.withNetworks(rekeyed).withSandbox(sandboxId, sandboxKey);
             publishPorts(running, attached);
+            tellResolver(running, attached);
             return running;
         } catch (RuntimeException failed) {
-            undo(attached, sandboxId, mode);
+            rollback.unwind(failed);
             throw failed;
         }
     }
@@ -232,24 +242,6 @@ class ContainerNetworking {
                 network.bridge().bridgeName(), endpoint.ipv4Address(), endpoint.ipv6Address(), requests);
     }
 
-    private void undo(List<Endpoint> attached, String sandboxId, NetworkMode mode) {
-        for (int i = attached.size() - 1; i >= 0; i--) {
-            Endpoint endpoint = attached.get(i);
-            try {
-                endpoints.detach(endpoint, networks.find(endpoint.networkId()).orElse(null), sandboxId);
-            } catch (RuntimeException bestEffort) {
-                // the transaction rollback restores the records; the kernel object may stay until reconcile
-            }
-        }
-        if (!mode.isHost()) {
-            try {
-                plumbing.removeSandbox(sandboxId);
-            } catch (RuntimeException bestEffort) {
-                // nothing else to undo
-            }
-        }
-    }
-
     /** Tears down what {@link #up} made; returns the endpoints removed (for the disconnect events). */
     List<Endpoint> down(Container container) {
         List<Endpoint> mine = endpoints.ofContainer(container.id());
@@ -261,6 +253,7 @@ class ContainerNetworking {
         if (!container.mode().sharesNamespace() && !container.sandboxId().isEmpty()) {
             plumbing.removeSandbox(container.sandboxId());
         }
+        tellResolver(container, List.of());
         return mine;
     }
 
@@ -336,7 +329,8 @@ class ContainerNetworking {
             }
             forwards.addAll(ports.forwardsOf(container.id()));
         }
-        return new DesiredState(networks.bridgeNetworks(), sandboxes, attachments, forwards);
+        List<String> resolvers = resolvers(running).stream().map(EmbeddedResolverChanged::sandboxId).toList();
+        return new DesiredState(networks.bridgeNetworks(), sandboxes, attachments, forwards, resolvers);
     }
 
     /** Attaches a running container to one more network. */
@@ -348,7 +342,12 @@ class ContainerNetworking {
         boolean hasGateway = current.stream().anyMatch(Endpoint::defaultRoute);
         Attachee who = new Attachee(container.id(), container.name(), container.sandboxId(), "eth" + index);
         networks.ensureRealised(network);
-        return endpoints.attach(who, network, config, !hasGateway && !network.internal(), System.nanoTime());
+        Endpoint attached = endpoints.attach(who, network, config, !hasGateway && !network.internal(),
+                System.nanoTime());
+        List<Endpoint> now = new ArrayList<>(current);
+        now.add(attached);
+        tellResolver(container, now);
+        return attached;
     }
 
     /** Detaches a running container from one network; returns the endpoint removed, if it had one. */
@@ -360,7 +359,40 @@ class ContainerNetworking {
                 ports.unpublish(container.id());
             }
             endpoints.detach(e, network, container.sandboxId());
+            tellResolver(container, endpoints.ofContainer(container.id()).stream()
+                    .filter(other -> !other.endpointId().equals(e.endpointId())).toList());
         });
         return endpoint;
+    }
+
+    /**
+     * Tells whether the container's sandbox must now have an embedded DNS resolver: it owns its sandbox and has an
+     * endpoint on a user-defined network ({@link EmbeddedResolverChanged}).
+     *
+     * @param current the container's endpoints after the change (none once it stops)
+     */
+    private void tellResolver(Container container, List<Endpoint> current) {
+        if (container.mode().sharesNamespace() || container.mode().isHost() || container.sandboxId().isEmpty()) {
+            return;
+        }
+        events.publishEvent(new EmbeddedResolverChanged(container.id(), container.sandboxId(),
+                hasEmbeddedResolver(current)));
+    }
+
+    private boolean hasEmbeddedResolver(List<Endpoint> current) {
+        return current.stream().anyMatch(endpoint -> networks.find(endpoint.networkId())
+                .map(Network::hasEmbeddedResolver).orElse(false));
+    }
+
+    /** The resolvers running containers must have, for {@link ContainerStartup} to tell once the kernel is ready. */
+    List<EmbeddedResolverChanged> resolvers(List<Container> running) {
+        List<EmbeddedResolverChanged> wanted = new ArrayList<>();
+        for (Container container : running) {
+            if (!container.mode().sharesNamespace() && !container.mode().isHost() && !container.sandboxId().isEmpty()
+                    && hasEmbeddedResolver(endpoints.ofContainer(container.id()))) {
+                wanted.add(new EmbeddedResolverChanged(container.id(), container.sandboxId(), true));
+            }
+        }
+        return wanted;
     }
 }

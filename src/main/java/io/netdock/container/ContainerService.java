@@ -3,6 +3,8 @@ package io.netdock.container;
 import io.netdock.endpoint.Endpoint;
 import io.netdock.endpoint.EndpointConfig;
 import io.netdock.error.DockerError;
+import io.netdock.filters.Filters;
+import io.netdock.filters.PruneFilters;
 import io.netdock.image.ImageService;
 import io.netdock.process.CommandNotFound;
 import io.netdock.process.ProcessRecord;
@@ -64,6 +66,21 @@ public class ContainerService {
         this.clock = Clock.systemUTC();
     }
 
+    /** {@code POST /containers/prune}: removes every stopped container the filters select; returns them. */
+    public List<Container> prune(Filters filters) {
+        PruneFilters matcher = PruneFilters.of(filters, clock.instant());
+        return mutate(() -> {
+            List<Container> removed = new ArrayList<>();
+            for (Container container : containers.all()) {
+                if (!container.isRunning() && matcher.matches(container.created(), container.labels())) {
+                    removeLocked(container);
+                    removed.add(container);
+                }
+            }
+            return removed;
+        });
+    }
+
     /** Docker's lookup: full ID, then exact name (leading slash optional), then unique ID prefix. */
     public Container get(String reference) {
         String name = reference.startsWith("/") ? reference.substring(1) : reference;
@@ -113,12 +130,9 @@ public class ContainerService {
             ContainerConfig config = request.config();
             HostSettings stored = host;
             if (mode.isContainer()) {
-                // like dockerd: a known target is stored by full ID, an unknown one as given (start then fails
-                // with 404); the shared hostname is copied at start
-                Optional<Container> other = find(mode.value());
-                if (other.isPresent()) {
-                    stored = host.withNetworkMode("container:" + other.get().id());
-                }
+                // stored by full ID; an unknown target is refused here (dockerd only fails at start, after
+                // storing a container that can never start); the shared hostname is copied at start
+                stored = host.withNetworkMode("container:" + get(mode.value()).id());
             }
             if (config.hostname() == null || config.hostname().isEmpty()) {
                 config = config.withHostname(mode.isHost() ? HostFacts.local().hostname() : id.substring(0, 12));

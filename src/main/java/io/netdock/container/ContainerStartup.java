@@ -5,13 +5,15 @@ import io.netdock.network.NetworkService;
 import io.netdock.kernel.ReconcileReport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 /**
  * At start, before requests are served, makes the kernel match the database: the bridges of every network and,
  * for each running container, its sandbox, endpoint veths and port forwards are re-created where missing;
- * netdock-owned kernel objects nobody knows are removed ({@code Plumbing.reconcile}). A lifecycle rather than an
+ * netdock-owned kernel objects nobody knows are removed ({@code Plumbing.reconcile}); then each sandbox that must
+ * have an embedded DNS resolver is announced ({@link EmbeddedResolverChanged}). A lifecycle rather than an
  * initialisation callback so that it runs after every module has initialised — the predefined networks exist and
  * the default bridge has its configured subnet — and, by its phase, before the listeners open.
  */
@@ -27,9 +29,12 @@ class ContainerStartup implements SmartLifecycle {
     private final ContainerNetworking networking;
     private final Plumbing plumbing;
     private final NetworkService networks;
+    private final ApplicationEventPublisher events;
     private volatile boolean reconciled;
 
-    ContainerStartup(Containers containers, ContainerNetworking networking, Plumbing plumbing, NetworkService networks) {
+    ContainerStartup(Containers containers, ContainerNetworking networking, Plumbing plumbing, NetworkService networks,
+                     ApplicationEventPublisher events) {
+        this.events = events;
         this.containers = containers;
         this.networking = networking;
         this.plumbing = plumbing;
@@ -48,6 +53,7 @@ class ContainerStartup implements SmartLifecycle {
         if (report.failures().isEmpty()) {
             networks.allStoredBridgesSetUp();
         }
+        networking.resolvers(running).forEach(events::publishEvent);
         reconciled = true;
     }
 

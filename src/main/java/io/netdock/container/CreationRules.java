@@ -1,6 +1,7 @@
 package io.netdock.container;
 
 import io.netdock.error.DockerError;
+import io.netdock.go.Strconv;
 import io.netdock.net.IpAddresses;
 import java.util.List;
 import java.util.Map;
@@ -51,6 +52,9 @@ final class CreationRules {
         if (host.extraHosts() != null) {
             host.extraHosts().forEach(CreationRules::checkExtraHost);
         }
+        if (host.dns() != null) {
+            host.dns().forEach(CreationRules::checkDnsServer);
+        }
         if (request.endpoints().size() > 1 && !request.severalEndpointsAllowed()) {
             throw DockerError.invalidParameter("Container cannot be created with multiple network endpoints: "
                     + String.join(", ", request.endpoints().keySet()));
@@ -69,6 +73,14 @@ final class CreationRules {
         String address = entry.substring(colon + 1);
         if (!address.equals("host-gateway") && IpAddresses.parseOrNull(address) == null) {
             throw DockerError.invalidParameter("invalid IP address in add-host: \"" + address + "\"");
+        }
+    }
+
+    /** A {@code Dns} entry is a server's IP address (the CLI's {@code --dns} check; dockerd stores anything). */
+    private static void checkDnsServer(String entry) {
+        if (entry == null || IpAddresses.parseOrNull(entry) == null) {
+            throw DockerError.invalidParameter("invalid DNS server " + Strconv.quote(String.valueOf(entry))
+                    + ": IP address is not correctly formatted");
         }
     }
 

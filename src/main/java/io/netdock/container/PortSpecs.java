@@ -4,12 +4,15 @@ import io.netdock.error.DockerError;
 import io.netdock.net.IpAddresses;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /** Docker's port specification syntax: {@code 80/tcp} keys and {@code HostPort} values ({@code ""}, {@code N}, {@code N-M}). */
 public final class PortSpecs {
 
     private PortSpecs() {
     }
+
+    private static final Set<String> PROTOCOLS = Set.of("tcp", "udp", "sctp");
 
     static void validate(List<String> exposed, Map<String, List<PortBindingRequest>> bindings) {
         if (exposed != null) {
@@ -35,9 +38,14 @@ public final class PortSpecs {
         }
     }
 
-    /** The port number of a {@code port/proto} key. */
+    /** The port number of a {@code port/proto} key; the protocol must be one Docker publishes. */
     public static int containerPort(String key) {
         int slash = key.indexOf('/');
+        if (slash >= 0 && slash < key.length() - 1 && !PROTOCOLS.contains(protocol(key))) {
+            // the CLI's words; dockerd itself stores any protocol and publishes nothing for it
+            throw DockerError.invalidParameter("invalid proto: " + key.substring(slash + 1)
+                    + " (a port's protocol is tcp, udp or sctp)");
+        }
         String port = slash < 0 ? key : key.substring(0, slash);
         int[] range = range(port);
         return range[0];

@@ -19,16 +19,47 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * Forwards from the JVM's own network namespace: every upstream in simulated mode (there is no other namespace),
  * and in linux mode when netdock's host namespace is the process's. Blocking sockets on a pool of daemon threads
- * (forwards are the rare case and {@link DnsService} bounds them); each socket gives up after the timeout.
+ * (forwards are the rare case and {@link DnsService} bounds them); each socket gives up after the timeout. Where
+ * the sockets come from is a {@link SocketSource}: linux mode opens them in the right namespace.
  */
 public final class SocketUpstreamExchange implements UpstreamExchange, AutoCloseable {
 
     private static final int MAX_UDP_REPLY = 65535;
 
     private final int timeoutMillis;
+    private final SocketSource sockets;
     private final ExecutorService threads;
 
+    /**
+     * Where a forward's socket is opened: in the namespace its {@link UpstreamNamespace} names. Sockets are
+     * returned unconnected and unbound; the exchange closes them.
+     */
+    public interface SocketSource {
+
+        /** The JVM's own namespace, for every upstream. */
+        SocketSource JVM = new SocketSource() {
+            @Override
+            public DatagramSocket datagram(Upstream upstream, Optional<String> containerId) throws IOException {
+                return new DatagramSocket();
+            }
+
+            @Override
+            public Socket stream(Upstream upstream, Optional<String> containerId) {
+                return new Socket();
+            }
+        };
+
+        DatagramSocket datagram(Upstream upstream, Optional<String> containerId) throws IOException;
+
+        Socket stream(Upstream upstream, Optional<String> containerId) throws IOException;
+    }
+
     public SocketUpstreamExchange(int timeoutMillis) {
+        this(timeoutMillis, SocketSource.JVM);
+    }
+
+    public SocketUpstreamExchange(int timeoutMillis, SocketSource sockets) {
+        this.sockets = sockets;
         this.timeoutMillis = timeoutMillis;
         AtomicInteger count = new AtomicInteger();
         this.threads = Executors.newCachedThreadPool(task -> {
@@ -43,15 +74,17 @@ public final class SocketUpstreamExchange implements UpstreamExchange, AutoClose
                                             Optional<String> containerId) {
         return CompletableFuture.supplyAsync(() -> {
             try {
-                return transport == Transport.TCP ? overTcp(upstream.server(), query) : overUdp(upstream.server(), query);
+                return transport == Transport.TCP
+                        ? overTcp(sockets.stream(upstream, containerId), upstream.server(), query)
+                        : overUdp(sockets.datagram(upstream, containerId), upstream.server(), query);
             } catch (IOException failed) {
                 throw new UpstreamFailed(upstream, failed);
             }
         }, threads);
     }
 
-    private byte[] overUdp(InetSocketAddress server, byte[] query) throws IOException {
-        try (DatagramSocket socket = new DatagramSocket()) {
+    private byte[] overUdp(DatagramSocket opened, InetSocketAddress server, byte[] query) throws IOException {
+        try (DatagramSocket socket = opened) {
             socket.setSoTimeout(timeoutMillis);
             socket.connect(server);
             socket.send(new DatagramPacket(query, query.length));
@@ -73,8 +106,8 @@ public final class SocketUpstreamExchange implements UpstreamExchange, AutoClose
         }
     }
 
-    private byte[] overTcp(InetSocketAddress server, byte[] query) throws IOException {
-        try (Socket socket = new Socket()) {
+    private byte[] overTcp(Socket opened, InetSocketAddress server, byte[] query) throws IOException {
+        try (Socket socket = opened) {
             socket.connect(server, timeoutMillis);
             socket.setSoTimeout(timeoutMillis);
             DataOutputStream out = new DataOutputStream(socket.getOutputStream());

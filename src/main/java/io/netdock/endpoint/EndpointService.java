@@ -11,6 +11,7 @@ import io.netdock.net.IpAddresses;
 import io.netdock.network.AddressLease;
 import io.netdock.network.Network;
 import io.netdock.network.NetworkAddresses;
+import io.netdock.rollback.Rollback;
 import java.net.InetAddress;
 import java.security.SecureRandom;
 import java.util.ArrayList;
@@ -107,6 +108,8 @@ public class EndpointService {
             return endpoint;
         }
         AddressLease lease = lease(network, who.containerId(), config);
+        Rollback rollback = new Rollback("attach " + who.containerName() + " to " + network.name());
+        rollback.onFailure("address lease", () -> addresses.release(network.id(), who.containerId()));
         try {
             String mac = config.macAddress() != null ? config.macAddress().toLowerCase()
                     : MacAddresses.generate(properties.macAddress(), lease.ipv4());
@@ -122,7 +125,7 @@ public class EndpointService {
             }
             return endpoint;
         } catch (RuntimeException failed) {
-            addresses.release(network.id(), who.containerId());
+            rollback.unwind(failed);
             throw failed;
         }
     }

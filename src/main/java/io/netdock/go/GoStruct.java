@@ -176,6 +176,25 @@ public final class GoStruct {
         return new GoStruct(value, goStruct, join(field));
     }
 
+    /** A {@code []T} of structs, in order ({@code null} items are empty structs); null when absent. */
+    public List<GoStruct> structList(String field, String valueStruct, String listType, String valueType) {
+        JsonNode value = get(field);
+        if (value == null || value.isNull()) {
+            return null;
+        }
+        if (!value.isArray()) {
+            throw mismatch(field, value, listType);
+        }
+        List<GoStruct> items = new ArrayList<>();
+        for (JsonNode item : value) {
+            if (!item.isNull() && !item.isObject()) {
+                throw mismatch(field, item, valueType);
+            }
+            items.add(new GoStruct(item, valueStruct, join(field)));
+        }
+        return items;
+    }
+
     /** A {@code map[string]T} of structs, in document order; null when absent. */
     public Map<String, GoStruct> structMap(String field, String mapType, String valueStruct, String valueType) {
         JsonNode value = get(field);
@@ -224,6 +243,77 @@ public final class GoStruct {
             map.put(entry.getKey(), items);
         }
         return map;
+    }
+
+    /** The JSON shapes of the Go types whose values {@link #value} keeps as given. */
+    public enum Shape {
+        STRING, BOOL, INTEGER, STRINGS, STRING_OR_STRINGS, STRING_MAP, OBJECT, OBJECTS, INTEGERS
+    }
+
+    /**
+     * A field kept as the client sent it, after the check Go's decoder makes of its JSON type ({@code goType} names
+     * the Go type in the message): plain values ({@code String}, {@code Boolean}, {@code Long}/{@code BigInteger},
+     * {@code List}, {@code Map}), null when absent or {@code null}. Members of objects are not checked further.
+     */
+    public Object value(String field, Shape shape, String goType) {
+        JsonNode value = get(field);
+        if (value == null || value.isNull()) {
+            return null;
+        }
+        if (shape == Shape.STRING_OR_STRINGS && value.isString()) {
+            return List.of(value.asString());
+        }
+        boolean fits = switch (shape) {
+            case STRING -> value.isString();
+            case BOOL -> value.isBoolean();
+            case INTEGER -> value.isIntegralNumber();
+            case STRINGS, STRING_OR_STRINGS -> value.isArray() && every(value, item -> item.isString() || item.isNull());
+            case STRING_MAP -> value.isObject() && every(value, item -> item.isString() || item.isNull());
+            case OBJECT -> value.isObject();
+            case OBJECTS -> value.isArray() && every(value, item -> item.isObject() || item.isNull());
+            case INTEGERS -> value.isArray() && every(value, JsonNode::isIntegralNumber);
+        };
+        if (!fits) {
+            throw mismatch(field, value, goType);
+        }
+        return plain(value);
+    }
+
+    private static boolean every(JsonNode container, java.util.function.Predicate<JsonNode> test) {
+        for (JsonNode item : container) {
+            if (!test.test(item)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static Object plain(JsonNode node) {
+        if (node.isObject()) {
+            Map<String, Object> map = new LinkedHashMap<>();
+            for (Map.Entry<String, JsonNode> entry : node.properties()) {
+                map.put(entry.getKey(), plain(entry.getValue()));
+            }
+            return map;
+        }
+        if (node.isArray()) {
+            List<Object> list = new ArrayList<>();
+            node.forEach(item -> list.add(plain(item)));
+            return list;
+        }
+        if (node.isString()) {
+            return node.asString();
+        }
+        if (node.isBoolean()) {
+            return node.asBoolean();
+        }
+        if (node.isIntegralNumber()) {
+            return node.canConvertToLong() ? (Object) node.asLong() : node.bigIntegerValue();
+        }
+        if (node.isNumber()) {
+            return node.asDouble();
+        }
+        return null;
     }
 
     /** The member named exactly {@code field}, else the first whose name matches ignoring case. */

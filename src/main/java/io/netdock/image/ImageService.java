@@ -4,6 +4,7 @@ import io.netdock.error.DockerError;
 import io.netdock.error.ErrorCategory;
 import io.netdock.events.EventLog;
 import io.netdock.filters.Filters;
+import io.netdock.filters.PruneFilters;
 import io.netdock.go.PathMatch;
 import io.netdock.store.MutationLock;
 import java.time.Clock;
@@ -124,6 +125,37 @@ public class ImageService {
         return registered == null ? 0 : registered.containersUsing(image.id()).size();
     }
 
+    /**
+     * {@code POST /images/prune}: every emulated image is tagged, so the default ({@code dangling=true}) prunes
+     * nothing; {@code dangling=false} ({@code docker image prune -a}) removes the images no container uses.
+     */
+    public List<RemovedImage> prune(Filters filters) {
+        PruneFilters matcher = PruneFilters.of(filters, clock.instant(), Set.of("dangling"));
+        boolean danglingOnly = true;
+        if (filters.has("dangling")) {
+            Set<String> values = filters.get("dangling");
+            if (values.size() > 1 || !Set.of("true", "1", "false", "0").containsAll(values)) {
+                throw DockerError.invalidParameter("invalid filter 'dangling=" + String.join(",", values) + "'");
+            }
+            danglingOnly = values.contains("true") || values.contains("1");
+        }
+        if (danglingOnly) {
+            return List.of();
+        }
+        ImageUsers registered = users.getIfAvailable();
+        return lock.call(() -> {
+            List<RemovedImage> removed = new ArrayList<>();
+            for (Image image : images.all()) {
+                boolean used = registered != null && !registered.containersUsing(image.id()).isEmpty();
+                if (!used && matcher.matches(image.created(), Map.of())) {
+                    removed.addAll(delete(image));
+                }
+            }
+            events.publish("image", "prune", "", Map.of("reclaimed", "0"));
+            return removed;
+        });
+    }
+
     /** {@code DELETE /images/{name}}: untags the reference and deletes the emulated image. */
     public List<RemovedImage> remove(String nameOrId, boolean force) {
         return lock.call(() -> {
@@ -139,14 +171,15 @@ public class ImageService {
                 image = found.or(() -> byShortId(nameOrId)).orElseThrow(() -> new NoSuchImage(reference.familiar()));
             }
             refuseWhileUsed(image, byId, force);
-            images.remove(image.reference());
-            events.publish("image", "untag", image.id(), Map.of("name", image.id()));
-            events.publish("image", "delete", image.id(), Map.of("name", image.id()));
-            List<RemovedImage> removed = new ArrayList<>();
-            removed.add(RemovedImage.untagged(image.reference().familiar()));
-            removed.add(RemovedImage.deleted(image.id()));
-            return removed;
+            return delete(image);
         });
+    }
+
+    private List<RemovedImage> delete(Image image) {
+        images.remove(image.reference());
+        events.publish("image", "untag", image.id(), Map.of("name", image.id()));
+        events.publish("image", "delete", image.id(), Map.of("name", image.id()));
+        return List.of(RemovedImage.untagged(image.reference().familiar()), RemovedImage.deleted(image.id()));
     }
 
     private void refuseWhileUsed(Image image, boolean byId, boolean force) {

@@ -8,7 +8,10 @@ import java.util.List;
  */
 public record KernelView(String mode, List<NamespaceView> namespaces, String ruleset) {
 
-    public record NamespaceView(String name, List<LinkView> links, List<String> addresses, List<String> routes) {
+    /** @param ruleset the namespace's own nftables tables as nft lists them (a sandbox's {@code ip docker-dns}); the
+     *                host's table is {@link KernelView#ruleset} */
+    public record NamespaceView(String name, List<LinkView> links, List<String> addresses, List<String> routes,
+                                String ruleset) {
     }
 
     /**

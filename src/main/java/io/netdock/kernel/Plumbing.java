@@ -37,6 +37,29 @@ public interface Plumbing {
     void unpublish(List<PortForward> forwards);
 
     /**
+     * Opens a sandbox's embedded DNS resolver: a UDP and a TCP socket inside its namespace on {@code 127.0.0.11}
+     * (random ports), and the sandbox's {@code ip docker-dns} table that sends {@code 127.0.0.11:53} to them,
+     * replaced in one transaction (an earlier resolver's rules go). On failure nothing stays open. The caller owns
+     * the sockets.
+     */
+    DnsSockets openResolver(String sandboxId);
+
+    /** Removes a sandbox's DNS rules ({@link #openResolver}); nothing to do if it has none or is gone. */
+    void closeResolver(String sandboxId);
+
+    /**
+     * An unbound UDP socket opened in netdock's host namespace, or in a sandbox's: to forward DNS queries from
+     * where Docker sends them (host nameservers from the host, {@code --dns} servers from the container). The
+     * caller owns it.
+     *
+     * @param sandboxId the sandbox, or empty for the host namespace
+     */
+    java.nio.channels.DatagramChannel openDatagramChannel(java.util.Optional<String> sandboxId);
+
+    /** An unconnected TCP socket opened like {@link #openDatagramChannel}. */
+    java.nio.channels.SocketChannel openSocketChannel(java.util.Optional<String> sandboxId);
+
+    /**
      * A sysctl of the host namespace (the configured {@code netdock.kernel.host-netns} in linux mode, the model's
      * host in simulated mode), e.g. {@code net/ipv4/ip_local_port_range}; {@link KernelException} when unreadable.
      */

@@ -63,18 +63,16 @@ record BridgeOptions(String bridgeName, int mtu, boolean interContainer, boolean
             } catch (Unparsable notANumber) {
                 throw parseError(MTU, mtu, notANumber);
             }
-            if (parsed < 0) {
-                throw DockerError.system("invalid MTU number: " + mtu);
-            }
             if (parsed != 0 && (parsed < MIN_MTU || parsed > MAX_MTU)) {
-                // Docker stores it and fails when the first container starts; netdock refuses it up front
+                // Docker answers 500 for a negative one, stores a too large one and fails when the first container
+                // starts; netdock refuses both up front (0 means the default, as on Docker)
                 throw DockerError.invalidParameter("invalid MTU number: " + mtu + " (a bridge's MTU is " + MIN_MTU
                         + " to " + MAX_MTU + ")");
             }
         }
         String binding = options.get(HOST_BINDING_IPV4);
         if (binding != null && IpAddresses.parseOrNull(binding) == null) {
-            throw DockerError.system(parseErrorText(HOST_BINDING_IPV4, binding, "nil ip"));
+            throw DockerError.invalidParameter(parseErrorText(HOST_BINDING_IPV4, binding, "nil ip"));
         }
         String name = options.get(NAME);
         if (name != null && !name.isEmpty()) {
@@ -83,17 +81,20 @@ record BridgeOptions(String bridgeName, int mtu, boolean interContainer, boolean
     }
 
     /**
-     * Linux's rules for an interface name (at most 15 bytes, not "." or "..", no '/', ':' or whitespace; Docker's
-     * 500s), plus what netdock's firewall rules cannot carry.
+     * Linux's rules for an interface name (at most 15 bytes, not "." or "..", no '/', ':' or whitespace; Docker
+     * passes the kernel's refusal on as a 500, netdock says which rule and answers 400), plus what netdock's
+     * firewall rules cannot carry.
      */
     static void validateInterfaceName(String name) {
         if (name.getBytes(StandardCharsets.UTF_8).length > MAX_INTERFACE_NAME_BYTES) {
-            throw DockerError.system("failed to check bridge interface existence: numerical result out of range");
+            throw DockerError.invalidParameter("invalid bridge name " + Strconv.quote(name) + ": an interface name "
+                    + "is at most " + MAX_INTERFACE_NAME_BYTES + " bytes (numerical result out of range)");
         }
         boolean forbiddenCharacter = name.chars().anyMatch(c -> c == '/' || c == ':' || c == 0
                 || c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == 0x0b || c == '\f');
         if (forbiddenCharacter || name.equals(".") || name.equals("..")) {
-            throw DockerError.system("invalid argument");
+            throw DockerError.invalidParameter("invalid bridge name " + Strconv.quote(name) + ": an interface name "
+                    + "has no whitespace, '/' or ':' and is not \".\" or \"..\" (invalid argument)");
         }
         boolean breaksFirewallRules = name.chars().anyMatch(c -> c == '"' || c == '\\' || c == '*' || c < 0x20
                 || c == 0x7f);
@@ -106,7 +107,7 @@ record BridgeOptions(String bridgeName, int mtu, boolean interContainer, boolean
     }
 
     private static DockerError parseError(String key, String value, Unparsable reason) {
-        return DockerError.system(parseErrorText(key, value, reason.getMessage()));
+        return DockerError.invalidParameter(parseErrorText(key, value, reason.getMessage()));
     }
 
     private static String parseErrorText(String key, String value, String reason) {

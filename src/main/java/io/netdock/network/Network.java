@@ -18,6 +18,8 @@ public record Network(String id, String name, String driver, String scope, Insta
     public static final Set<String> PREDEFINED_NAMES = Set.of("bridge", "host", "none", "default");
 
     public static final String BRIDGE_DRIVER = "bridge";
+    public static final String HOST_DRIVER = "host";
+    public static final String NULL_DRIVER = "null";
     public static final String DEFAULT_BRIDGE = "bridge";
 
     public Network {
@@ -29,8 +31,26 @@ public record Network(String id, String name, String driver, String scope, Insta
         return PREDEFINED_NAMES.contains(name);
     }
 
+    /** Containers on it use the embedded DNS resolver ({@code 127.0.0.11}): every network but the predefined ones. */
+    public boolean hasEmbeddedResolver() {
+        return !isPredefined();
+    }
+
     public boolean isDefaultBridge() {
         return DEFAULT_BRIDGE.equals(name);
+    }
+
+    /** The host's own network namespace (driver {@code host}): a container joins it only in host mode. */
+    public boolean isHost() {
+        return HOST_DRIVER.equals(driver);
+    }
+
+    /**
+     * Docker's {@code none} network (driver {@code null}; configuration-only networks carry that driver too but are
+     * not it): no connectivity, and no second network beside it.
+     */
+    public boolean isNone() {
+        return NULL_DRIVER.equals(driver) && !configOnly;
     }
 
     public boolean isBridge() {

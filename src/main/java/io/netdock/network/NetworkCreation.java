@@ -113,7 +113,7 @@ class NetworkCreation {
     }
 
     private static void checkDriver(String driver) {
-        if (driver.equals("host") || driver.equals("null")) {
+        if (driver.equals(Network.HOST_DRIVER) || driver.equals(Network.NULL_DRIVER)) {
             throw DockerError.forbidden("only one instance of \"" + driver + "\" network is allowed");
         }
         if (!driver.equals(Network.BRIDGE_DRIVER)) {
@@ -173,7 +173,7 @@ class NetworkCreation {
             }
         }
         String ipamDriver = isEmpty(spec.ipamDriver()) ? "default" : spec.ipamDriver();
-        return new Network(id, spec.name(), "null", "local", now, false, false, false, true, "",
+        return new Network(id, spec.name(), Network.NULL_DRIVER, "local", now, false, false, false, true, "",
                 spec.enableIpv4() == null || spec.enableIpv4(), spec.enableIpv6(),
                 new IpamSettings(ipamDriver, spec.ipamOptions(), config), spec.options(), spec.labels());
     }

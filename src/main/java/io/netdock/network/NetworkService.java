@@ -3,11 +3,13 @@ package io.netdock.network;
 import io.netdock.error.DockerError;
 import io.netdock.events.EventLog;
 import io.netdock.filters.Filters;
+import io.netdock.filters.PruneFilters;
 import io.netdock.ipam.AddressAllocator;
 import io.netdock.kernel.BridgeNetwork;
 import io.netdock.kernel.InterfaceNameTaken;
 import io.netdock.kernel.KernelException;
 import io.netdock.kernel.Plumbing;
+import io.netdock.rollback.Rollback;
 import io.netdock.store.MutationLock;
 import io.netdock.store.StoreLocks;
 import java.time.Clock;
@@ -130,51 +132,63 @@ public class NetworkService {
      * subnet-overlap and bridge-name checks see every network any netdock sharing the database has stored.
      */
     private Network store(NetworkSpec spec) {
-        boolean[] kernelDone = {false};
-        Network[] planned = {null};
+        Rollback rollback = new Rollback("create network " + spec.name());
         try {
             return transaction.execute(status -> {
                 storeLocks.lockUntilCommit(StoreLocks.NETWORK_CREATE);
                 Network network = creation.plan(spec, clock.instant());
-                planned[0] = network;
-                networks.insert(network);
+                try {
+                    networks.insert(network);
+                } catch (DuplicateKeyException race) {
+                    throw new StoredMeanwhile(network, race);
+                }
                 if (network.isBridge()) {
-                    plumbing.setUpNetwork(network.bridge());
-                    kernelDone[0] = true;
+                    setUp(network);
+                    rollback.onFailure("bridge " + network.bridge().bridgeName(),
+                            () -> plumbing.tearDownNetwork(network.bridge()));
                 }
                 return network;
             });
-        } catch (InterfaceNameTaken taken) {
-            // not a bridge: dockerd's 500 and words; another's bridge: refused like a bridge name conflict
-            throw taken.isBridge() ? DockerError.forbidden(taken.getMessage()) : DockerError.system(taken.getMessage());
-        } catch (KernelException kernel) {
-            throw DockerError.system("failed to create network " + planned[0].name() + ": " + kernel.getMessage());
-        } catch (DuplicateKeyException race) {
-            Network network = planned[0];
-            undoKernel(network, kernelDone[0]);
-            if (networks.findByName(network.name()).isPresent()) {
-                throw DockerError.conflict("network with name " + network.name() + " already exists");
-            }
-            if (network.isBridge()) {
-                creation.checkBridgeNameConflict(network);
-            }
-            throw DockerError.forbidden(NetworkCreation.POOL_OVERLAPS);
         } catch (RuntimeException failed) {
-            if (planned[0] != null) {
-                undoKernel(planned[0], kernelDone[0]);
+            rollback.unwind(failed);
+            if (failed instanceof StoredMeanwhile race) {
+                throw refusal(race.planned);
             }
             throw failed;
         }
     }
 
-    private void undoKernel(Network network, boolean kernelDone) {
-        if (kernelDone) {
-            try {
-                plumbing.tearDownNetwork(network.bridge());
-            } catch (KernelException cleanup) {
-                log.warn("could not undo the bridge of network {}: {}", network.name(), cleanup.getMessage());
-            }
+    private void setUp(Network network) {
+        try {
+            plumbing.setUpNetwork(network.bridge());
+        } catch (InterfaceNameTaken taken) {
+            // not a bridge: dockerd's 500 and words; another's bridge: refused like a bridge name conflict
+            throw taken.isBridge() ? DockerError.forbidden(taken.getMessage()) : DockerError.system(taken.getMessage());
+        } catch (KernelException kernel) {
+            throw DockerError.system("failed to create network " + network.name() + ": " + kernel.getMessage());
         }
+    }
+
+    /** A planned network's name, subnet or bridge name was stored by another writer since the plan was checked. */
+    private static final class StoredMeanwhile extends RuntimeException {
+
+        private final transient Network planned;
+
+        StoredMeanwhile(Network planned, DuplicateKeyException cause) {
+            super(cause.getMessage(), cause, false, false);
+            this.planned = planned;
+        }
+    }
+
+    /** Docker's answer to the clash, read after the failed transaction is gone. */
+    private DockerError refusal(Network network) {
+        if (networks.findByName(network.name()).isPresent()) {
+            return DockerError.conflict("network with name " + network.name() + " already exists");
+        }
+        if (network.isBridge()) {
+            creation.checkBridgeNameConflict(network);
+        }
+        return DockerError.forbidden(NetworkCreation.POOL_OVERLAPS);
     }
 
     public void remove(String idOrName) {
@@ -258,7 +272,7 @@ public class NetworkService {
         PruneFilters matcher = PruneFilters.of(filters, clock.instant());
         List<Network> removed = lock.call(() -> {
             List<Network> candidates = new ArrayList<>(networks.findAll().stream()
-                    .filter(n -> !n.isPredefined() && matcher.matches(n)).toList());
+                    .filter(n -> !n.isPredefined() && matcher.matches(n.created(), n.labels())).toList());
             // Networks made from a configuration network go first, so their configuration network can follow.
             candidates.sort(Comparator.comparing(Network::configOnly));
             List<Network> done = new ArrayList<>();

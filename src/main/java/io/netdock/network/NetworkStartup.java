@@ -40,8 +40,8 @@ class NetworkStartup implements SmartInitializingSingleton {
     @Override
     public void afterSingletonsInstantiated() {
         ensureDefaultBridge();
-        ensure(predefined("host", "host", List.of(), Map.of()));
-        ensure(predefined("none", "null", List.of(), Map.of()));
+        ensure(predefined("host", Network.HOST_DRIVER, List.of(), Map.of()));
+        ensure(predefined("none", Network.NULL_DRIVER, List.of(), Map.of()));
     }
 
     private void ensureDefaultBridge() {

@@ -53,8 +53,9 @@ public class PortMapper {
         if (known == null) {
             known = EphemeralRange.of(properties.range(), () -> plumbing.hostSysctl(EphemeralRange.SYSCTL));
             range = known;
-            log.info("ephemeral host ports {}-{} (netdock.ports.range={})", known.first(), known.last(),
-                    properties.range());
+            log.info("ephemeral host ports {}-{} ({})", known.first(), known.last(), properties.range() == null
+                    || properties.range().isBlank() ? "the host's net.ipv4.ip_local_port_range; netdock.ports.range sets it"
+                    : "netdock.ports.range=" + properties.range());
         }
         return known;
     }

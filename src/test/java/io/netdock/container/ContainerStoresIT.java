@@ -28,11 +28,12 @@ class ContainerStoresIT {
     static Container sample(String id, String name) {
         ContainerConfig config = new ContainerConfig("web", "example.org", "", false, true, true, false, false, false,
                 List.of("A=b"), List.of("httpd", "-f"), null, "busybox:latest", "", Map.of("k", "välue"),
-                List.of("80/tcp", "53/udp"), null, null, null);
+                List.of("80/tcp", "53/udp"), null, null, null, Map.of("Volumes", Map.of("/data", Map.of())));
         Map<String, List<PortBindingRequest>> ports = new LinkedHashMap<>();
         ports.put("80/tcp", List.of(new PortBindingRequest("", "18080")));
         HostSettings host = new HostSettings("n1", ports, true, List.of("10.0.0.53"), null, List.of("example.com"),
-                List.of("foo:10.0.0.1"), null, false, "no", 0, Map.of("max-size", "1m"));
+                List.of("foo:10.0.0.1"), null, false, "no", 0, Map.of("max-size", "1m"), Map.of("CapAdd", List.of("NET_ADMIN"),
+                        "Memory", 67108864, "Ulimits", List.of(Map.of("Name", "nofile", "Soft", 1024, "Hard", 2048))));
         Map<String, EndpointConfig> networks = new LinkedHashMap<>();
         networks.put("n1", new EndpointConfig("10.71.0.10", null, null, null, List.of("web"), null, null, 2));
         return new Container(id, name, Instant.parse("2026-11-28T17:17:05.000000001Z"), "sha256:" + "c".repeat(64), config, host, networks,

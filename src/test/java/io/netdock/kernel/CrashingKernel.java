@@ -173,5 +173,35 @@ public final class CrashingKernel implements Kernel {
         public String sysctl(String path) {
             return namespace.sysctl(path);
         }
+
+        @Override
+        public java.nio.channels.DatagramChannel openDatagramChannel(java.net.InetSocketAddress address) {
+            return namespace.openDatagramChannel(address);
+        }
+
+        @Override
+        public java.nio.channels.ServerSocketChannel openServerSocketChannel(java.net.InetSocketAddress address) {
+            return namespace.openServerSocketChannel(address);
+        }
+
+        @Override
+        public java.nio.channels.SocketChannel openSocketChannel() {
+            return namespace.openSocketChannel();
+        }
+
+        @Override
+        public void replaceTable(io.netdock.kernel.spi.NamespaceTable table) {
+            namespace.replaceTable(table);
+        }
+
+        @Override
+        public void deleteTable(String family, String name) {
+            namespace.deleteTable(family, name);
+        }
+
+        @Override
+        public String ruleset() {
+            return namespace.ruleset();
+        }
     }
 }

@@ -17,6 +17,12 @@ public final class Golden {
     private Golden() {
     }
 
+    /** A sandbox's {@code table ip docker-dns} as nft lists it, for the resolver's ports. */
+    public static String dockerDns(int udpPort, int tcpPort) {
+        return text("nft/docker-dns.nft").replace("UDP_PORT", Integer.toString(udpPort))
+                .replace("TCP_PORT", Integer.toString(tcpPort));
+    }
+
     public static String text(String name) {
         try (InputStream in = Golden.class.getResourceAsStream("/golden/" + name)) {
             if (in == null) {

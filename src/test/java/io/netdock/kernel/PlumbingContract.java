@@ -576,4 +576,77 @@ public abstract class PlumbingContract {
         assertThat(kernel.namespaces()).isEmpty();
         assertThat(plumbing.view().ruleset()).isEqualTo(Golden.EMPTY_TABLE);
     }
+
+    @Test
+    void aResolverListensOn127_0_0_11InsideItsSandboxAndTheSandboxSendsPort53There() throws Exception {
+        plumbing.createSandbox(SANDBOX_1);
+        try (DnsSockets sockets = plumbing.openResolver(SANDBOX_1)) {
+            assertThat(((java.net.InetSocketAddress) sockets.udp().getLocalAddress()).getAddress())
+                    .isEqualTo(ip("127.0.0.11"));
+            assertThat(((java.net.InetSocketAddress) sockets.tcp().getLocalAddress()).getAddress())
+                    .isEqualTo(ip("127.0.0.11"));
+            assertThat(sockets.udpPort()).isPositive();
+            assertThat(sockets.tcpPort()).isPositive();
+            assertThat(namespace("5a5a5a5a5a5a").ruleset())
+                    .isEqualTo(Golden.dockerDns(sockets.udpPort(), sockets.tcpPort()));
+            assertThat(namespace("host").ruleset()).isEmpty();
+            assertThat(plumbing.view().ruleset()).isEqualTo(Golden.EMPTY_TABLE);
+        }
+    }
+
+    @Test
+    void reopeningAResolverReplacesItsRulesAndClosingItRemovesThem() {
+        plumbing.createSandbox(SANDBOX_1);
+        DnsSockets first = plumbing.openResolver(SANDBOX_1);
+        DnsSockets second = plumbing.openResolver(SANDBOX_1);
+        first.close();
+        assertThat(namespace("5a5a5a5a5a5a").ruleset())
+                .isEqualTo(Golden.dockerDns(second.udpPort(), second.tcpPort()));
+
+        plumbing.closeResolver(SANDBOX_1);
+        second.close();
+        assertThat(namespace("5a5a5a5a5a5a").ruleset()).isEmpty();
+        plumbing.closeResolver(SANDBOX_1);
+        plumbing.closeResolver(SANDBOX_2);
+        assertThat(namespace("5a5a5a5a5a5a").ruleset()).isEmpty();
+    }
+
+    @Test
+    void aResolverNeedsItsSandbox() {
+        assertThatThrownBy(() -> plumbing.openResolver(SANDBOX_2)).isInstanceOf(KernelObjectNotFound.class)
+                .hasMessage("open resolver in sandbox 6b6b6b6b6b6b: No such file or directory");
+    }
+
+    @Test
+    void removingASandboxTakesItsDnsRulesAlong() {
+        plumbing.createSandbox(SANDBOX_1);
+        plumbing.openResolver(SANDBOX_1).close();
+        plumbing.removeSandbox(SANDBOX_1);
+        plumbing.createSandbox(SANDBOX_1);
+        assertThat(namespace("5a5a5a5a5a5a").ruleset()).isEmpty();
+    }
+
+    @Test
+    void reconcileRemovesTheDnsRulesOfASandboxThatHasNoResolverAnyMore() {
+        plumbing.createSandbox(SANDBOX_1);
+        plumbing.createSandbox(SANDBOX_2);
+        plumbing.openResolver(SANDBOX_1).close();
+        DnsSockets kept = plumbing.openResolver(SANDBOX_2);
+        String keptRules = Golden.dockerDns(kept.udpPort(), kept.tcpPort());
+        kept.close();
+        kernel.close();
+
+        kernel = openKernel();
+        plumbing = new BridgeDriver(kernel);
+        DesiredState desired = new DesiredState(List.of(), List.of(SANDBOX_1, SANDBOX_2), List.of(), List.of(),
+                List.of(SANDBOX_2));
+        ReconcileReport report = plumbing.reconcile(desired);
+
+        assertThat(report.failures()).isEmpty();
+        assertThat(report.removed()).containsExactly("dns rules of sandbox 5a5a5a5a5a5a");
+        assertThat(namespace("5a5a5a5a5a5a").ruleset()).isEmpty();
+        // the resolver's owner re-opens it (new ports, the table replaced); until then the old rules stay
+        assertThat(namespace("6b6b6b6b6b6b").ruleset()).isEqualTo(keptRules);
+        assertThat(plumbing.reconcile(desired)).isEqualTo(new ReconcileReport(List.of(), List.of(), List.of()));
+    }
 }

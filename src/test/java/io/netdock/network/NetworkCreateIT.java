@@ -312,7 +312,7 @@ class NetworkCreateIT extends NetworkApiApplication {
     void addressesAreReadStrictlyWithDockersWords() {
         for (String bad : new String[] {"1.2.3", "010.0.0.1"}) {
             assertThat(error(post("/networks/create", options("com.docker.network.bridge.host_binding_ipv4", bad))))
-                    .isEqualTo("500 failed to parse com.docker.network.bridge.host_binding_ipv4 value: " + bad
+                    .isEqualTo("400 failed to parse com.docker.network.bridge.host_binding_ipv4 value: " + bad
                             + " (nil ip)");
         }
         for (String bad : new String[] {"010.70.0.1", "10.70.1"}) {
@@ -327,25 +327,30 @@ class NetworkCreateIT extends NetworkApiApplication {
 
     @Test
     void bridgeDriverOptionsAreCheckedAndTheBridgeNameIsAKernelName() {
+        // Docker answers these with 500 (the kernel's or strconv's error passed on); bad input is a 400 here
         assertThat(error(post("/networks/create", options("com.docker.network.bridge.name", "averyveryverylongname"))))
-                .isEqualTo("500 failed to check bridge interface existence: numerical result out of range");
+                .isEqualTo("400 invalid bridge name \"averyveryverylongname\": an interface name is at most 15 bytes "
+                        + "(numerical result out of range)");
         assertThat(error(post("/networks/create", options("com.docker.network.bridge.name", "ääääääää"))))
-                .as("8 characters but 16 bytes")
-                .isEqualTo("500 failed to check bridge interface existence: numerical result out of range");
+                .as("8 characters but 16 bytes").startsWith("400 invalid bridge name");
         for (String bad : new String[] {"nw bad", "nw/bad", "nw:bad", ".", ".."}) {
             assertThat(error(post("/networks/create", options("com.docker.network.bridge.name", bad))))
-                    .as(bad).isEqualTo("500 invalid argument");
+                    .as(bad).isEqualTo("400 invalid bridge name " + io.netdock.go.Strconv.quote(bad)
+                            + ": an interface name has no whitespace, '/' or ':' and is not \".\" or \"..\" "
+                            + "(invalid argument)");
         }
         assertThat(error(post("/networks/create", options("com.docker.network.driver.mtu", "abc"))))
-                .isEqualTo("500 failed to parse com.docker.network.driver.mtu value: abc (strconv.Atoi: parsing "
+                .isEqualTo("400 failed to parse com.docker.network.driver.mtu value: abc (strconv.Atoi: parsing "
                         + "\"abc\": invalid syntax)");
-        assertThat(error(post("/networks/create", options("com.docker.network.driver.mtu", "-5"))))
-                .isEqualTo("500 invalid MTU number: -5");
+        for (String bad : new String[] {"-5", "1", "67", "65536"}) {
+            assertThat(error(post("/networks/create", options("com.docker.network.driver.mtu", bad)))).as(bad)
+                    .isEqualTo("400 invalid MTU number: " + bad + " (a bridge's MTU is 68 to 65535)");
+        }
         assertThat(error(post("/networks/create", options("com.docker.network.bridge.enable_icc", "maybe"))))
-                .isEqualTo("500 failed to parse com.docker.network.bridge.enable_icc value: maybe "
+                .isEqualTo("400 failed to parse com.docker.network.bridge.enable_icc value: maybe "
                         + "(strconv.ParseBool: parsing \"maybe\": invalid syntax)");
         assertThat(error(post("/networks/create", options("com.docker.network.bridge.host_binding_ipv4", "notip"))))
-                .isEqualTo("500 failed to parse com.docker.network.bridge.host_binding_ipv4 value: notip (nil ip)");
+                .isEqualTo("400 failed to parse com.docker.network.bridge.host_binding_ipv4 value: notip (nil ip)");
 
         String first = unique("br");
         String firstId = create(options(first, "com.docker.network.bridge.name", "brückе-ü"));

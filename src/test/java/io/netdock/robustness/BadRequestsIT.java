@@ -93,8 +93,8 @@ class BadRequestsIT extends WholeApplication {
                             + "'\\', '*' or control characters in interface names");
         }
         assertRefused(client.post("/networks/create", "{\"Name\":\"bad-br\",\"Options\":{\"com.docker.network.bridge."
-                + "name\":\"abcdefghijklmnop\"}}"), 500, "failed to check bridge interface existence: numerical result "
-                + "out of range");
+                + "name\":\"abcdefghijklmnop\"}}"), 400, "invalid bridge name \"abcdefghijklmnop\": an interface name is at "
+                + "most 15 bytes (numerical result out of range)");
         assertRefused(client.post("/networks/create", "{\"Name\":\"bad-br\",\"Options\":{\"com.docker.network.bridge."
                 + "name\":\"lo\"}}"), 500, "existing interface lo is not a bridge");
         assertRefused(client.post("/networks/create", "{\"Name\":\"bad-mtu\",\"Options\":{\"com.docker.network.driver."

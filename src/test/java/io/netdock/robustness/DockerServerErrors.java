@@ -10,12 +10,6 @@ import java.util.regex.Pattern;
 final class DockerServerErrors {
 
     private static final List<Pattern> DOCKER_500 = List.of(
-            // bridge driver option parsing (libnetwork bridge parseNetworkGenericOptions): unclassified errors
-            Pattern.compile("failed to parse com\\.docker\\.network\\.[a-z_.]+ value: .*"),
-            Pattern.compile("invalid MTU number: -\\d+"),
-            // netlink refusing a bridge name the kernel's dev_valid_name() rejects
-            Pattern.compile("failed to check bridge interface existence: numerical result out of range"),
-            Pattern.compile("invalid argument"),
             // a bridge name that an interface of another kind has (libnetwork bridge setupDevice)
             Pattern.compile("existing interface .* is not a bridge"),
             // IPAM RequestAddress of a gateway or auxiliary address already taken in the new subnet

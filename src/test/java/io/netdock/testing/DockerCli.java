@@ -36,7 +36,7 @@ public final class DockerCli {
     private final Map<String, String> environment;
 
     private DockerCli(Map<String, String> environment) {
-        this.executable = findExecutable();
+        this.executable = executable("docker");
         this.config = createConfigDir();
         this.environment = environment;
     }
@@ -151,16 +151,20 @@ public final class DockerCli {
         });
     }
 
-    private static String findExecutable() {
+    /**
+     * A client program ({@code docker}, {@code docker-compose}) on the PATH, in /usr/local/bin or /usr/bin; without
+     * it the test is skipped, unless {@code NETDOCK_REQUIRE_DOCKER_CLI=1} makes that a failure.
+     */
+    public static String executable(String name) {
         List<String> places = new ArrayList<>(List.of(System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)));
         places.addAll(List.of("/usr/local/bin", "/usr/bin"));
         for (String dir : places) {
-            Path candidate = Path.of(dir, "docker");
+            Path candidate = Path.of(dir, name);
             if (!dir.isBlank() && Files.isExecutable(candidate)) {
                 return candidate.toString();
             }
         }
-        String missing = "no docker CLI on the PATH, in /usr/local/bin or /usr/bin";
+        String missing = "no " + name + " on the PATH, in /usr/local/bin or /usr/bin";
         if ("1".equals(System.getenv("NETDOCK_REQUIRE_DOCKER_CLI"))) {
             throw new IllegalStateException(missing + " but NETDOCK_REQUIRE_DOCKER_CLI=1");
         }

@@ -35,16 +35,24 @@ public final class LoopbackDnsServer implements AutoCloseable {
     private final List<Message> received = new CopyOnWriteArrayList<>();
 
     public LoopbackDnsServer(Function<Message, Message> answers) throws IOException {
+        this(answers, new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+    }
+
+    /**
+     * On another address, in the namespace of the constructing thread (its sockets stay there): a kernel test builds
+     * it on a thread that entered a namespace the test made.
+     */
+    public LoopbackDnsServer(Function<Message, Message> answers, InetSocketAddress bind) throws IOException {
         this.answers = answers;
-        this.udp = new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+        this.udp = new DatagramSocket(bind);
         this.tcp = new ServerSocket();
-        tcp.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), udp.getLocalPort()));
+        tcp.bind(new InetSocketAddress(bind.getAddress(), udp.getLocalPort()));
         threads.execute(this::serveUdp);
         threads.execute(this::serveTcp);
     }
 
     public InetSocketAddress address() {
-        return new InetSocketAddress(InetAddress.getLoopbackAddress(), udp.getLocalPort());
+        return new InetSocketAddress(udp.getLocalAddress(), udp.getLocalPort());
     }
 
     public List<Message> received() {

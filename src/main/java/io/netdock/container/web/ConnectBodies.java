@@ -47,9 +47,12 @@ final class ConnectBodies {
         return body.bool("Force");
     }
 
-    /** {@code MacAddress} is honoured on connect only from API 1.54, above what netdock serves. */
+    /**
+     * {@code MacAddress} is honoured at every version: Docker does so from API 1.54 (above what netdock serves)
+     * and clients send it at lower ones (docker-py's {@code connect_container_to_network(mac_address=...)}).
+     */
     EndpointConfig endpoint(ApiVersion version) {
         return CreateRequestReader.endpoint(body.struct("EndpointConfig", "EndpointSettings",
-                "network.EndpointSettings"), version.atLeast("1.48"), false);
+                "network.EndpointSettings"), version.atLeast("1.48"), true);
     }
 }

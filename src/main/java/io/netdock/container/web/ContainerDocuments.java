@@ -1,12 +1,14 @@
 package io.netdock.container.web;
 
 import io.netdock.api.ApiVersion;
+import io.netdock.api.DockerDocument;
 import io.netdock.container.Container;
 import io.netdock.container.ContainerConfig;
 import io.netdock.container.ContainerState;
 import io.netdock.container.ContainerView;
 import io.netdock.container.HostSettings;
 import io.netdock.container.PortBindingRequest;
+import io.netdock.container.PortSpecs;
 import io.netdock.endpoint.Endpoint;
 import io.netdock.endpoint.EndpointConfig;
 import io.netdock.go.GoTime;
@@ -26,66 +28,67 @@ import java.util.TreeSet;
 /** Docker's container inspect document and list item, field by field in dockerd's order, per API version. */
 final class ContainerDocuments {
 
+    /** dockerd's {@code ShmSize} when the client leaves it zero: 64 MiB. */
+    private static final long DEFAULT_SHM_SIZE = 64L * 1024 * 1024;
+
     private ContainerDocuments() {
     }
 
-    static Map<String, Object> inspect(ContainerView view, Optional<Container> namespaceOwner, String stateDir,
-                                       ApiVersion version) {
+    static DockerDocument inspect(ContainerView view, Optional<Container> namespaceOwner, String stateDir,
+                                  ApiVersion version) {
         Container c = view.container();
-        Map<String, Object> doc = new LinkedHashMap<>();
-        doc.put("Id", c.id());
-        doc.put("Created", GoTime.formatOrZero(c.created()));
-        doc.put("Path", c.config().path());
-        doc.put("Args", c.config().args());
-        doc.put("State", state(c.state()));
-        doc.put("Image", imageId(c));
         boolean started = c.state().startedAt() != null;
         Container files = namespaceOwner.orElse(c);
         String dir = stateDir + "/containers/" + files.id() + "/";
-        doc.put("ResolvConfPath", started ? dir + "resolv.conf" : "");
-        doc.put("HostnamePath", started ? dir + "hostname" : "");
-        doc.put("HostsPath", started ? dir + "hosts" : "");
         String log = stateDir + "/containers/" + c.id() + "/" + c.id() + "-json.log";
-        doc.put("LogPath", java.nio.file.Files.exists(java.nio.file.Path.of(log)) ? log : "");
-        doc.put("Name", "/" + c.name());
-        doc.put("RestartCount", c.restartCount());
-        doc.put("Driver", "netdock");
-        doc.put("Platform", "linux");
-        doc.put("MountLabel", "");
-        doc.put("ProcessLabel", "");
-        doc.put("AppArmorProfile", "");
-        doc.put("ExecIDs", null);
-        doc.put("HostConfig", hostConfig(c.host(), view.hostLinks()));
-        doc.put("GraphDriver", Map.of("Data", Map.of(), "Name", "netdock"));
-        doc.put("Mounts", List.of());
-        doc.put("Config", config(c.config(), version));
-        doc.put("NetworkSettings", networkSettings(view, version));
-        return doc;
+        return DockerDocument.object()
+                .field("Id", c.id())
+                .field("Created", GoTime.formatOrZero(c.created()))
+                .field("Path", c.config().path())
+                .field("Args", c.config().args())
+                .field("State", state(c.state()))
+                .field("Image", imageId(c))
+                .field("ResolvConfPath", started ? dir + "resolv.conf" : "")
+                .field("HostnamePath", started ? dir + "hostname" : "")
+                .field("HostsPath", started ? dir + "hosts" : "")
+                .field("LogPath", java.nio.file.Files.exists(java.nio.file.Path.of(log)) ? log : "")
+                .field("Name", "/" + c.name())
+                .field("RestartCount", c.restartCount())
+                .field("Driver", "netdock")
+                .field("Platform", "linux")
+                .field("MountLabel", "")
+                .field("ProcessLabel", "")
+                .field("AppArmorProfile", "")
+                .field("ExecIDs", null)
+                .field("HostConfig", hostConfig(c.host(), view.hostLinks()))
+                .field("GraphDriver", DockerDocument.object().field("Data", Map.of()).field("Name", "netdock"))
+                .field("Mounts", List.of())
+                .field("Config", config(c.config(), version))
+                .field("NetworkSettings", networkSettings(view, version));
     }
 
-    static Map<String, Object> listItem(ContainerView view, Instant now, ApiVersion version) {
+    static DockerDocument listItem(ContainerView view, Instant now, ApiVersion version) {
         Container c = view.container();
-        Map<String, Object> item = new LinkedHashMap<>();
-        item.put("Id", c.id());
         List<String> names = new ArrayList<>();
         names.add("/" + c.name());
         names.addAll(view.linkNames());
         names.sort(null); // dockerd lists them from its name index, in byte order
-        item.put("Names", names);
-        item.put("Image", c.config().image());
-        item.put("ImageID", imageId(c));
-        item.put("Command", String.join(" ", c.config().commandLine()));
-        item.put("Created", c.created().getEpochSecond());
-        item.put("Ports", listPorts(view));
-        item.put("Labels", c.labels());
-        item.put("State", c.state().statusText());
-        item.put("Status", status(c.state(), now));
-        item.put("HostConfig", Map.of("NetworkMode", c.host().networkMode()));
         Map<String, Object> networks = new LinkedHashMap<>();
         c.networks().forEach((key, config) -> networks.put(key, endpointSettings(view, key, config, version, true)));
-        item.put("NetworkSettings", Map.of("Networks", networks));
-        item.put("Mounts", List.of());
-        return item;
+        return DockerDocument.object()
+                .field("Id", c.id())
+                .field("Names", names)
+                .field("Image", c.config().image())
+                .field("ImageID", imageId(c))
+                .field("Command", String.join(" ", c.config().commandLine()))
+                .field("Created", c.created().getEpochSecond())
+                .field("Ports", listPorts(view))
+                .field("Labels", DockerDocument.goMap(c.labels()))
+                .field("State", c.state().statusText())
+                .field("Status", status(c.state(), now))
+                .field("HostConfig", DockerDocument.object().field("NetworkMode", c.host().networkMode()))
+                .field("NetworkSettings", DockerDocument.object().field("Networks", networks))
+                .field("Mounts", List.of());
     }
 
     static String status(ContainerState state, Instant now) {
@@ -103,102 +106,165 @@ final class ContainerDocuments {
         return container.imageId() == null ? "" : container.imageId();
     }
 
-    private static Map<String, Object> state(ContainerState state) {
-        Map<String, Object> doc = new LinkedHashMap<>();
-        doc.put("Status", state.statusText());
-        doc.put("Running", state.isRunning());
-        doc.put("Paused", state.paused());
-        doc.put("Restarting", false);
-        doc.put("OOMKilled", false);
-        doc.put("Dead", false);
-        doc.put("Pid", state.process() == null ? 0 : state.process().pid());
-        doc.put("ExitCode", state.exitCode());
-        doc.put("Error", state.error());
-        doc.put("StartedAt", GoTime.formatOrZero(state.startedAt()));
-        doc.put("FinishedAt", GoTime.formatOrZero(state.finishedAt()));
-        return doc;
+    private static DockerDocument state(ContainerState state) {
+        return DockerDocument.object()
+                .field("Status", state.statusText())
+                .field("Running", state.isRunning())
+                .field("Paused", state.paused())
+                .field("Restarting", false)
+                .field("OOMKilled", false)
+                .field("Dead", false)
+                .field("Pid", state.process() == null ? 0 : state.process().pid())
+                .field("ExitCode", state.exitCode())
+                .field("Error", state.error())
+                .field("StartedAt", GoTime.formatOrZero(state.startedAt()))
+                .field("FinishedAt", GoTime.formatOrZero(state.finishedAt()));
     }
 
-    private static Map<String, Object> config(ContainerConfig c, ApiVersion version) {
-        Map<String, Object> doc = new LinkedHashMap<>();
-        doc.put("Hostname", c.hostname());
-        doc.put("Domainname", c.domainname());
-        doc.put("User", c.user());
-        doc.put("AttachStdin", c.attachStdin());
-        doc.put("AttachStdout", c.attachStdout());
-        doc.put("AttachStderr", c.attachStderr());
-        if (c.exposedPorts() != null && !c.exposedPorts().isEmpty()) {
-            Map<String, Object> exposed = new LinkedHashMap<>();
-            new TreeSet<>(c.exposedPorts()).forEach(key -> exposed.put(key, Map.of()));
-            doc.put("ExposedPorts", exposed);
-        }
-        doc.put("Tty", c.tty());
-        doc.put("OpenStdin", c.openStdin());
-        doc.put("StdinOnce", c.stdinOnce());
-        doc.put("Env", c.env());
-        doc.put("Cmd", c.cmd());
-        doc.put("Image", c.image());
-        doc.put("Volumes", null);
-        doc.put("WorkingDir", c.workingDir());
-        doc.put("Entrypoint", c.entrypoint());
-        doc.put("OnBuild", null);
-        doc.put("Labels", c.labels() == null ? Map.of() : c.labels());
-        if (c.macAddress() != null && version.below("1.52")) {
-            doc.put("MacAddress", c.macAddress());
-        }
-        if (c.stopSignal() != null) {
-            doc.put("StopSignal", c.stopSignal());
-        }
-        if (c.stopTimeout() != null) {
-            doc.put("StopTimeout", c.stopTimeout());
-        }
-        return doc;
+    /** Docker's {@code container.Config}: what netdock keeps of it, and the rest as the client sent it. */
+    private static DockerDocument config(ContainerConfig c, ApiVersion version) {
+        Given given = new Given(c.asGiven());
+        return DockerDocument.object()
+                .field("Hostname", c.hostname())
+                .field("Domainname", c.domainname())
+                .field("User", c.user())
+                .field("AttachStdin", c.attachStdin())
+                .field("AttachStdout", c.attachStdout())
+                .field("AttachStderr", c.attachStderr())
+                .omitEmpty("ExposedPorts", exposedPorts(c.exposedPorts()))
+                .field("Tty", c.tty())
+                .field("OpenStdin", c.openStdin())
+                .field("StdinOnce", c.stdinOnce())
+                .field("Env", c.env())
+                .field("Cmd", c.cmd())
+                .omitEmpty("Healthcheck", given.value("Healthcheck"))
+                .omitEmpty("ArgsEscaped", given.value("ArgsEscaped"))
+                .field("Image", c.image())
+                .field("Volumes", emptyToNull(given.map("Volumes")))
+                .field("WorkingDir", c.workingDir())
+                .field("Entrypoint", c.entrypoint())
+                .omitEmpty("NetworkDisabled", given.value("NetworkDisabled"))
+                .omitEmpty("MacAddress", version.below("1.52") ? c.macAddress() : null)
+                .field("OnBuild", given.value("OnBuild"))
+                .field("Labels", c.labels() == null ? Map.of() : DockerDocument.goMap(c.labels()))
+                .omitEmpty("StopSignal", c.stopSignal())
+                .omitNull("StopTimeout", c.stopTimeout())
+                .omitEmpty("Shell", given.value("Shell"));
     }
 
-    private static Map<String, Object> hostConfig(HostSettings h, List<String> links) {
-        Map<String, Object> doc = new LinkedHashMap<>();
-        doc.put("Binds", null);
-        doc.put("ContainerIDFile", "");
-        doc.put("LogConfig", Map.of("Type", "json-file", "Config", h.logOptions() == null ? Map.of() : h.logOptions()));
-        doc.put("NetworkMode", h.networkMode());
-        doc.put("PortBindings", portBindings(h.portBindings()));
-        Map<String, Object> restart = new LinkedHashMap<>();
-        restart.put("Name", h.restartPolicy() == null || h.restartPolicy().isEmpty() ? "no" : h.restartPolicy());
-        restart.put("MaximumRetryCount", h.maximumRetryCount());
-        doc.put("RestartPolicy", restart);
-        doc.put("AutoRemove", h.autoRemove());
-        doc.put("VolumeDriver", "");
-        doc.put("VolumesFrom", null);
-        doc.put("ConsoleSize", List.of(0, 0));
-        doc.put("CapAdd", null);
-        doc.put("CapDrop", null);
-        doc.put("CgroupnsMode", "private");
-        doc.put("Dns", h.dns());
-        doc.put("DnsOptions", h.dnsOptions());
-        doc.put("DnsSearch", h.dnsSearch());
-        doc.put("ExtraHosts", h.extraHosts());
-        doc.put("GroupAdd", null);
-        doc.put("IpcMode", "private");
-        doc.put("Cgroup", "");
-        doc.put("Links", links.isEmpty() ? null : links);
-        doc.put("OomScoreAdj", 0);
-        doc.put("PidMode", "");
-        doc.put("Privileged", false);
-        doc.put("PublishAllPorts", h.publishAllPorts());
-        doc.put("ReadonlyRootfs", false);
-        doc.put("SecurityOpt", null);
-        doc.put("UTSMode", "");
-        doc.put("UsernsMode", "");
-        doc.put("ShmSize", 67108864);
-        doc.put("Runtime", "netdock");
-        doc.put("Isolation", "");
-        doc.put("CpuShares", 0);
-        doc.put("Memory", 0);
-        doc.put("NanoCpus", 0);
-        doc.put("CgroupParent", "");
-        doc.put("MaskedPaths", null);
-        doc.put("ReadonlyPaths", null);
-        return doc;
+    /** dockerd shows a {@code Volumes} sent empty as {@code null} (observed on 20.10). */
+    private static Map<String, Object> emptyToNull(Map<String, Object> map) {
+        return map == null || map.isEmpty() ? null : map;
+    }
+
+    private static Map<String, Object> exposedPorts(List<String> keys) {
+        Map<String, Object> exposed = new LinkedHashMap<>();
+        if (keys != null) {
+            new TreeSet<>(keys).forEach(key -> exposed.put(key, Map.of()));
+        }
+        return exposed;
+    }
+
+    /**
+     * Docker's {@code container.HostConfig}: the networking and lifecycle fields from what netdock acts on, every
+     * other field as the client sent it, with Docker's defaults and the adjustments dockerd makes at create (a zero
+     * {@code ShmSize} is 64 MiB, {@code MemorySwap} twice a set {@code Memory}, a {@code PidsLimit} of 0 or less and a
+     * {@code MemorySwappiness} of -1 unset).
+     */
+    private static DockerDocument hostConfig(HostSettings h, List<String> links) {
+        Given given = new Given(h.asGiven());
+        long memory = given.number("Memory");
+        long swap = given.number("MemorySwap");
+        return DockerDocument.object()
+                .field("Binds", given.value("Binds"))
+                .field("ContainerIDFile", given.text("ContainerIDFile", ""))
+                .field("LogConfig", logConfig(given))
+                .field("NetworkMode", h.networkMode())
+                .field("PortBindings", portBindings(h.portBindings()))
+                .field("RestartPolicy", DockerDocument.object()
+                        .field("Name", h.restartPolicy() == null || h.restartPolicy().isEmpty() ? "no"
+                                : h.restartPolicy())
+                        .field("MaximumRetryCount", h.maximumRetryCount()))
+                .field("AutoRemove", h.autoRemove())
+                .field("VolumeDriver", given.text("VolumeDriver", ""))
+                .field("VolumesFrom", given.value("VolumesFrom"))
+                .field("ConsoleSize", given.value("ConsoleSize", List.of(0, 0)))
+                .omitEmpty("Annotations", given.map("Annotations"))
+                .field("CapAdd", given.value("CapAdd"))
+                .field("CapDrop", given.value("CapDrop"))
+                .field("CgroupnsMode", given.text("CgroupnsMode", "private"))
+                .field("Dns", h.dns())
+                .field("DnsOptions", h.dnsOptions())
+                .field("DnsSearch", h.dnsSearch())
+                .field("ExtraHosts", h.extraHosts())
+                .field("GroupAdd", given.value("GroupAdd"))
+                .field("IpcMode", given.text("IpcMode", "private"))
+                .field("Cgroup", given.text("Cgroup", ""))
+                .field("Links", links.isEmpty() ? null : links)
+                .field("OomScoreAdj", given.number("OomScoreAdj"))
+                .field("PidMode", given.text("PidMode", ""))
+                .field("Privileged", given.bool("Privileged"))
+                .field("PublishAllPorts", h.publishAllPorts())
+                .field("ReadonlyRootfs", given.bool("ReadonlyRootfs"))
+                .field("SecurityOpt", given.value("SecurityOpt"))
+                .omitEmpty("StorageOpt", given.map("StorageOpt"))
+                .omitEmpty("Tmpfs", given.map("Tmpfs"))
+                .field("UTSMode", given.text("UTSMode", ""))
+                .field("UsernsMode", given.text("UsernsMode", ""))
+                .field("ShmSize", given.number("ShmSize") == 0 ? DEFAULT_SHM_SIZE : given.value("ShmSize"))
+                .omitEmpty("Sysctls", given.map("Sysctls"))
+                .field("Runtime", "netdock")
+                .field("Isolation", given.text("Isolation", ""))
+                .field("CpuShares", given.number("CpuShares"))
+                .field("Memory", given.number("Memory"))
+                .field("NanoCpus", given.number("NanoCpus"))
+                .field("CgroupParent", given.text("CgroupParent", ""))
+                .field("BlkioWeight", given.number("BlkioWeight"))
+                .field("BlkioWeightDevice", given.value("BlkioWeightDevice"))
+                .field("BlkioDeviceReadBps", given.value("BlkioDeviceReadBps"))
+                .field("BlkioDeviceWriteBps", given.value("BlkioDeviceWriteBps"))
+                .field("BlkioDeviceReadIOps", given.value("BlkioDeviceReadIOps"))
+                .field("BlkioDeviceWriteIOps", given.value("BlkioDeviceWriteIOps"))
+                .field("CpuPeriod", given.number("CpuPeriod"))
+                .field("CpuQuota", given.number("CpuQuota"))
+                .field("CpuRealtimePeriod", given.number("CpuRealtimePeriod"))
+                .field("CpuRealtimeRuntime", given.number("CpuRealtimeRuntime"))
+                .field("CpusetCpus", given.text("CpusetCpus", ""))
+                .field("CpusetMems", given.text("CpusetMems", ""))
+                .field("Devices", given.value("Devices"))
+                .field("DeviceCgroupRules", given.value("DeviceCgroupRules"))
+                .field("DeviceRequests", given.value("DeviceRequests"))
+                .omitEmpty("KernelMemory", given.value("KernelMemory"))
+                .omitEmpty("KernelMemoryTCP", given.value("KernelMemoryTCP"))
+                .field("MemoryReservation", given.number("MemoryReservation"))
+                .field("MemorySwap", memory > 0 && swap == 0 ? 2 * memory : swap)
+                .field("MemorySwappiness", given.number("MemorySwappiness") == -1 ? null
+                        : given.value("MemorySwappiness"))
+                .field("OomKillDisable", given.bool("OomKillDisable"))
+                .field("PidsLimit", given.number("PidsLimit") <= 0 ? null : given.value("PidsLimit"))
+                .field("Ulimits", given.value("Ulimits"))
+                .field("CpuCount", given.number("CpuCount"))
+                .field("CpuPercent", given.number("CpuPercent"))
+                .field("IOMaximumIOps", given.number("IOMaximumIOps"))
+                .field("IOMaximumBandwidth", given.number("IOMaximumBandwidth"))
+                .omitEmpty("Mounts", given.value("Mounts"))
+                .field("MaskedPaths", given.value("MaskedPaths"))
+                .field("ReadonlyPaths", given.value("ReadonlyPaths"))
+                .omitEmpty("Init", given.value("Init"));
+    }
+
+    /** The log driver as given; none given is netdock's own ({@code none}: it keeps no container logs). */
+    private static DockerDocument logConfig(Given given) {
+        Object raw = given.value("LogConfig");
+        Given log = new Given(raw instanceof Map<?, ?> map ? castMap(map) : Map.of());
+        return DockerDocument.object()
+                .field("Type", log.text("Type", "none"))
+                .field("Config", log.map("Config") == null ? Map.of() : log.map("Config"));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> castMap(Map<?, ?> map) {
+        return (Map<String, Object>) map;
     }
 
     private static Map<String, Object> portBindings(Map<String, List<PortBindingRequest>> bindings) {
@@ -206,99 +272,79 @@ final class ContainerDocuments {
             return null;
         }
         Map<String, Object> doc = new LinkedHashMap<>();
-        bindings.forEach((key, list) -> {
-            List<Map<String, String>> entries = new ArrayList<>();
-            for (PortBindingRequest b : list) {
-                Map<String, String> entry = new LinkedHashMap<>();
-                entry.put("HostIp", b.hostIp());
-                entry.put("HostPort", b.hostPort());
-                entries.add(entry);
-            }
-            doc.put(key, entries);
-        });
+        bindings.forEach((key, list) -> doc.put(key, list.stream()
+                .map(b -> portBinding(b.hostIp(), b.hostPort())).toList()));
         return doc;
     }
 
-    private static Map<String, Object> networkSettings(ContainerView view, ApiVersion version) {
+    private static DockerDocument portBinding(String hostIp, String hostPort) {
+        return DockerDocument.object().field("HostIp", hostIp).field("HostPort", hostPort);
+    }
+
+    private static DockerDocument networkSettings(ContainerView view, ApiVersion version) {
         Container c = view.container();
-        Map<String, Object> doc = new LinkedHashMap<>();
-        doc.put("Bridge", "");
-        doc.put("SandboxID", c.sandboxId());
-        doc.put("HairpinMode", false);
-        doc.put("LinkLocalIPv6Address", "");
-        doc.put("LinkLocalIPv6PrefixLen", 0);
-        doc.put("Ports", inspectPorts(view));
-        doc.put("SandboxKey", c.sandboxKey());
-        doc.put("SecondaryIPAddresses", null);
-        doc.put("SecondaryIPv6Addresses", null);
         Optional<Endpoint> bridge = c.isRunning() ? view.endpointOn("bridge") : Optional.empty();
-        doc.put("EndpointID", bridge.map(Endpoint::endpointId).orElse(""));
-        doc.put("Gateway", bridge.map(Endpoint::gatewayV4Text).orElse(""));
-        doc.put("GlobalIPv6Address", bridge.map(Endpoint::ipv6Address).orElse(""));
-        doc.put("GlobalIPv6PrefixLen", bridge.map(Endpoint::ipv6PrefixLength).orElse(0));
-        doc.put("IPAddress", bridge.map(Endpoint::ipv4Address).orElse(""));
-        doc.put("IPPrefixLen", bridge.map(Endpoint::ipv4PrefixLength).orElse(0));
-        doc.put("IPv6Gateway", bridge.map(Endpoint::gatewayV6Text).orElse(""));
-        doc.put("MacAddress", bridge.map(Endpoint::macAddress).orElse(""));
         Map<String, Object> networks = new LinkedHashMap<>();
         c.networks().forEach((key, config) -> networks.put(key, endpointSettings(view, key, config, version, false)));
-        doc.put("Networks", networks);
-        return doc;
+        return DockerDocument.object()
+                .field("Bridge", "")
+                .field("SandboxID", c.sandboxId())
+                .field("HairpinMode", false)
+                .field("LinkLocalIPv6Address", "")
+                .field("LinkLocalIPv6PrefixLen", 0)
+                .field("Ports", inspectPorts(view))
+                .field("SandboxKey", c.sandboxKey())
+                .field("SecondaryIPAddresses", null)
+                .field("SecondaryIPv6Addresses", null)
+                .field("EndpointID", bridge.map(Endpoint::endpointId).orElse(""))
+                .field("Gateway", bridge.map(Endpoint::gatewayV4Text).orElse(""))
+                .field("GlobalIPv6Address", bridge.map(Endpoint::ipv6Address).orElse(""))
+                .field("GlobalIPv6PrefixLen", bridge.map(Endpoint::ipv6PrefixLength).orElse(0))
+                .field("IPAddress", bridge.map(Endpoint::ipv4Address).orElse(""))
+                .field("IPPrefixLen", bridge.map(Endpoint::ipv4PrefixLength).orElse(0))
+                .field("IPv6Gateway", bridge.map(Endpoint::gatewayV6Text).orElse(""))
+                .field("MacAddress", bridge.map(Endpoint::macAddress).orElse(""))
+                .field("Networks", networks);
     }
 
-    static Map<String, Object> endpointSettings(ContainerView view, String key, EndpointConfig config,
-                                                ApiVersion version, boolean listItem) {
+    /** Docker's {@code EndpointSettings}; {@code MacAddress} and {@code DriverOpts} moved up in API 1.44. */
+    static DockerDocument endpointSettings(ContainerView view, String key, EndpointConfig config,
+                                           ApiVersion version, boolean listItem) {
         Container c = view.container();
         Network network = view.networks().get(key);
         Optional<Endpoint> endpoint = c.isRunning() ? view.endpointOn(key) : Optional.empty();
         boolean userDefined = network != null && !network.isPredefined();
         boolean everAttached = c.isRunning() || c.state().startedAt() != null;
-        Map<String, Object> doc = new LinkedHashMap<>();
-        doc.put("IPAMConfig", ipamConfig(config));
-        doc.put("Links", config.links() == null || config.links().isEmpty() ? null : config.links());
-        doc.put("Aliases", listItem ? null : aliases(c, config, userDefined && everAttached, version));
-        boolean modern = version.atLeast("1.44");
-        String mac = endpoint.map(Endpoint::macAddress).orElse("");
-        if (modern) {
-            doc.put("MacAddress", mac);
-            doc.put("DriverOpts", config.driverOpts());
-            if (version.atLeast("1.48")) {
-                doc.put("GwPriority", config.gwPriority());
-            }
-        }
-        doc.put("NetworkID", network != null && (c.state().startedAt() != null || c.isRunning())
-                ? network.id() : "");
-        doc.put("EndpointID", endpoint.map(Endpoint::endpointId).orElse(""));
-        doc.put("Gateway", endpoint.map(Endpoint::gatewayV4Text).orElse(""));
-        doc.put("IPAddress", endpoint.map(Endpoint::ipv4Address).orElse(""));
-        doc.put("IPPrefixLen", endpoint.map(Endpoint::ipv4PrefixLength).orElse(0));
-        doc.put("IPv6Gateway", endpoint.map(Endpoint::gatewayV6Text).orElse(""));
-        doc.put("GlobalIPv6Address", endpoint.map(Endpoint::ipv6Address).orElse(""));
-        doc.put("GlobalIPv6PrefixLen", endpoint.map(Endpoint::ipv6PrefixLength).orElse(0));
-        if (modern) {
-            doc.put("DNSNames", userDefined && endpoint.isPresent() ? c.dnsNames(config) : null);
-        } else {
-            doc.put("MacAddress", mac);
-            doc.put("DriverOpts", config.driverOpts());
-        }
-        return doc;
+        // the endpoint's while it exists, else the one asked for (connect or create), as Docker 25+ shows it
+        String mac = endpoint.map(Endpoint::macAddress).orElse(config.macAddress() == null ? "" : config.macAddress());
+        return DockerDocument.object(version)
+                .field("IPAMConfig", ipamConfig(config))
+                .field("Links", config.links() == null || config.links().isEmpty() ? null : config.links())
+                .field("Aliases", listItem ? null : aliases(c, config, userDefined && everAttached, version))
+                .since("1.44", "MacAddress", mac)
+                .since("1.44", "DriverOpts", config.driverOpts())
+                .since("1.48", "GwPriority", config.gwPriority())
+                .field("NetworkID", network != null && everAttached ? network.id() : "")
+                .field("EndpointID", endpoint.map(Endpoint::endpointId).orElse(""))
+                .field("Gateway", endpoint.map(Endpoint::gatewayV4Text).orElse(""))
+                .field("IPAddress", endpoint.map(Endpoint::ipv4Address).orElse(""))
+                .field("IPPrefixLen", endpoint.map(Endpoint::ipv4PrefixLength).orElse(0))
+                .field("IPv6Gateway", endpoint.map(Endpoint::gatewayV6Text).orElse(""))
+                .field("GlobalIPv6Address", endpoint.map(Endpoint::ipv6Address).orElse(""))
+                .field("GlobalIPv6PrefixLen", endpoint.map(Endpoint::ipv6PrefixLength).orElse(0))
+                .since("1.44", "DNSNames", userDefined && endpoint.isPresent() ? c.dnsNames(config) : null)
+                .below("1.44", "MacAddress", mac)
+                .below("1.44", "DriverOpts", config.driverOpts());
     }
 
-    private static Object ipamConfig(EndpointConfig config) {
+    private static DockerDocument ipamConfig(EndpointConfig config) {
         if (!config.hasIpamConfig()) {
             return null;
         }
-        Map<String, Object> ipam = new LinkedHashMap<>();
-        if (config.ipv4Address() != null) {
-            ipam.put("IPv4Address", config.ipv4Address());
-        }
-        if (config.ipv6Address() != null) {
-            ipam.put("IPv6Address", config.ipv6Address());
-        }
-        if (config.linkLocalIps() != null && !config.linkLocalIps().isEmpty()) {
-            ipam.put("LinkLocalIPs", config.linkLocalIps());
-        }
-        return ipam;
+        return DockerDocument.object()
+                .omitEmpty("IPv4Address", config.ipv4Address())
+                .omitEmpty("IPv6Address", config.ipv6Address())
+                .omitEmpty("LinkLocalIPs", config.linkLocalIps());
     }
 
     /** Before 1.45 Docker adds the short ID and the hostname to the aliases on user-defined networks. */
@@ -321,12 +367,10 @@ final class ContainerDocuments {
         if (!c.isRunning() || c.mode().sharesNamespace()) {
             return ports;
         }
-        Map<String, List<Map<String, String>>> bound = new LinkedHashMap<>();
+        Map<String, List<DockerDocument>> bound = new LinkedHashMap<>();
         for (PortBinding b : view.ports()) {
-            Map<String, String> entry = new LinkedHashMap<>();
-            entry.put("HostIp", b.hostIp());
-            entry.put("HostPort", Integer.toString(b.hostPort()));
-            bound.computeIfAbsent(b.portKey(), k -> new ArrayList<>()).add(entry);
+            bound.computeIfAbsent(b.portKey(), k -> new ArrayList<>())
+                    .add(portBinding(b.hostIp(), Integer.toString(b.hostPort())));
         }
         TreeSet<String> keys = new TreeSet<>();
         if (c.config().exposedPorts() != null) {
@@ -337,29 +381,28 @@ final class ContainerDocuments {
         return ports;
     }
 
-    private static List<Map<String, Object>> listPorts(ContainerView view) {
-        List<Map<String, Object>> ports = new ArrayList<>();
+    /** Docker's {@code Port}: published ones with their host side, then exposed ones without ({@code omitempty}). */
+    private static List<DockerDocument> listPorts(ContainerView view) {
+        List<DockerDocument> ports = new ArrayList<>();
         Container c = view.container();
         if (!c.isRunning() || c.mode().sharesNamespace()) {
             return ports;
         }
         TreeSet<String> published = new TreeSet<>();
         for (PortBinding b : view.ports()) {
-            Map<String, Object> item = new LinkedHashMap<>();
-            item.put("IP", b.hostIp());
-            item.put("PrivatePort", b.containerPort());
-            item.put("PublicPort", b.hostPort());
-            item.put("Type", b.protocol());
-            ports.add(item);
+            ports.add(DockerDocument.object()
+                    .field("IP", b.hostIp())
+                    .field("PrivatePort", b.containerPort())
+                    .field("PublicPort", b.hostPort())
+                    .field("Type", b.protocol()));
             published.add(b.portKey());
         }
         if (c.config().exposedPorts() != null) {
             for (String key : new TreeSet<>(c.config().exposedPorts())) {
                 if (!published.contains(key)) {
-                    Map<String, Object> item = new LinkedHashMap<>();
-                    item.put("PrivatePort", io.netdock.container.PortSpecs.containerPort(key));
-                    item.put("Type", io.netdock.container.PortSpecs.protocol(key));
-                    ports.add(item);
+                    ports.add(DockerDocument.object()
+                            .field("PrivatePort", PortSpecs.containerPort(key))
+                            .field("Type", PortSpecs.protocol(key)));
                 }
             }
         }

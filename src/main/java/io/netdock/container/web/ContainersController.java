@@ -1,9 +1,10 @@
 package io.netdock.container.web;
 
 import io.netdock.api.ApiVersion;
+import io.netdock.api.DockerDocument;
+import io.netdock.api.OpenResponses;
 import io.netdock.api.RequestedVersion;
 import io.netdock.container.Container;
-import io.netdock.container.ContainerConnections;
 import io.netdock.container.ContainerExits;
 import io.netdock.container.ContainerFilters;
 import io.netdock.container.ContainerService;
@@ -20,11 +21,8 @@ import jakarta.servlet.AsyncContext;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -36,41 +34,38 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.JsonNode;
 
-/** {@code /containers}: lifecycle, inspect, list, wait, and netdock's connect/disconnect shortcut. */
+/** {@code /containers}: lifecycle, inspect, list, wait (connect/disconnect: {@link ConnectionsController}). */
 @RestController
 class ContainersController {
 
-    private static final String NO_NETWORK = "invalid network name or ID supplied: \"\"";
-
     private final ContainerService containers;
     private final ContainerViews views;
-    private final ContainerConnections connections;
     private final ContainerExits exits;
+    private final OpenResponses openResponses;
     private final String stateDir;
 
-    ContainersController(ContainerService containers, ContainerViews views, ContainerConnections connections,
-                         ContainerExits exits, NetdockProperties properties) {
+    ContainersController(ContainerService containers, ContainerViews views, ContainerExits exits,
+                         OpenResponses openResponses, NetdockProperties properties) {
         this.containers = containers;
         this.views = views;
-        this.connections = connections;
         this.exits = exits;
+        this.openResponses = openResponses;
         this.stateDir = properties.stateDirectory().toString();
     }
 
     @PostMapping("/containers/create")
-    ResponseEntity<Map<String, Object>> create(@RequestParam(required = false) String name,
+    ResponseEntity<DockerDocument> create(@RequestParam(required = false) String name,
                                                @RequestBody(required = false) JsonNode body,
                                                HttpServletRequest request) {
         ApiVersion version = RequestedVersion.of(request);
         CreatedContainer created = containers.create(CreateRequestReader.read(name, body, version.atLeast("1.44")));
-        Map<String, Object> answer = new LinkedHashMap<>();
-        answer.put("Id", created.container().id());
-        answer.put("Warnings", created.warnings());
-        return ResponseEntity.status(HttpStatus.CREATED).body(answer);
+        return ResponseEntity.status(HttpStatus.CREATED).body(DockerDocument.object()
+                .field("Id", created.container().id())
+                .field("Warnings", created.warnings()));
     }
 
     @GetMapping({"/containers/json", "/containers/json/"})
-    List<Map<String, Object>> list(@RequestParam(required = false) String all,
+    List<DockerDocument> list(@RequestParam(required = false) String all,
                                    @RequestParam(required = false) String limit,
                                    @RequestParam(required = false) String filters, HttpServletRequest request) {
         ContainerFilters matcher = ContainerFilters.of(Filters.parse(filters));
@@ -87,7 +82,7 @@ class ContainersController {
     }
 
     @GetMapping("/containers/{id}/json")
-    Map<String, Object> inspect(@PathVariable String id, HttpServletRequest request) {
+    DockerDocument inspect(@PathVariable String id, HttpServletRequest request) {
         ContainerView view = views.of(id);
         return ContainerDocuments.inspect(view, views.namespaceOwner(view.container()), stateDir,
                 RequestedVersion.of(request));
@@ -152,42 +147,12 @@ class ContainersController {
         response.setStatus(200);
         response.setContentType("application/json");
         if (!nextExit && !removed && !container.isRunning()) {
-            response.getOutputStream().write(waitBody(container.state().exitCode()));
+            response.getOutputStream().write(PendingWait.body(container.state().exitCode(), null));
             return;
         }
         response.flushBuffer();
-        AsyncContext async = request.startAsync();
-        async.setTimeout(0);
-        var registration = exits.register(container.id(),
-                removed ? ContainerExits.Until.REMOVED : ContainerExits.Until.NEXT_EXIT, code -> {
-                    try {
-                        async.getResponse().getOutputStream().write(waitBody(code));
-                    } catch (IOException | IllegalStateException clientGone) {
-                        // nobody is listening any more
-                    }
-                    async.complete();
-                });
-        async.addListener(new CompletionListener(registration::cancel));
-    }
-
-    private static byte[] waitBody(int code) {
-        return ("{\"StatusCode\":" + code + ",\"Error\":null}\n").getBytes(StandardCharsets.UTF_8);
-    }
-
-    @PostMapping("/containers/{id}/connect")
-    ResponseEntity<Void> connect(@PathVariable String id, @RequestBody(required = false) JsonNode body,
-                                 HttpServletRequest request) {
-        ConnectBodies connect = ConnectBodies.connect(body);
-        String network = connect.reference("Network", NO_NETWORK);
-        connections.connect(id, network, connect.endpoint(RequestedVersion.of(request)));
-        return ResponseEntity.ok().build();
-    }
-
-    @PostMapping("/containers/{id}/disconnect")
-    ResponseEntity<Void> disconnect(@PathVariable String id, @RequestBody(required = false) JsonNode body) {
-        ConnectBodies disconnect = ConnectBodies.disconnect(body);
-        connections.disconnect(id, disconnect.reference("Network", NO_NETWORK), disconnect.force());
-        return ResponseEntity.ok().build();
+        PendingWait.start(request, container.id(),
+                removed ? ContainerExits.Until.REMOVED : ContainerExits.Until.NEXT_EXIT, exits, openResponses);
     }
 
     /**

@@ -35,13 +35,15 @@ final class CreateRequestReader {
                 body.bool("Tty"), body.bool("OpenStdin"), body.bool("StdinOnce"), body.strings("Env"),
                 body.stringOrStrings("Cmd"), body.stringOrStrings("Entrypoint"), body.text("Image"),
                 body.text("WorkingDir"), orEmpty(body.stringMap("Labels")), body.keys("ExposedPorts", "nat.PortSet"),
-                emptyToNull(body.text("MacAddress")), emptyToNull(body.text("StopSignal")), stopTimeout);
+                emptyToNull(body.text("MacAddress")), emptyToNull(body.text("StopSignal")), stopTimeout,
+                GivenFields.config(body));
         GoStruct restart = host.struct("RestartPolicy", "RestartPolicy", "container.RestartPolicy");
         Integer retries = restart.integer("MaximumRetryCount");
         HostSettings settings = new HostSettings(host.text("NetworkMode"), portBindings(host), host.bool("PublishAllPorts"),
                 host.strings("Dns"), host.strings("DnsOptions"), host.strings("DnsSearch"), host.strings("ExtraHosts"),
                 host.strings("Links"), host.bool("AutoRemove"), restart.text("Name"), retries == null ? 0 : retries,
-                host.struct("LogConfig", "LogConfig", "container.LogConfig").stringMap("Config"));
+                host.struct("LogConfig", "LogConfig", "container.LogConfig").stringMap("Config"),
+                GivenFields.hostConfig(host));
         Map<String, EndpointConfig> endpoints = new LinkedHashMap<>();
         Map<String, GoStruct> configs = body.struct("NetworkingConfig", "NetworkingConfig", "network.NetworkingConfig")
                 .structMap("EndpointsConfig", "map[string]*network.EndpointSettings", "EndpointSettings",

@@ -1,5 +1,6 @@
 package io.netdock.container.web;
 
+import io.netdock.api.OpenResponses;
 import io.netdock.container.Container;
 import io.netdock.container.ContainerExits;
 import io.netdock.container.ContainerService;
@@ -35,6 +36,7 @@ class StatsController {
     private final ContainerService containers;
     private final ContainerViews views;
     private final ContainerExits exits;
+    private final OpenResponses openResponses;
     private final JsonMapper json;
     private final ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(runnable -> {
         Thread thread = new Thread(runnable, "netdock-stats");
@@ -42,10 +44,12 @@ class StatsController {
         return thread;
     });
 
-    StatsController(ContainerService containers, ContainerViews views, ContainerExits exits, JsonMapper json) {
+    StatsController(ContainerService containers, ContainerViews views, ContainerExits exits,
+                    OpenResponses openResponses, JsonMapper json) {
         this.containers = containers;
         this.views = views;
         this.exits = exits;
+        this.openResponses = openResponses;
         this.json = json;
     }
 
@@ -74,20 +78,12 @@ class StatsController {
         async.setTimeout(0);
         AtomicReference<Instant> last = new AtomicReference<>(now);
         AtomicReference<ScheduledFuture<?>> tick = new AtomicReference<>();
-        Runnable end = () -> {
+        AsyncEnd end = AsyncEnd.atExitOrShutdown(async, container.id(), exits, openResponses).beforeEnd(() -> {
             ScheduledFuture<?> running = tick.get();
             if (running != null) {
                 running.cancel(false);
             }
-        };
-        var registration = exits.register(container.id(), ContainerExits.Until.NEXT_EXIT, code -> {
-            end.run();
-            async.complete();
         });
-        async.addListener(new CompletionListener(() -> {
-            end.run();
-            registration.cancel();
-        }));
         tick.set(ticker.scheduleAtFixedRate(() -> {
             Instant at = Instant.now();
             try {
@@ -95,8 +91,6 @@ class StatsController {
                 async.getResponse().flushBuffer();
             } catch (IOException | RuntimeException clientGone) {
                 end.run();
-                registration.cancel();
-                async.complete();
             }
         }, 1, 1, TimeUnit.SECONDS));
     }

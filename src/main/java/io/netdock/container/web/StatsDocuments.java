@@ -1,5 +1,6 @@
 package io.netdock.container.web;
 
+import io.netdock.api.DockerDocument;
 import io.netdock.container.Container;
 import io.netdock.endpoint.Endpoint;
 import io.netdock.go.GoTime;
@@ -22,25 +23,25 @@ final class StatsDocuments {
     private StatsDocuments() {
     }
 
-    static Map<String, Object> of(Container container, List<Endpoint> endpoints, Instant now, Instant previous,
-                                  long memoryLimit) {
+    static DockerDocument of(Container container, List<Endpoint> endpoints, Instant now, Instant previous,
+                             long memoryLimit) {
         boolean running = container.isRunning();
-        Map<String, Object> doc = new LinkedHashMap<>();
-        doc.put("read", running ? GoTime.format(now) : GoTime.ZERO);
-        doc.put("preread", running && previous != null ? GoTime.format(previous) : GoTime.ZERO);
-        doc.put("pids_stats", running ? Map.of("current", 0) : Map.of());
-        Map<String, Object> blkio = new LinkedHashMap<>();
+        DockerDocument blkio = DockerDocument.object();
         for (String key : BLKIO) {
-            blkio.put(key, running ? List.of() : null);
+            blkio.field(key, running ? List.of() : null);
         }
-        doc.put("blkio_stats", blkio);
-        doc.put("num_procs", 0);
-        doc.put("storage_stats", Map.of());
-        doc.put("cpu_stats", cpu(running, now));
-        doc.put("precpu_stats", cpu(running && previous != null, previous));
-        doc.put("memory_stats", running ? memory(memoryLimit) : Map.of());
-        doc.put("name", "/" + container.name());
-        doc.put("id", container.id());
+        DockerDocument doc = DockerDocument.object()
+                .field("read", running ? GoTime.format(now) : GoTime.ZERO)
+                .field("preread", running && previous != null ? GoTime.format(previous) : GoTime.ZERO)
+                .field("pids_stats", running ? DockerDocument.object().field("current", 0) : Map.of())
+                .field("blkio_stats", blkio)
+                .field("num_procs", 0)
+                .field("storage_stats", Map.of())
+                .field("cpu_stats", cpu(running, now))
+                .field("precpu_stats", cpu(running && previous != null, previous))
+                .field("memory_stats", running ? memory(memoryLimit) : Map.of())
+                .field("name", "/" + container.name())
+                .field("id", container.id());
         if (running) {
             Map<String, Object> networks = new LinkedHashMap<>();
             for (Endpoint endpoint : endpoints) {
@@ -48,43 +49,36 @@ final class StatsDocuments {
                     networks.put(endpoint.interfaceName(), interfaceCounters());
                 }
             }
-            doc.put("networks", networks);
+            doc.field("networks", networks);
         }
         return doc;
     }
 
-    private static Map<String, Object> cpu(boolean sampled, Instant at) {
-        Map<String, Object> usage = new LinkedHashMap<>();
-        usage.put("total_usage", 0);
-        usage.put("usage_in_kernelmode", 0);
-        usage.put("usage_in_usermode", 0);
-        Map<String, Object> cpu = new LinkedHashMap<>();
-        cpu.put("cpu_usage", usage);
+    /** Without a sample ({@code sampled} false) dockerd leaves out the system usage and the CPU count. */
+    private static DockerDocument cpu(boolean sampled, Instant at) {
+        DockerDocument cpu = DockerDocument.object().field("cpu_usage", DockerDocument.object()
+                .field("total_usage", 0)
+                .field("usage_in_kernelmode", 0)
+                .field("usage_in_usermode", 0));
         if (sampled) {
-            cpu.put("system_cpu_usage", at.getEpochSecond() * 1_000_000_000L + at.getNano());
-            cpu.put("online_cpus", Runtime.getRuntime().availableProcessors());
+            cpu.field("system_cpu_usage", at.getEpochSecond() * 1_000_000_000L + at.getNano())
+                    .field("online_cpus", Runtime.getRuntime().availableProcessors());
         }
-        Map<String, Object> throttling = new LinkedHashMap<>();
-        throttling.put("periods", 0);
-        throttling.put("throttled_periods", 0);
-        throttling.put("throttled_time", 0);
-        cpu.put("throttling_data", throttling);
-        return cpu;
+        return cpu.field("throttling_data", DockerDocument.object()
+                .field("periods", 0)
+                .field("throttled_periods", 0)
+                .field("throttled_time", 0));
     }
 
-    private static Map<String, Object> memory(long limit) {
-        Map<String, Object> memory = new LinkedHashMap<>();
-        memory.put("usage", 0);
-        memory.put("stats", Map.of());
-        memory.put("limit", limit);
-        return memory;
+    private static DockerDocument memory(long limit) {
+        return DockerDocument.object().field("usage", 0).field("stats", Map.of()).field("limit", limit);
     }
 
-    private static Map<String, Object> interfaceCounters() {
-        Map<String, Object> counters = new LinkedHashMap<>();
+    private static DockerDocument interfaceCounters() {
+        DockerDocument counters = DockerDocument.object();
         for (String key : new String[] {"rx_bytes", "rx_packets", "rx_errors", "rx_dropped", "tx_bytes", "tx_packets",
             "tx_errors", "tx_dropped"}) {
-            counters.put(key, 0);
+            counters.field(key, 0);
         }
         return counters;
     }

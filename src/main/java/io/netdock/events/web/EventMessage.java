@@ -1,8 +1,7 @@
 package io.netdock.events.web;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.annotation.JsonProperty;
 import io.netdock.api.ApiVersion;
+import io.netdock.api.DockerDocument;
 import io.netdock.events.Event;
 import io.netdock.go.KeyOrder;
 import java.util.Map;
@@ -13,30 +12,27 @@ import java.util.TreeMap;
  * deprecated {@code status}, {@code id}, {@code from} (image events {@code status}, {@code id}); Go prints the
  * attribute map with sorted keys.
  */
-record EventMessage(
-        @JsonProperty("status") @JsonInclude(JsonInclude.Include.NON_EMPTY) String status,
-        @JsonProperty("id") @JsonInclude(JsonInclude.Include.NON_EMPTY) String id,
-        @JsonProperty("from") @JsonInclude(JsonInclude.Include.NON_EMPTY) String from,
-        @JsonProperty("Type") String type,
-        @JsonProperty("Action") String action,
-        @JsonProperty("Actor") Actor actor,
-        @JsonProperty("scope") @JsonInclude(JsonInclude.Include.NON_EMPTY) String scope,
-        @JsonProperty("time") long time,
-        @JsonProperty("timeNano") long timeNano) {
+final class EventMessage {
 
-    record Actor(@JsonProperty("ID") String id, @JsonProperty("Attributes") Map<String, String> attributes) {
+    private EventMessage() {
     }
 
-    static EventMessage of(Event event, ApiVersion version) {
+    static DockerDocument of(Event event, ApiVersion version) {
         boolean legacy = version.below("1.52");
         boolean container = legacy && event.type().equals("container");
         boolean withStatus = container || (legacy && event.type().equals("image"));
-        return new EventMessage(
-                withStatus ? event.action() : null,
-                withStatus ? event.actorId() : null,
-                container ? event.attributes().get("image") : null,
-                event.type(), event.action(), new Actor(event.actorId(), sorted(event.attributes())),
-                event.scope(), event.timeSeconds(), event.timeNano());
+        return DockerDocument.object()
+                .omitEmpty("status", withStatus ? event.action() : null)
+                .omitEmpty("id", withStatus ? event.actorId() : null)
+                .omitEmpty("from", container ? event.attributes().get("image") : null)
+                .field("Type", event.type())
+                .field("Action", event.action())
+                .field("Actor", DockerDocument.object()
+                        .field("ID", event.actorId())
+                        .field("Attributes", sorted(event.attributes())))
+                .omitEmpty("scope", event.scope())
+                .field("time", event.timeSeconds())
+                .field("timeNano", event.timeNano());
     }
 
     /** Go writes a map's keys in {@link KeyOrder#GO}. */

@@ -1,11 +1,11 @@
 package io.netdock.events.web;
 
 import io.netdock.api.ApiVersion;
+import io.netdock.api.ClientDisconnect;
+import io.netdock.api.OpenResponses;
 import io.netdock.events.EventLog;
 import io.netdock.events.EventQuery;
 import jakarta.servlet.http.HttpServletRequest;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -14,29 +14,29 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.springframework.beans.factory.DisposableBean;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseBodyEmitter;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Opens event streams and owns their threads: a pool that sends queued events (threads exist only while
- * there is something to send) and one timer thread that ends streams at their {@code until}. On shutdown it
- * ends every open stream first, so the web server's graceful shutdown does not wait for them.
+ * there is something to send) and one timer thread that ends streams at their {@code until}. On shutdown
+ * {@link OpenResponses} ends every open stream first, so the web server's graceful shutdown does not wait for
+ * them.
  */
 @Component
-class EventStreams implements SmartLifecycle, DisposableBean {
+class EventStreams implements DisposableBean {
 
     private final JsonMapper json;
     private final ExecutorService senders = Executors.newCachedThreadPool(named("netdock-events-send"));
     private final ScheduledExecutorService deadlines =
             Executors.newSingleThreadScheduledExecutor(named("netdock-events-until"));
 
-    private final Set<EventStream> open = ConcurrentHashMap.newKeySet();
-    private volatile boolean running;
+    private final OpenResponses openResponses;
 
-    EventStreams(JsonMapper json) {
+    EventStreams(JsonMapper json, OpenResponses open) {
         this.json = json;
+        this.openResponses = open;
     }
 
     /**
@@ -45,8 +45,7 @@ class EventStreams implements SmartLifecycle, DisposableBean {
      */
     ResponseBodyEmitter open(EventLog log, EventQuery query, ApiVersion version, HttpServletRequest request) {
         EventStream stream = new EventStream(json, version, senders);
-        open.add(stream);
-        stream.onClose(() -> open.remove(stream));
+        stream.onClose(openResponses.add(stream::finish)::close);
         if (stream.start(log, query)) {
             stream.beforeNormalEnd(ClientDisconnect.watch(request, stream::abandon)::release);
             if (query.until().isPresent()) {
@@ -58,35 +57,11 @@ class EventStreams implements SmartLifecycle, DisposableBean {
         return stream.emitter();
     }
 
-    @Override
-    public void start() {
-        running = true;
-    }
-
-    /**
-     * Runs before the web server's graceful shutdown (higher phase stops first). A stopped context may be
-     * started again (Spring pauses idle contexts), so the threads are only released in {@link #destroy()}.
-     */
-    @Override
-    public void stop() {
-        running = false;
-        open.forEach(EventStream::finish);
-    }
-
+    /** The threads are released only here: a stopped context may be started again (Spring pauses idle ones). */
     @Override
     public void destroy() {
         deadlines.shutdownNow();
         senders.shutdownNow();
-    }
-
-    @Override
-    public boolean isRunning() {
-        return running;
-    }
-
-    @Override
-    public int getPhase() {
-        return SmartLifecycle.DEFAULT_PHASE;
     }
 
     private static ThreadFactory named(String prefix) {

@@ -1,22 +1,23 @@
 package io.netdock.image.web;
 
 import io.netdock.api.ApiVersion;
+import io.netdock.api.DockerDocument;
 import io.netdock.go.GoTime;
 import io.netdock.image.Image;
 import io.netdock.image.ImageReference;
 import io.netdock.system.Daemon;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.stereotype.Component;
 
 /**
  * Docker's {@code ImageInspect} and {@code ImageSummary} for emulated images, in dockerd's field order with the
- * fields each API version has (e.g. {@code VirtualSize} below 1.44, {@code ContainerConfig} below 1.45).
+ * fields each API version has (e.g. {@code VirtualSize} below 1.44, {@code Container} below 1.45), plus
+ * {@code ContainerConfig} at every version for docker-compose v1.
  */
 @Component
-class ImageDocuments {
+public class ImageDocuments {
 
     private final String architecture;
 
@@ -24,56 +25,44 @@ class ImageDocuments {
         this.architecture = daemon.host().goArch();
     }
 
-    Map<String, Object> inspect(Image image, ApiVersion version) {
-        Map<String, Object> doc = new LinkedHashMap<>();
-        doc.put("Id", image.id());
-        doc.put("RepoTags", repoTags(image.reference()));
-        doc.put("RepoDigests", repoDigests(image.reference()));
-        if (version.below("1.51")) {
-            doc.put("Parent", "");
-        }
-        doc.put("Comment", "");
-        doc.put("Created", GoTime.format(image.created()));
-        if (version.below("1.45")) {
-            doc.put("Container", "");
-            doc.put("ContainerConfig", legacyConfig());
-        }
-        if (version.below("1.51")) {
-            doc.put("DockerVersion", "");
-        }
-        doc.put("Author", "");
-        doc.put("Config", version.below("1.50") ? legacyConfig() : imageConfig());
-        doc.put("Architecture", architecture);
-        doc.put("Os", "linux");
-        doc.put("Size", 0);
-        if (version.below("1.44")) {
-            doc.put("VirtualSize", 0);
-        }
-        Map<String, Object> graphDriver = new LinkedHashMap<>();
-        graphDriver.put("Data", Map.of()); // an object: Docker documents it as required and never null
-        graphDriver.put("Name", "netdock");
-        doc.put("GraphDriver", graphDriver);
-        doc.put("RootFS", Map.of("Type", "layers"));
-        doc.put("Metadata", Map.of("LastTagTime", GoTime.format(image.created())));
-        return doc;
+    DockerDocument inspect(Image image, ApiVersion version) {
+        return DockerDocument.object(version)
+                .field("Id", image.id())
+                .field("RepoTags", repoTags(image.reference()))
+                .field("RepoDigests", repoDigests(image.reference()))
+                .below("1.51", "Parent", "")
+                .field("Comment", "")
+                .field("Created", GoTime.format(image.created()))
+                .below("1.45", "Container", "")
+                // Docker drops ContainerConfig from 1.45 on; docker-compose v1 negotiates the newest version and then
+                // fails on its absence (KeyError: 'ContainerConfig'), so netdock keeps it at every version.
+                .field("ContainerConfig", legacyConfig())
+                .below("1.51", "DockerVersion", "")
+                .field("Author", "")
+                .field("Config", version.below("1.50") ? legacyConfig() : imageConfig())
+                .field("Architecture", architecture)
+                .field("Os", "linux")
+                .field("Size", 0)
+                .below("1.44", "VirtualSize", 0)
+                // Data is an object: Docker documents it as required and never null
+                .field("GraphDriver", DockerDocument.object().field("Data", Map.of()).field("Name", "netdock"))
+                .field("RootFS", DockerDocument.object().field("Type", "layers"))
+                .field("Metadata", DockerDocument.object().field("LastTagTime", GoTime.format(image.created())));
     }
 
-    Map<String, Object> summary(Image image, int containers, ApiVersion version) {
-        Map<String, Object> doc = new LinkedHashMap<>();
-        doc.put("Containers", version.atLeast("1.51") ? containers : -1);
-        doc.put("Created", image.created().getEpochSecond());
-        doc.put("Id", image.id());
-        doc.put("Labels", null);
-        doc.put("ParentId", "");
+    public DockerDocument summary(Image image, int containers, ApiVersion version) {
         List<String> digests = repoDigests(image.reference());
-        doc.put("RepoDigests", digests.isEmpty() ? null : digests);
-        doc.put("RepoTags", repoTags(image.reference()));
-        doc.put("SharedSize", -1);
-        doc.put("Size", 0);
-        if (version.below("1.44")) {
-            doc.put("VirtualSize", 0);
-        }
-        return doc;
+        return DockerDocument.object(version)
+                .field("Containers", version.atLeast("1.51") ? containers : -1)
+                .field("Created", image.created().getEpochSecond())
+                .field("Id", image.id())
+                .field("Labels", null)
+                .field("ParentId", "")
+                .field("RepoDigests", digests.isEmpty() ? null : digests)
+                .field("RepoTags", repoTags(image.reference()))
+                .field("SharedSize", -1)
+                .field("Size", 0)
+                .below("1.44", "VirtualSize", 0);
     }
 
     private static List<String> repoTags(ImageReference reference) {
@@ -89,38 +78,36 @@ class ImageDocuments {
     }
 
     /** {@code container.Config} as images carried it before API 1.50: the runtime-only fields included, empty. */
-    private static Map<String, Object> legacyConfig() {
-        Map<String, Object> config = new LinkedHashMap<>();
-        config.put("Hostname", "");
-        config.put("Domainname", "");
-        config.put("User", "");
-        config.put("AttachStdin", false);
-        config.put("AttachStdout", false);
-        config.put("AttachStderr", false);
-        config.put("Tty", false);
-        config.put("OpenStdin", false);
-        config.put("StdinOnce", false);
-        config.put("Env", null);
-        config.put("Cmd", null);
-        config.put("Image", "");
-        return withEmptyTail(config);
+    private static DockerDocument legacyConfig() {
+        return withEmptyTail(DockerDocument.object()
+                .field("Hostname", "")
+                .field("Domainname", "")
+                .field("User", "")
+                .field("AttachStdin", false)
+                .field("AttachStdout", false)
+                .field("AttachStderr", false)
+                .field("Tty", false)
+                .field("OpenStdin", false)
+                .field("StdinOnce", false)
+                .field("Env", null)
+                .field("Cmd", null)
+                .field("Image", ""));
     }
 
     /** The image configuration proper (API 1.50+). */
-    private static Map<String, Object> imageConfig() {
-        Map<String, Object> config = new LinkedHashMap<>();
-        config.put("User", "");
-        config.put("Env", null);
-        config.put("Cmd", null);
-        return withEmptyTail(config);
+    private static DockerDocument imageConfig() {
+        return withEmptyTail(DockerDocument.object()
+                .field("User", "")
+                .field("Env", null)
+                .field("Cmd", null));
     }
 
-    private static Map<String, Object> withEmptyTail(Map<String, Object> config) {
-        config.put("Volumes", null);
-        config.put("WorkingDir", "");
-        config.put("Entrypoint", null);
-        config.put("OnBuild", null);
-        config.put("Labels", null);
-        return config;
+    private static DockerDocument withEmptyTail(DockerDocument config) {
+        return config
+                .field("Volumes", null)
+                .field("WorkingDir", "")
+                .field("Entrypoint", null)
+                .field("OnBuild", null)
+                .field("Labels", null);
     }
 }

@@ -1,8 +1,7 @@
 package io.netdock.image.web;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.annotation.JsonProperty;
 import io.netdock.api.ApiVersion;
+import io.netdock.api.DockerDocument;
 import io.netdock.api.RequestedVersion;
 import io.netdock.error.DockerError;
 import io.netdock.error.ErrorCategory;
@@ -16,7 +15,6 @@ import io.netdock.image.RemovedImage;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -42,12 +40,12 @@ class ImagesController {
     }
 
     @GetMapping("/images/{name}/json")
-    Map<String, Object> inspect(@PathVariable String name, HttpServletRequest request) {
+    DockerDocument inspect(@PathVariable String name, HttpServletRequest request) {
         return documents.inspect(images.inspect(name), RequestedVersion.of(request));
     }
 
     @GetMapping("/images/json")
-    List<Map<String, Object>> list(HttpServletRequest request) {
+    List<DockerDocument> list(HttpServletRequest request) {
         ApiVersion version = RequestedVersion.of(request);
         return images.list(Filters.parse(request.getParameter("filters"))).stream()
                 .map(image -> documents.summary(image, images.containerCount(image), version)).toList();
@@ -66,14 +64,14 @@ class ImagesController {
         }
         PullResult pull = images.pull(fromImage, request.getParameter("tag"));
         ImageReference reference = pull.image().reference();
-        List<ProgressMessage> messages = new ArrayList<>();
-        messages.add(new ProgressMessage("Pulling from " + reference.path(),
+        List<DockerDocument> messages = new ArrayList<>();
+        messages.add(progress("Pulling from " + reference.path(),
                 reference.digest() != null ? reference.digest() : reference.tag()));
-        messages.add(new ProgressMessage("Digest: " + reference.manifestDigest(), null));
-        messages.add(new ProgressMessage("Status: " + (pull.alreadyPresent() ? "Image is up to date for "
+        messages.add(progress("Digest: " + reference.manifestDigest(), null));
+        messages.add(progress("Status: " + (pull.alreadyPresent() ? "Image is up to date for "
                 : "Downloaded newer image for ") + reference.familiar(), null));
         StreamingResponseBody body = out -> {
-            for (ProgressMessage message : messages) {
+            for (DockerDocument message : messages) {
                 out.write(json.writeValueAsBytes(message));
                 out.write('\n');
                 out.flush();
@@ -83,18 +81,28 @@ class ImagesController {
     }
 
     @DeleteMapping("/images/{name}")
-    List<Map<String, String>> remove(@PathVariable String name, HttpServletRequest request) {
+    List<DockerDocument> remove(@PathVariable String name, HttpServletRequest request) {
         boolean force = BoolValue.of(request.getParameter("force"));
         return images.remove(name, force).stream().map(ImagesController::asDocument).toList();
     }
 
-    private static Map<String, String> asDocument(RemovedImage removed) {
-        return removed.untagged() != null ? Map.of("Untagged", removed.untagged()) : Map.of("Deleted", removed.deleted());
+    /** {@code docker image prune [-a]}: {@code ImagesDeleted} is null when nothing was deleted, as on Docker. */
+    @PostMapping("/images/prune")
+    DockerDocument prune(HttpServletRequest request) {
+        List<DockerDocument> deleted = images.prune(Filters.parse(request.getParameter("filters"))).stream()
+                .map(ImagesController::asDocument).toList();
+        return DockerDocument.object().field("ImagesDeleted", deleted.isEmpty() ? null : deleted)
+                .field("SpaceReclaimed", 0);
     }
 
-    /** One line of Docker's {@code jsonmessage} stream. */
-    record ProgressMessage(@JsonProperty("status") String status,
-                           @JsonProperty("id") @JsonInclude(JsonInclude.Include.NON_NULL) String id) {
+    /** Docker's {@code image.DeleteResponse}: both fields {@code omitempty}. */
+    private static DockerDocument asDocument(RemovedImage removed) {
+        return DockerDocument.object().omitEmpty("Untagged", removed.untagged()).omitEmpty("Deleted", removed.deleted());
+    }
+
+    /** One line of Docker's {@code jsonmessage} stream ({@code id} is {@code omitempty}). */
+    private static DockerDocument progress(String status, String id) {
+        return DockerDocument.object().field("status", status).omitEmpty("id", id);
     }
 
 }

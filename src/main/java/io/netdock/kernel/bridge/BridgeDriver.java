@@ -27,7 +27,12 @@ import io.netdock.kernel.spi.NetNamespace;
 import io.netdock.kernel.spi.NewLink;
 import io.netdock.kernel.spi.Route;
 import io.netdock.kernel.spi.Step;
+import io.netdock.kernel.DnsSockets;
+import io.netdock.rollback.Rollback;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.channels.DatagramChannel;
+import java.nio.channels.ServerSocketChannel;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -46,6 +51,9 @@ import java.util.function.Predicate;
  * the kernel to free them.
  */
 public class BridgeDriver implements Plumbing {
+
+    /** The embedded DNS resolver's address in every sandbox ({@link DnsSockets#ADDRESS}). */
+    private static final InetAddress RESOLVER = io.netdock.net.IpAddresses.parse(DnsSockets.ADDRESS);
 
     private final Kernel kernel;
     /** Networks set up since start, by bridge name: published ports look up {@code host_binding_ipv4} here. */
@@ -75,7 +83,7 @@ public class BridgeDriver implements Plumbing {
     boolean ensureNetwork(BridgeNetwork network, boolean withFirewall) {
         NetNamespace host = kernel.host();
         String bridge = network.bridgeName();
-        Rollback rollback = new Rollback();
+        Rollback rollback = new Rollback("set up bridge " + bridge);
         try {
             boolean created = ensureBridge(host, network, rollback);
             List<Step> steps = new ArrayList<>();
@@ -120,7 +128,7 @@ public class BridgeDriver implements Plumbing {
             throw new InterfaceNameTaken(bridge, other.get().kind().equals("bridge"));
         }
         if (existing.isEmpty()) {
-            rollback.onFailure(() -> host.deleteLink(bridge));
+            rollback.onFailure("bridge " + bridge, () -> host.deleteLink(bridge));
             return true;
         }
         if (existing.get().mtu() != network.mtu()) {
@@ -253,8 +261,8 @@ public class BridgeDriver implements Plumbing {
             configureEndpoint(sandbox, attachment, true);
             return false;
         }
-        Rollback rollback = new Rollback();
-        rollback.onFailure(() -> host.deleteLink(veth));
+        Rollback rollback = new Rollback("attach " + veth + " to " + network.bridgeName());
+        rollback.onFailure("veth " + veth, () -> host.deleteLink(veth));
         try {
             configureHostEnd(host, veth, attachment);
             configureEndpoint(sandbox, attachment, false);
@@ -375,26 +383,84 @@ public class BridgeDriver implements Plumbing {
         }
     }
 
+    @Override
+    public DnsSockets openResolver(String sandboxId) {
+        String name = Names.sandbox(sandboxId);
+        NetNamespace sandbox = namespaceOf(Optional.of(sandboxId), "open resolver");
+        InetSocketAddress anyPort = new InetSocketAddress(RESOLVER, 0);
+        DatagramChannel udp = sandbox.openDatagramChannel(anyPort);
+        DnsSockets sockets = null;
+        try {
+            ServerSocketChannel tcp = sandbox.openServerSocketChannel(anyPort);
+            sockets = new DnsSockets(sandboxId, udp, tcp);
+            sandbox.replaceTable(DnsRules.table(sockets.udpPort(), sockets.tcpPort()));
+            return sockets;
+        } catch (RuntimeException failure) {
+            if (sockets != null) {
+                sockets.close();
+            } else {
+                DnsSockets.closeQuietly(udp);
+            }
+            throw failure;
+        }
+    }
+
+    @Override
+    public void closeResolver(String sandboxId) {
+        kernel.namespace(Names.sandbox(sandboxId))
+                .ifPresent(sandbox -> sandbox.deleteTable(DnsRules.FAMILY, DnsRules.TABLE));
+    }
+
+    @Override
+    public DatagramChannel openDatagramChannel(Optional<String> sandboxId) {
+        return namespaceOf(sandboxId, "open udp socket").openDatagramChannel(null);
+    }
+
+    @Override
+    public java.nio.channels.SocketChannel openSocketChannel(Optional<String> sandboxId) {
+        return namespaceOf(sandboxId, "open tcp socket").openSocketChannel();
+    }
+
+    private NetNamespace namespaceOf(Optional<String> sandboxId, String operation) {
+        if (sandboxId.isEmpty()) {
+            return kernel.host();
+        }
+        String name = Names.sandbox(sandboxId.get());
+        return kernel.namespace(name).orElseThrow(() -> KernelException.of(operation + " in sandbox " + name,
+                Errno.ENOENT));
+    }
+
+    /** Removes the DNS rules a sandbox has no resolver for any more (reconcile). */
+    boolean removeResolverRules(String sandboxId) {
+        Optional<NetNamespace> sandbox = kernel.namespace(Names.sandbox(sandboxId));
+        if (sandbox.isEmpty() || !sandbox.get().ruleset().contains("table " + DnsRules.FAMILY + " " + DnsRules.TABLE
+                + " ")) {
+            return false;
+        }
+        sandbox.get().deleteTable(DnsRules.FAMILY, DnsRules.TABLE);
+        return true;
+    }
+
     /** Waits for links being freed in the background first, so the view shows what netdock's calls left. */
     @Override
     public KernelView view() {
         kernel.settle();
         List<NamespaceView> namespaces = new ArrayList<>();
-        namespaces.add(view("host", kernel.host()));
+        namespaces.add(view("host", kernel.host(), ""));
         for (String name : kernel.namespaces()) {
-            kernel.namespace(name).ifPresent(namespace -> namespaces.add(view(name, namespace)));
+            kernel.namespace(name).ifPresent(namespace -> namespaces.add(view(name, namespace, namespace.ruleset())));
         }
         return new KernelView(kernel.mode(), namespaces, kernel.firewall().ruleset());
     }
 
-    private static NamespaceView view(String name, NetNamespace namespace) {
+    private static NamespaceView view(String name, NetNamespace namespace, String ruleset) {
         List<LinkView> links = namespace.links().stream()
                 .map(l -> new LinkView(l.name(), l.index(), l.kind(), l.peerIndex(), l.master(), l.macAddress(),
                         l.mtu(), l.up()))
                 .toList();
         List<String> addresses = namespace.addresses().stream().map(Address::toString).toList();
         List<String> routes = namespace.routes().stream().map(Route::toString).toList();
-        return new NamespaceView(name, links, addresses, routes);
+        return new NamespaceView(name, links, addresses, routes, ruleset);
     }
 
     @Override

@@ -50,6 +50,13 @@ final class Reconciler {
         for (String sandboxId : desired.sandboxIds()) {
             step("sandbox " + Names.sandbox(sandboxId), () -> driver.ensureSandbox(sandboxId));
         }
+        Set<String> resolvers = Set.copyOf(desired.resolverSandboxIds());
+        for (String sandboxId : desired.sandboxIds()) {
+            if (!resolvers.contains(sandboxId)) {
+                removeIfAny("dns rules of sandbox " + Names.sandbox(sandboxId),
+                        () -> driver.removeResolverRules(sandboxId));
+            }
+        }
         for (Attachment attachment : desired.attachments()) {
             step("endpoint " + Names.veth(attachment.endpointId()) + " → " + attachment.network().bridgeName(), () -> {
                 Validation.attachment(attachment);
@@ -124,10 +131,19 @@ final class Reconciler {
         }
     }
 
+    private void removeIfAny(String what, java.util.function.Supplier<Boolean> removal) {
+        note(what, removal, removed);
+    }
+
     private void step(String what, java.util.function.Supplier<Boolean> ensure) {
+        note(what, ensure, created);
+    }
+
+    /** Runs one step; what it did goes into {@code done} if it says it did something, a failure into the report. */
+    private void note(String what, java.util.function.Supplier<Boolean> change, List<String> done) {
         try {
-            if (ensure.get()) {
-                created.add(what);
+            if (change.get()) {
+                done.add(what);
             }
         } catch (KernelException failure) {
             failures.add(failure.getMessage());

@@ -9,12 +9,18 @@ import io.netdock.kernel.spi.Address;
 import io.netdock.kernel.spi.Link;
 import io.netdock.kernel.spi.LinkChange;
 import io.netdock.kernel.spi.LinkGroups;
+import io.netdock.kernel.spi.NamespaceTable;
 import io.netdock.kernel.spi.NetNamespace;
 import io.netdock.kernel.spi.NewLink;
 import io.netdock.kernel.spi.Route;
+import io.netdock.kernel.spi.Sockets;
 import io.netdock.kernel.spi.Step;
 import java.io.IOException;
+import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
+import java.nio.channels.DatagramChannel;
+import java.nio.channels.ServerSocketChannel;
+import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -445,6 +451,40 @@ final class LinuxNetNamespace implements NetNamespace, AutoCloseable {
                 throw NamespaceMounts.failure(operation, e);
             }
         });
+    }
+
+    /** Opened on the namespace thread inside this namespace: the socket belongs to it from then on. */
+    @Override
+    public DatagramChannel openDatagramChannel(InetSocketAddress address) {
+        return thread.in(handle, () -> Sockets.datagram(address));
+    }
+
+    @Override
+    public ServerSocketChannel openServerSocketChannel(InetSocketAddress address) {
+        return thread.in(handle, () -> Sockets.server(address));
+    }
+
+    @Override
+    public SocketChannel openSocketChannel() {
+        return thread.in(handle, Sockets::stream);
+    }
+
+    /** One libnftables run inside this namespace: the kernel commits the script as one transaction. */
+    @Override
+    public void replaceTable(NamespaceTable table) {
+        String operation = "replace table " + table.qualifiedName() + " in namespace " + name;
+        thread.in(handle, () -> NftFirewall.runHere(table.replacementScript(), operation));
+    }
+
+    @Override
+    public void deleteTable(String family, String tableName) {
+        String operation = "delete table " + family + " " + tableName + " in namespace " + name;
+        thread.in(handle, () -> NftFirewall.runHere(NamespaceTable.deletionScript(family, tableName), operation));
+    }
+
+    @Override
+    public String ruleset() {
+        return thread.in(handle, () -> NftFirewall.runHere("list ruleset\n", "list ruleset in namespace " + name));
     }
 
     /** Closes the socket and the handle; the namespace thread leaves the namespace, so the kernel can free it. */

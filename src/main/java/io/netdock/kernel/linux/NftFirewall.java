@@ -177,6 +177,32 @@ final class NftFirewall implements Firewall, AutoCloseable {
         });
     }
 
+    /**
+     * Runs a script with a libnftables context of its own, created, used and freed on the calling thread — the
+     * namespace thread, inside the namespace the script is for (libnftables talks to the namespace of the thread
+     * that runs it). For the small tables of sandboxes, which are written once per resolver.
+     *
+     * @return what nft printed
+     */
+    static String runHere(String script, String operation) {
+        Pointer context = Libnftables.nft_ctx_new(Libnftables.NFT_CTX_DEFAULT);
+        if (context == null) {
+            throw new KernelException(operation + ": create libnftables context: failed", Errno.ENOMEM);
+        }
+        try {
+            Libnftables.nft_ctx_buffer_output(context);
+            Libnftables.nft_ctx_buffer_error(context);
+            int result = Libnftables.nft_run_cmd_from_buffer(context, script);
+            String output = Libnftables.nft_ctx_get_output_buffer(context);
+            if (result != 0) {
+                throw failure(operation, Libnftables.nft_ctx_get_error_buffer(context));
+            }
+            return output == null ? "" : output;
+        } finally {
+            Libnftables.nft_ctx_free(context);
+        }
+    }
+
     /** nft reports errors as text ("Error: Could not process rule: No such file or directory"); keep its errno. */
     static KernelException failure(String operation, String error) {
         String detail = error == null || error.isBlank() ? "nft failed" : error.strip().lines().findFirst().orElse("")

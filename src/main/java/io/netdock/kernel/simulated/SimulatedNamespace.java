@@ -7,11 +7,17 @@ import io.netdock.kernel.spi.Address;
 import io.netdock.kernel.spi.Link;
 import io.netdock.kernel.spi.LinkNames;
 import io.netdock.kernel.spi.LinkChange;
+import io.netdock.kernel.spi.NamespaceTable;
 import io.netdock.kernel.spi.NetNamespace;
 import io.netdock.kernel.spi.NewLink;
 import io.netdock.kernel.spi.Route;
+import io.netdock.kernel.spi.Sockets;
 import io.netdock.kernel.spi.Step;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.channels.DatagramChannel;
+import java.nio.channels.ServerSocketChannel;
+import java.nio.channels.SocketChannel;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -54,6 +60,8 @@ final class SimulatedNamespace implements NetNamespace {
     private final Map<String, String> sysctls = new HashMap<>(SYSCTL_DEFAULTS);
     /** Link name → the paths of its sysctls. */
     private final Map<String, Set<String>> linkSysctls = new HashMap<>();
+    /** nftables tables of this namespace by {@code family name}, in the order created. */
+    private final Map<String, NamespaceTable> tables = new LinkedHashMap<>();
     private int nextIndex = 1;
 
     SimulatedNamespace(SimulatedKernel kernel, String name) {
@@ -156,6 +164,7 @@ final class SimulatedNamespace implements NetNamespace {
 
     /** The namespace goes away: its veths take their peers with them. */
     void destroy() {
+        tables.clear();
         for (SimLink link : List.copyOf(links.values())) {
             remove(link);
             if (link.peer != null) {
@@ -390,6 +399,64 @@ final class SimulatedNamespace implements NetNamespace {
                 throw KernelException.of("read /proc/sys/" + path, Errno.ENOENT);
             }
             return value;
+        }
+    }
+
+    /**
+     * A real socket, in the process's own namespace (the closest a model gets to this one's): the DNS resolver in
+     * simulated mode is reached without them, so only tests open them. As in Linux, a loopback address can only be
+     * bound while {@code lo} is up.
+     */
+    @Override
+    public DatagramChannel openDatagramChannel(InetSocketAddress address) {
+        requireBindable(address, "open udp socket on ");
+        return Sockets.datagram(address);
+    }
+
+    @Override
+    public ServerSocketChannel openServerSocketChannel(InetSocketAddress address) {
+        requireBindable(address, "open tcp socket on ");
+        return Sockets.server(address);
+    }
+
+    @Override
+    public SocketChannel openSocketChannel() {
+        return Sockets.stream();
+    }
+
+    private void requireBindable(InetSocketAddress address, String operation) {
+        if (address == null) {
+            return;
+        }
+        synchronized (kernel) {
+            SimLink lo = links.get("lo");
+            if (address.getAddress().isLoopbackAddress() && (lo == null || !lo.up)) {
+                throw KernelException.of(operation + address.getAddress().getHostAddress() + ":" + address.getPort(),
+                        Errno.EADDRNOTAVAIL);
+            }
+        }
+    }
+
+    @Override
+    public void replaceTable(NamespaceTable table) {
+        synchronized (kernel) {
+            tables.put(table.qualifiedName(), table);
+        }
+    }
+
+    @Override
+    public void deleteTable(String family, String tableName) {
+        synchronized (kernel) {
+            tables.remove(family + " " + tableName);
+        }
+    }
+
+    @Override
+    public String ruleset() {
+        synchronized (kernel) {
+            StringBuilder text = new StringBuilder();
+            tables.values().forEach(table -> text.append(table.listing()));
+            return text.toString();
         }
     }
 

@@ -1,6 +1,10 @@
 package io.netdock.kernel.spi;
 
 import io.netdock.kernel.IpPrefix;
+import java.net.InetSocketAddress;
+import java.nio.channels.DatagramChannel;
+import java.nio.channels.ServerSocketChannel;
+import java.nio.channels.SocketChannel;
 import java.util.List;
 import java.util.Optional;
 
@@ -63,4 +67,25 @@ public interface NetNamespace {
     void setSysctl(String path, String value);
 
     String sysctl(String path);
+
+    /**
+     * A UDP socket opened inside this namespace and bound to {@code address} (port 0: the kernel picks a free one;
+     * null: not bound). It stays in this namespace whichever thread uses it; the caller owns it.
+     */
+    DatagramChannel openDatagramChannel(InetSocketAddress address);
+
+    /** A TCP socket opened inside this namespace, bound to {@code address} and listening; the caller owns it. */
+    ServerSocketChannel openServerSocketChannel(InetSocketAddress address);
+
+    /** An unconnected TCP socket opened inside this namespace, to reach a server from here; the caller owns it. */
+    SocketChannel openSocketChannel();
+
+    /** Replaces (or creates) a whole nftables table of this namespace, in one transaction. */
+    void replaceTable(NamespaceTable table);
+
+    /** Deletes an nftables table of this namespace if it exists. */
+    void deleteTable(String family, String name);
+
+    /** Every nftables table of this namespace as {@code nft list ruleset} prints it; empty if there is none. */
+    String ruleset();
 }

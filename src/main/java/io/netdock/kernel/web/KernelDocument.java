@@ -16,11 +16,12 @@ record KernelDocument(@JsonProperty("Mode") String mode,
     record Namespace(@JsonProperty("Name") String name,
                      @JsonProperty("Links") List<Link> links,
                      @JsonProperty("Addresses") List<String> addresses,
-                     @JsonProperty("Routes") List<String> routes) {
+                     @JsonProperty("Routes") List<String> routes,
+                     @JsonProperty("Ruleset") String ruleset) {
 
         static Namespace of(KernelView.NamespaceView view) {
             return new Namespace(view.name(), view.links().stream().map(Link::of).toList(), view.addresses(),
-                    view.routes());
+                    view.routes(), view.ruleset());
         }
     }
 

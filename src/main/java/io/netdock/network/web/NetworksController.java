@@ -1,6 +1,7 @@
 package io.netdock.network.web;
 
 import io.netdock.api.ApiVersion;
+import io.netdock.api.DockerDocument;
 import io.netdock.api.RequestedVersion;
 import io.netdock.error.DockerError;
 import io.netdock.filters.Filters;
@@ -23,6 +24,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.JsonNode;
 
 /** {@code /networks}: list, inspect, create, delete and prune, in Docker's wire format. */
 @RestController
@@ -82,11 +84,10 @@ class NetworksController {
     }
 
     @PostMapping("/networks/create")
-    ResponseEntity<NetworkCreateResponse> create(@RequestBody(required = false) NetworkCreateRequest body,
-                                                 HttpServletRequest request) {
-        NetworkCreateRequest create = body == null ? NetworkCreateRequest.empty() : body;
-        Network network = networks.create(create.toSpec(RequestedVersion.of(request).atLeast("1.48")));
-        return ResponseEntity.status(HttpStatus.CREATED).body(new NetworkCreateResponse(network.id(), ""));
+    ResponseEntity<DockerDocument> create(@RequestBody(required = false) JsonNode body, HttpServletRequest request) {
+        Network network = networks.create(NetworkCreateReader.read(body, RequestedVersion.of(request).atLeast("1.48")));
+        return ResponseEntity.status(HttpStatus.CREATED)
+                .body(DockerDocument.object().field("Id", network.id()).field("Warning", ""));
     }
 
     @DeleteMapping("/networks/{id}/")
@@ -101,8 +102,9 @@ class NetworksController {
     }
 
     @PostMapping("/networks/prune")
-    NetworkPruneResponse prune(@RequestParam(required = false) String filters) {
+    DockerDocument prune(@RequestParam(required = false) String filters) {
         List<String> deleted = networks.prune(Filters.parse(filters)).stream().map(Network::name).toList();
-        return new NetworkPruneResponse(deleted.isEmpty() ? null : deleted);
+        // {"NetworksDeleted":null} when nothing was deleted, as dockerd answers
+        return DockerDocument.object().field("NetworksDeleted", deleted.isEmpty() ? null : deleted);
     }
 }

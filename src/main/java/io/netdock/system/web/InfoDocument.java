@@ -1,6 +1,7 @@
 package io.netdock.system.web;
 
 import io.netdock.api.ApiVersion;
+import io.netdock.api.DockerDocument;
 import io.netdock.api.ServerIdentity;
 import io.netdock.events.EventLog;
 import io.netdock.ipam.IpamProperties;
@@ -11,7 +12,6 @@ import io.netdock.kernel.KernelProperties;
 import io.netdock.system.Daemon;
 import io.netdock.system.HostFacts;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.stereotype.Component;
@@ -42,149 +42,125 @@ class InfoDocument {
         this.events = events;
     }
 
-    Map<String, Object> render(ApiVersion version) {
+    DockerDocument render(ApiVersion version) {
         HostFacts host = daemon.host();
-        Map<String, Object> info = new LinkedHashMap<>();
-        info.put("ID", daemon.engineId());
+        DockerDocument info = DockerDocument.object(version);
+        info.field("ID", daemon.engineId());
         ContainerCounts counter = containers.getIfAvailable();
         ContainerCounts.Counts counts = counter == null ? ContainerCounts.Counts.NONE : counter.counts();
-        info.put("Containers", counts.total());
-        info.put("ContainersRunning", counts.running());
-        info.put("ContainersPaused", 0);
-        info.put("ContainersStopped", counts.stopped());
+        info.field("Containers", counts.total());
+        info.field("ContainersRunning", counts.running());
+        info.field("ContainersPaused", 0);
+        info.field("ContainersStopped", counts.stopped());
         ImageCount imageCount = images.getIfAvailable();
-        info.put("Images", imageCount == null ? 0 : imageCount.images());
-        info.put("Driver", "netdock");
-        info.put("DriverStatus", List.of(List.of("Kernel mode", modeName())));
-        info.put("Plugins", plugins());
-        info.put("MemoryLimit", false);
-        info.put("SwapLimit", false);
-        if (version.below("1.42")) {
-            info.put("KernelMemory", false);
-        }
-        info.put("KernelMemoryTCP", false);
-        info.put("CpuCfsPeriod", false);
-        info.put("CpuCfsQuota", false);
-        info.put("CPUShares", false);
-        info.put("CPUSet", false);
-        info.put("PidsLimit", false);
-        info.put("IPv4Forwarding", true);
-        if (version.below("1.50")) {
-            info.put("BridgeNfIptables", false);
-            info.put("BridgeNfIp6tables", false);
-        }
-        info.put("Debug", false);
-        info.put("NFd", 0);
-        info.put("OomKillDisable", false);
-        info.put("NGoroutines", Thread.activeCount());
-        info.put("SystemTime", Instant.now().toString());
-        info.put("LoggingDriver", "none");
-        info.put("CgroupDriver", "none");
-        info.put("CgroupVersion", "2");
-        info.put("NEventsListener", events.listenerCount());
-        info.put("KernelVersion", host.kernelVersion());
-        info.put("OperatingSystem", host.operatingSystem());
-        info.put("OSVersion", host.osVersion());
-        info.put("OSType", "linux");
-        info.put("Architecture", host.architecture());
-        info.put("IndexServerAddress", "https://index.docker.io/v1/");
-        info.put("RegistryConfig", registryConfig(version));
-        info.put("NCPU", host.cpus());
-        info.put("MemTotal", host.memoryBytes());
-        info.put("GenericResources", null);
-        info.put("DockerRootDir", daemon.rootDirectory());
-        info.put("HttpProxy", "");
-        info.put("HttpsProxy", "");
-        info.put("NoProxy", "");
-        info.put("Name", host.hostname());
-        info.put("Labels", List.of());
-        info.put("ExperimentalBuild", false);
-        info.put("ServerVersion", identity.version());
-        info.put("Runtimes", Map.of("netdock", Map.of("path", "netdock")));
-        info.put("DefaultRuntime", "netdock");
-        info.put("Swarm", swarm());
-        info.put("LiveRestoreEnabled", true);
-        info.put("Isolation", "");
-        info.put("InitBinary", "");
-        info.put("ContainerdCommit", commit(version));
-        info.put("RuncCommit", commit(version));
-        info.put("InitCommit", commit(version));
-        info.put("SecurityOptions", List.of());
-        if (!configuredPools().isEmpty()) {
-            info.put("DefaultAddressPools", configuredPools());
-        }
-        if (version.atLeast("1.49")) {
-            info.put("FirewallBackend", Map.of("Driver", kernel.mode() == KernelProperties.Mode.LINUX
-                    ? "nftables" : "simulated"));
-        }
-        if (version.atLeast("1.50")) {
-            info.put("DiscoveredDevices", List.of());
-        }
-        info.put("Warnings", null);
+        info.field("Images", imageCount == null ? 0 : imageCount.images());
+        info.field("Driver", "netdock");
+        info.field("DriverStatus", List.of(List.of("Kernel mode", modeName())));
+        info.field("Plugins", plugins());
+        info.field("MemoryLimit", false);
+        info.field("SwapLimit", false);
+        info.below("1.42", "KernelMemory", false);
+        info.field("KernelMemoryTCP", false);
+        info.field("CpuCfsPeriod", false);
+        info.field("CpuCfsQuota", false);
+        info.field("CPUShares", false);
+        info.field("CPUSet", false);
+        info.field("PidsLimit", false);
+        info.field("IPv4Forwarding", true);
+        info.below("1.50", "BridgeNfIptables", false);
+        info.below("1.50", "BridgeNfIp6tables", false);
+        info.field("Debug", false);
+        info.field("NFd", 0);
+        info.field("OomKillDisable", false);
+        info.field("NGoroutines", Thread.activeCount());
+        info.field("SystemTime", Instant.now().toString());
+        info.field("LoggingDriver", "none");
+        info.field("CgroupDriver", "none");
+        info.field("CgroupVersion", "2");
+        info.field("NEventsListener", events.listenerCount());
+        info.field("KernelVersion", host.kernelVersion());
+        info.field("OperatingSystem", host.operatingSystem());
+        info.field("OSVersion", host.osVersion());
+        info.field("OSType", "linux");
+        info.field("Architecture", host.architecture());
+        info.field("IndexServerAddress", "https://index.docker.io/v1/");
+        info.field("RegistryConfig", registryConfig(version));
+        info.field("NCPU", host.cpus());
+        info.field("MemTotal", host.memoryBytes());
+        info.field("GenericResources", null);
+        info.field("DockerRootDir", daemon.rootDirectory());
+        info.field("HttpProxy", "");
+        info.field("HttpsProxy", "");
+        info.field("NoProxy", "");
+        info.field("Name", host.hostname());
+        info.field("Labels", List.of());
+        info.field("ExperimentalBuild", false);
+        info.field("ServerVersion", identity.version());
+        info.field("Runtimes", Map.of("netdock", Map.of("path", "netdock")));
+        info.field("DefaultRuntime", "netdock");
+        info.field("Swarm", swarm());
+        info.field("LiveRestoreEnabled", true);
+        info.field("Isolation", "");
+        info.field("InitBinary", "");
+        info.field("ContainerdCommit", commit(version));
+        info.field("RuncCommit", commit(version));
+        info.field("InitCommit", commit(version));
+        info.field("SecurityOptions", List.of());
+        info.omitEmpty("DefaultAddressPools", configuredPools());
+        info.since("1.49", "FirewallBackend", DockerDocument.object().field("Driver",
+                kernel.mode() == KernelProperties.Mode.LINUX ? "nftables" : "simulated"));
+        info.since("1.50", "DiscoveredDevices", List.of());
+        info.field("Warnings", null);
         return info;
     }
 
     /** Docker lists {@code default-address-pools} only when the daemon was given some. */
-    private List<Map<String, Object>> configuredPools() {
+    private List<DockerDocument> configuredPools() {
         List<IpamProperties.PoolSpec> pools = ipam.defaultAddressPools();
         if (pools == null) {
             return List.of();
         }
-        return pools.stream().map(pool -> {
-            Map<String, Object> entry = new LinkedHashMap<>();
-            entry.put("Base", pool.base());
-            entry.put("Size", pool.size());
-            return entry;
-        }).toList();
+        return pools.stream().map(pool -> DockerDocument.object().field("Base", pool.base()).field("Size", pool.size()))
+                .toList();
     }
 
     private String modeName() {
         return kernel.mode().name().toLowerCase();
     }
 
-    private static Map<String, Object> plugins() {
-        Map<String, Object> plugins = new LinkedHashMap<>();
-        plugins.put("Volume", List.of());
-        plugins.put("Network", List.of("bridge", "host", "null"));
-        plugins.put("Authorization", null);
-        plugins.put("Log", List.of());
-        return plugins;
+    private static DockerDocument plugins() {
+        return DockerDocument.object()
+                .field("Volume", List.of())
+                .field("Network", List.of("bridge", "host", "null"))
+                .field("Authorization", null)
+                .field("Log", List.of());
     }
 
-    private static Map<String, Object> registryConfig(ApiVersion version) {
-        Map<String, Object> registry = new LinkedHashMap<>();
-        if (version.below("1.49")) {
-            registry.put("AllowNondistributableArtifactsCIDRs", List.of());
-            registry.put("AllowNondistributableArtifactsHostnames", List.of());
-        }
-        registry.put("InsecureRegistryCIDRs", List.of("127.0.0.0/8"));
-        Map<String, Object> dockerIo = new LinkedHashMap<>();
-        dockerIo.put("Name", "docker.io");
-        dockerIo.put("Mirrors", List.of());
-        dockerIo.put("Secure", true);
-        dockerIo.put("Official", true);
-        registry.put("IndexConfigs", Map.of("docker.io", dockerIo));
-        registry.put("Mirrors", List.of());
-        return registry;
+    private static DockerDocument registryConfig(ApiVersion version) {
+        DockerDocument dockerIo = DockerDocument.object()
+                .field("Name", "docker.io")
+                .field("Mirrors", List.of())
+                .field("Secure", true)
+                .field("Official", true);
+        return DockerDocument.object(version)
+                .below("1.49", "AllowNondistributableArtifactsCIDRs", List.of())
+                .below("1.49", "AllowNondistributableArtifactsHostnames", List.of())
+                .field("InsecureRegistryCIDRs", List.of("127.0.0.0/8"))
+                .field("IndexConfigs", Map.of("docker.io", dockerIo))
+                .field("Mirrors", List.of());
     }
 
-    private static Map<String, Object> swarm() {
-        Map<String, Object> swarm = new LinkedHashMap<>();
-        swarm.put("NodeID", "");
-        swarm.put("NodeAddr", "");
-        swarm.put("LocalNodeState", "inactive");
-        swarm.put("ControlAvailable", false);
-        swarm.put("Error", "");
-        swarm.put("RemoteManagers", null);
-        return swarm;
+    private static DockerDocument swarm() {
+        return DockerDocument.object()
+                .field("NodeID", "")
+                .field("NodeAddr", "")
+                .field("LocalNodeState", "inactive")
+                .field("ControlAvailable", false)
+                .field("Error", "")
+                .field("RemoteManagers", null);
     }
 
-    private static Map<String, Object> commit(ApiVersion version) {
-        Map<String, Object> commit = new LinkedHashMap<>();
-        commit.put("ID", "");
-        if (version.below("1.49")) {
-            commit.put("Expected", "");
-        }
-        return commit;
+    private static DockerDocument commit(ApiVersion version) {
+        return DockerDocument.object(version).field("ID", "").below("1.49", "Expected", "");
     }
 }

@@ -1,6 +1,7 @@
 package io.netdock.system.web;
 
 import io.netdock.api.ApiVersion;
+import io.netdock.api.DockerDocument;
 import io.netdock.api.RequestedVersion;
 import io.netdock.api.ServerIdentity;
 import io.netdock.system.Daemon;
@@ -57,7 +58,8 @@ class SystemController {
     }
 
     @GetMapping("/version")
-    VersionResponse version() {
+    /** Docker's {@code types.Version}; a component's {@code Details} is a Go map (keys sorted). */
+    DockerDocument version() {
         HostFacts host = daemon.host();
         String go = "java" + Runtime.version().feature() + "." + Runtime.version().interim() + "."
                 + Runtime.version().update();
@@ -71,15 +73,25 @@ class SystemController {
         details.put("KernelVersion", host.kernelVersion());
         details.put("MinAPIVersion", ApiVersion.MIN.text());
         details.put("Os", "linux");
-        return new VersionResponse(
-                new VersionResponse.Platform("netdock"),
-                List.of(new VersionResponse.Component("Engine", identity.version(), details)),
-                identity.version(), ApiVersion.MAX.text(), ApiVersion.MIN.text(), "netdock", go, "linux",
-                host.goArch(), host.kernelVersion(), buildTime);
+        return DockerDocument.object()
+                .field("Platform", DockerDocument.object().field("Name", "netdock"))
+                .field("Components", List.of(DockerDocument.object()
+                        .field("Name", "Engine")
+                        .field("Version", identity.version())
+                        .field("Details", details)))
+                .field("Version", identity.version())
+                .field("ApiVersion", ApiVersion.MAX.text())
+                .field("MinAPIVersion", ApiVersion.MIN.text())
+                .field("GitCommit", "netdock")
+                .field("GoVersion", go)
+                .field("Os", "linux")
+                .field("Arch", host.goArch())
+                .field("KernelVersion", host.kernelVersion())
+                .field("BuildTime", buildTime);
     }
 
     @GetMapping("/info")
-    Map<String, Object> info(HttpServletRequest request) {
+    DockerDocument info(HttpServletRequest request) {
         return info.render(RequestedVersion.of(request));
     }
 }

@@ -4,10 +4,13 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import io.netdock.error.DockerError;
 import io.netdock.filters.Filters;
 import jakarta.servlet.http.HttpServletRequest;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -18,6 +21,7 @@ import org.springframework.web.bind.annotation.RestController;
 class VolumesController {
 
     private static final Set<String> FILTERS = Set.of("dangling", "driver", "label", "name");
+    private static final Set<String> PRUNE_FILTERS = Set.of("label", "label!", "all");
 
     @GetMapping("/volumes")
     VolumeList list(HttpServletRequest request) {
@@ -28,6 +32,16 @@ class VolumesController {
     @GetMapping("/volumes/{name}")
     void inspect(@PathVariable String name) {
         throw DockerError.notFound("get " + name + ": no such volume");
+    }
+
+    /** {@code docker volume prune}: there is nothing to prune. */
+    @PostMapping("/volumes/prune")
+    Map<String, Object> prune(HttpServletRequest request) {
+        Filters.parse(request.getParameter("filters")).accept(PRUNE_FILTERS);
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("VolumesDeleted", List.of());
+        answer.put("SpaceReclaimed", 0);
+        return answer;
     }
 
     record VolumeList(@JsonProperty("Volumes") List<Object> volumes, @JsonProperty("Warnings") List<String> warnings) {

@@ -1,7 +1,6 @@
-package io.netdock.network;
+package io.netdock.filters;
 
 import io.netdock.error.DockerError;
-import io.netdock.filters.Filters;
 import io.netdock.go.GoTime;
 import io.netdock.go.Strconv;
 import java.math.BigDecimal;
@@ -12,15 +11,17 @@ import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
+import java.util.HashSet;
+import java.util.Map;
 import java.util.Set;
 
 /**
- * The {@code filters} of {@code POST /networks/prune}: {@code until} (Unix timestamp, RFC 3339 date, or a Go
- * duration meaning "that long ago"), {@code label} and {@code label!}.
+ * The {@code filters} of {@code POST /networks/prune}, {@code /containers/prune} and {@code /images/prune}:
+ * {@code until} (Unix timestamp, RFC 3339 date, or a Go duration meaning "that long ago"), {@code label} and {@code label!}.
  */
-final class PruneFilters {
+public final class PruneFilters {
 
-    static final Set<String> ACCEPTED = Set.of("until", "label", "label!");
+    public static final Set<String> ACCEPTED = Set.of("until", "label", "label!");
 
     private final Filters filters;
     private final Instant until;
@@ -30,8 +31,15 @@ final class PruneFilters {
         this.until = until;
     }
 
-    static PruneFilters of(Filters filters, Instant now) {
-        filters.accept(ACCEPTED);
+    public static PruneFilters of(Filters filters, Instant now) {
+        return of(filters, now, Set.of());
+    }
+
+    /** With filters of the caller's own besides {@code until}, {@code label} and {@code label!}. */
+    public static PruneFilters of(Filters filters, Instant now, Set<String> alsoAccepted) {
+        Set<String> accepted = new HashSet<>(ACCEPTED);
+        accepted.addAll(alsoAccepted);
+        filters.accept(accepted);
         Instant until = null;
         if (filters.has("until")) {
             if (filters.get("until").size() > 1) {
@@ -42,11 +50,12 @@ final class PruneFilters {
         return new PruneFilters(filters, until);
     }
 
-    boolean matches(Network network) {
-        if (until != null && network.created().isAfter(until)) {
+    /** Whether something created then, with these labels, is pruned. */
+    public boolean matches(Instant created, Map<String, String> labels) {
+        if (until != null && created.isAfter(until)) {
             return false;
         }
-        return filters.matchesLabels("label", network.labels()) && filters.matchesNoLabel("label!", network.labels());
+        return filters.matchesLabels("label", labels) && filters.matchesNoLabel("label!", labels);
     }
 
     /** Docker's {@code timetypes.GetTimestamp}. */

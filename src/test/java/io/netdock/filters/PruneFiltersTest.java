@@ -1,4 +1,4 @@
-package io.netdock.network;
+package io.netdock.filters;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

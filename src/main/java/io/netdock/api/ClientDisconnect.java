@@ -1,4 +1,4 @@
-package io.netdock.events.web;
+package io.netdock.api;
 
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
@@ -17,7 +17,7 @@ import org.eclipse.jetty.util.Callback;
  * the client leaving. {@link #release()} gives the connection back before the response ends normally, so Jetty
  * can read the client's next request on it.
  */
-final class ClientDisconnect {
+public final class ClientDisconnect {
 
     private static final ClientDisconnect UNWATCHED = new ClientDisconnect(null, () -> { });
 
@@ -31,7 +31,7 @@ final class ClientDisconnect {
     }
 
     /** Runs {@code action} once the client closes the connection (never, on a server where this cannot tell). */
-    static ClientDisconnect watch(HttpServletRequest request, Runnable action) {
+    public static ClientDisconnect watch(HttpServletRequest request, Runnable action) {
         ServletContextRequest jettyRequest = ServletContextRequest.getServletContextRequest(request);
         if (jettyRequest == null) {
             return UNWATCHED;
@@ -43,7 +43,7 @@ final class ClientDisconnect {
     }
 
     /** Stops watching; call before ending the response normally. */
-    void release() {
+    public void release() {
         if (watching.compareAndSet(true, false) && endPoint instanceof AbstractEndPoint jettyEndPoint) {
             jettyEndPoint.getFillInterest().onFail(new Released());
         }
@@ -76,7 +76,7 @@ final class ClientDisconnect {
             action.run();
             return;
         }
-        // Anything the client sends while its events stream is open has no meaning here; keep listening.
+        // Anything the client sends while its long-lived response is open has no meaning here; keep listening.
         listen();
         if (!watching.get() && !endPoint.isOpen()) {
             action.run();

@@ -1,0 +1,29 @@
+package io.netdock.build.web;
+
+import io.netdock.filters.Filters;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The build cache of an engine that builds nothing (netdock's images are emulated): always empty, so
+ * {@code docker builder prune} and {@code docker system prune} prune nothing and reclaim 0 B.
+ */
+@RestController
+class BuildCacheController {
+
+    private static final Set<String> PRUNE_FILTERS = Set.of("until", "id", "parent", "type", "description",
+            "inuse", "shared", "private", "label", "label!");
+
+    @PostMapping("/build/prune")
+    Map<String, Object> prune(@RequestParam(required = false) String filters) {
+        Filters.parse(filters).accept(PRUNE_FILTERS);
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("CachesDeleted", null);
+        answer.put("SpaceReclaimed", 0);
+        return answer;
+    }
+}
