@@ -191,9 +191,23 @@ public class ContainerService {
             if (container.isRunning()) {
                 throw new DockerError(io.netdock.error.ErrorCategory.NOT_MODIFIED, "container already started");
             }
-            startLocked(container);
+            try {
+                startLocked(container);
+            } catch (RuntimeException failed) {
+                removeAfterFailedStart(container.id());
+                throw failed;
+            }
             return null;
         });
+    }
+
+    /**
+     * dockerd removes an {@code AutoRemove} ({@code --rm}) container whose start failed, so {@code docker run --rm}
+     * (which waits for the removal after reporting the error) returns instead of waiting for ever.
+     */
+    private void removeAfterFailedStart(String id) {
+        containers.byId(id).filter(failed -> failed.host().autoRemove() && !failed.isRunning())
+                .ifPresent(this::removeLocked);
     }
 
     private Container startLocked(Container container) {

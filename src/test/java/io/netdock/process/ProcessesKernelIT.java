@@ -63,7 +63,18 @@ class ProcessesKernelIT extends WholeLinuxApplication {
         assertThat(fetched.exitCode()).as(fetched.output()).isZero();
         assertThat(fetched.stdout()).isEqualTo("hello from busybox httpd\n");
         assertThat(docker.ok("top", "lab-web")).contains("httpd -f -p 80");
-        docker.ok("rm", "-f", "lab-web");
+
+        docker.ok("run", "-d", "--name", "lab-db", "--network", "lab1", "busybox", "sleep", "1000");
+        String dbIp = docker.ok("inspect", "-f", "{{.NetworkSettings.Networks.lab1.IPAddress}}", "lab-db").strip();
+        DockerCli.Result lookup = docker.run("exec", "lab-web", "nslookup", "lab-db");
+        assertThat(lookup.exitCode()).as(lookup.output()).isZero();
+        assertThat(lookup.stdout()).as("asked through the embedded DNS").contains("127.0.0.11")
+                .containsPattern("Name:\\s+lab-db\\s+Address:\\s+" + dbIp.replace(".", "\\.") + "\\s");
+        DockerCli.Result byName = docker.run("run", "--rm", "--network", "lab1", "busybox:latest", "curl", "-s",
+                "-m", "5", "http://lab-web");
+        assertThat(byName.exitCode()).as(byName.output()).isZero();
+        assertThat(byName.stdout()).isEqualTo("hello from busybox httpd\n");
+        docker.ok("rm", "-f", "lab-web", "lab-db");
         docker.ok("network", "rm", "lab1");
     }
 
@@ -84,6 +95,14 @@ class ProcessesKernelIT extends WholeLinuxApplication {
         assertThat(docker.ok("inspect", "-f", "{{.State.Status}} {{.State.ExitCode}}", "proc-missing").strip())
                 .isEqualTo("created 127");
         docker.ok("rm", "proc-missing");
+
+        DockerCli.Result removed = docker.run("run", "--rm", "--name", "proc-gone", "busybox", "no-such-command");
+        assertThat(removed.exitCode()).as("--rm after a failed start: removed, as dockerd does").isEqualTo(127);
+        assertThat(docker.run("inspect", "proc-gone").exitCode()).isEqualTo(1);
+        DockerCli.Result terminal = docker.run("run", "--rm", "-t", "--name", "proc-tty", "busybox", "true");
+        assertThat(terminal.exitCode()).isEqualTo(125);
+        assertThat(terminal.stderr()).contains("a TTY (-t) is not supported; run the container without -t");
+        assertThat(docker.run("inspect", "proc-tty").exitCode()).isEqualTo(1);
     }
 
     @Test
@@ -186,11 +205,11 @@ class ProcessesKernelIT extends WholeLinuxApplication {
         assertThat(columns.get(2).get(1)).endsWith("sleep 1000");
         assertThat(docker.ok("top", "proc-pause", "aux").lines().findFirst().orElseThrow())
                 .startsWith("USER").contains("%CPU", "COMMAND");
-        api().get("/containers/proc-pause/top?ps_args=-o%20user%3DPID").then().statusCode(500)
+        api().queryParam("ps_args", "-o user=PID").get("/containers/proc-pause/top").then().statusCode(500)
                 .body("message", equalTo("specifying \"user=PID\" is not allowed"));
-        api().get("/containers/proc-pause/top?ps_args=-o%20comm").then().statusCode(500)
+        api().queryParam("ps_args", "-o comm").get("/containers/proc-pause/top").then().statusCode(500)
                 .body("message", equalTo("Couldn't find PID field in ps output"));
-        api().get("/containers/proc-pause/top?ps_args=--bogus").then().statusCode(500)
+        api().queryParam("ps_args", "--bogus").get("/containers/proc-pause/top").then().statusCode(500)
                 .body("message", startsWith("ps: "));
         docker.ok("rm", "-f", "proc-pause");
     }
@@ -205,8 +224,8 @@ class ProcessesKernelIT extends WholeLinuxApplication {
         assertThat(docker.ok("exec", "proc-files", "cat", "/etc/resolv.conf")).doesNotContain("127.0.0.11");
 
         docker.ok("network", "connect", "lab3", "proc-files");
-        assertThat(docker.ok("exec", "proc-files", "cat", "/etc/hosts")).contains("10.248.0.2\tfileshost\n");
-        assertThat(docker.ok("exec", "proc-files", "cat", "/etc/resolv.conf")).contains("nameserver 127.0.0.11\n");
+        assertThat(docker.ok("exec", "proc-files", "cat", "/etc/hosts")).endsWith("\n10.248.0.2\tfileshost");
+        assertThat(docker.ok("exec", "proc-files", "cat", "/etc/resolv.conf")).contains("\nnameserver 127.0.0.11\n");
         assertThat(docker.ok("exec", "proc-files", "stat", "-c", "%i", "/etc/hosts").strip())
                 .as("the same file, written in place under the bind mount").isEqualTo(inode);
 
