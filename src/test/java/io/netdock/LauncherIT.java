@@ -56,7 +56,7 @@ class LauncherIT {
 
             String commandLine = Files.readString(Path.of("/proc/" + netdock.pid() + "/cmdline")).replace('\0', ' ');
             assertThat(commandLine).contains("-XX:+UseSerialGC", "-Xms32m", "-Xmx512m", "-XX:TieredStopAtLevel=1",
-                    "-jar " + cache);
+                    "-XX:CompileThresholdScaling=0.05", "-jar " + cache);
             assertThat(commandLine).containsPattern("-XX:(SharedArchiveFile|AOTCache)=" + cache);
             assertThat(Files.readString(runLog)).as("no second training run").doesNotContain("training");
             assertThat(Files.readAllLines(runLog).get(0)).as("the first line says what this netdock is")
@@ -66,6 +66,51 @@ class LauncherIT {
             netdock.destroy();
             assertThat(netdock.waitFor(PATIENCE.toMinutes(), TimeUnit.MINUTES)).as("netdock stops").isTrue();
         }
+    }
+
+    @Test
+    void withoutJavaHomeRunsOnTheNewestJavaInstalled() throws Exception {
+        Path runLog = state.resolve("netdock.log");
+        Process netdock = launcher(runLog, Map.of("JAVA_HOME", "", "NETDOCK_CLASS_CACHE", "off"),
+                "--netdock.state-dir=" + state, "--server.port=0");
+        try (UnixSocketClient client = new UnixSocketClient(state.resolve("docker.sock"))) {
+            await().atMost(PATIENCE).ignoreExceptions()
+                    .until(() -> !netdock.isAlive() || client.get("/_ping").getStatus() == 200);
+            assertThat(netdock.isAlive()).as(Files.readString(runLog)).isTrue();
+            Path running = Path.of("/proc/" + netdock.pid() + "/exe").toRealPath();
+            assertThat(featureOf(running.getParent().getParent())).as(running.toString())
+                    .isEqualTo(newestInstalledFeature())
+                    .isGreaterThanOrEqualTo(Runtime.version().feature());
+        } finally {
+            netdock.destroy();
+            assertThat(netdock.waitFor(PATIENCE.toMinutes(), TimeUnit.MINUTES)).as("netdock stops").isTrue();
+        }
+    }
+
+    /** The highest feature version of the Java runtimes in the directories the launcher searches. */
+    private static int newestInstalledFeature() throws IOException {
+        int newest = featureOf(Path.of(System.getProperty("java.home")));
+        for (String parent : List.of("/usr/lib/jvm", "/opt/java", "/usr/java", "/usr/local")) {
+            if (Files.isDirectory(Path.of(parent))) {
+                try (Stream<Path> homes = Files.list(Path.of(parent))) {
+                    for (Path home : homes.filter(home -> Files.isExecutable(home.resolve("bin/java"))).toList()) {
+                        newest = Math.max(newest, featureOf(home));
+                    }
+                }
+            }
+        }
+        return newest;
+    }
+
+    /** {@code JAVA_VERSION="25.0.3"} in a runtime's release file: 25; 0 without one. */
+    private static int featureOf(Path home) throws IOException {
+        Path release = home.resolve("release");
+        if (!Files.isRegularFile(release)) {
+            return 0;
+        }
+        return Files.readAllLines(release).stream().filter(line -> line.startsWith("JAVA_VERSION=\""))
+                .map(line -> line.substring("JAVA_VERSION=\"".length()).split("[^0-9]", 2)[0])
+                .filter(digits -> !digits.isEmpty()).mapToInt(Integer::parseInt).findFirst().orElse(0);
     }
 
     @Test

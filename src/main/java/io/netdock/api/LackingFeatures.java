@@ -19,8 +19,8 @@ import java.util.regex.Pattern;
  */
 final class LackingFeatures {
 
-    static final String NO_PROCESSES = "netdock's containers run no processes: netdock emulates a container's "
-            + "networking, not the programs in it";
+    static final String NO_WEBSOCKET = "netdock does not attach over WebSocket: use POST /containers/{id}/attach "
+            + "(docker attach does)";
     static final String NO_FILE_SYSTEM = "netdock's containers have no file system: only /etc/hosts, "
             + "/etc/resolv.conf and /etc/hostname exist, and docker cp reads them";
     static final String NO_IMAGE_STORE = "netdock's images are emulated: any well-formed name is pulled or used "
@@ -42,10 +42,7 @@ final class LackingFeatures {
     private static final String NAME = "(.+)";
 
     private static final List<Route> ROUTES = List.of(
-            lacking("POST", "/containers/" + ID + "/(pause|unpause|resize|exec)", NO_PROCESSES),
-            lacking("GET", "/containers/" + ID + "/attach/ws", NO_PROCESSES),
-            lacking("POST", "/exec/" + ID + "/(start|resize)", NO_PROCESSES),
-            lacking("GET", "/exec/" + ID + "/json", NO_PROCESSES),
+            lacking("GET", "/containers/" + ID + "/attach/ws", NO_WEBSOCKET),
             lacking("GET", "/containers/" + ID + "/(changes|export)", NO_FILE_SYSTEM),
             lacking("PUT", "/containers/" + ID + "/archive", NO_FILE_SYSTEM),
             lacking("POST", "/containers/" + ID + "/update", NO_UPDATE),

@@ -5,7 +5,7 @@ import io.netdock.endpoint.EndpointConfig;
 import io.netdock.endpoint.EndpointService;
 import io.netdock.error.DockerError;
 import io.netdock.network.Network;
-import io.netdock.store.MutationLock;
+import io.netdock.store.ResourceLocks;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,22 +29,25 @@ public class ContainerConnections {
     private final Containers containers;
     private final ContainerNetworking networking;
     private final EndpointService endpoints;
-    private final MutationLock lock;
+    private final ResourceLocks locks;
+    private final ContainerLockPlans plans;
     private final TransactionTemplate transactions;
 
     ContainerConnections(ContainerService service, Containers containers, ContainerNetworking networking,
-                         EndpointService endpoints, MutationLock lock, TransactionTemplate transactions) {
+                         EndpointService endpoints, ResourceLocks locks, ContainerLockPlans plans,
+                         TransactionTemplate transactions) {
         this.service = service;
         this.containers = containers;
         this.networking = networking;
         this.endpoints = endpoints;
-        this.lock = lock;
+        this.locks = locks;
+        this.plans = plans;
         this.transactions = transactions;
     }
 
     public void connect(String containerRef, String networkRef, EndpointConfig requested) {
         EndpointConfig config = requested == null ? EndpointConfig.NONE : requested;
-        lock.run(() -> {
+        locks.run(plans.of(containerRef, networkRef, service), () -> {
             Container container = service.get(containerRef);
             Network network = networking.network(networkRef);
             NetworkMode mode = container.mode();
@@ -102,7 +105,7 @@ public class ContainerConnections {
     }
 
     public void disconnect(String containerRef, String networkRef, boolean force) {
-        lock.run(() -> {
+        locks.run(plans.of(containerRef, networkRef, service), () -> {
             Container container;
             try {
                 container = service.get(containerRef);

@@ -3,7 +3,6 @@ package io.netdock.container;
 import io.netdock.dnsfiles.Dialect;
 import io.netdock.dnsfiles.DnsSettings;
 import io.netdock.dnsfiles.ExtraHost;
-import io.netdock.dnsfiles.HostResolvConf;
 import io.netdock.dnsfiles.HostnameFile;
 import io.netdock.dnsfiles.HostsFile;
 import io.netdock.dnsfiles.HostsSpec;
@@ -34,10 +33,13 @@ public class ContainerFiles {
     private final ContainerViews views;
     private final ContainerNetworking networking;
     private final DnsSettings daemonDns;
+    private final HostResolvConfSource hostResolvConf;
 
-    ContainerFiles(ContainerViews views, ContainerNetworking networking, ContainerProperties properties) {
+    ContainerFiles(ContainerViews views, ContainerNetworking networking, ContainerProperties properties,
+                   HostResolvConfSource hostResolvConf) {
         this.views = views;
         this.networking = networking;
+        this.hostResolvConf = hostResolvConf;
         this.daemonDns = new DnsSettings(properties.dns(), properties.dnsSearch(), properties.dnsOptions());
     }
 
@@ -72,7 +74,7 @@ public class ContainerFiles {
         DnsSettings mine = new DnsSettings(c.host().dns(), c.host().dnsSearch(), c.host().dnsOptions());
         boolean ipv6 = view.networks().values().stream().findFirst().map(Network::enableIpv6).orElse(false);
         ResolvConfSpec spec = new ResolvConfSpec(kind(view), mine.orDaemon(daemonDns),
-                HostResolvConf.of(readHostFile(HostResolvConf.DEFAULT_PATH)), ipv6);
+                hostResolvConf.read(), ipv6);
         return ResolvConfFile.render(DIALECT, spec);
     }
 

@@ -3,7 +3,7 @@ package io.netdock.container;
 import io.netdock.error.DockerError;
 import io.netdock.process.HostProcesses;
 import io.netdock.process.TopTable;
-import io.netdock.store.MutationLock;
+import io.netdock.store.ResourceLocks;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -18,21 +18,24 @@ public class ContainerFreezer {
     private final Containers containers;
     private final ContainerProcesses processes;
     private final ContainerEvents events;
-    private final MutationLock lock;
+    private final ResourceLocks locks;
+    private final ContainerLockPlans plans;
     private final TransactionTemplate transactions;
 
     ContainerFreezer(ContainerService service, Containers containers, ContainerProcesses processes,
-                     ContainerEvents events, MutationLock lock, TransactionTemplate transactions) {
+                     ContainerEvents events, ResourceLocks locks, ContainerLockPlans plans,
+                     TransactionTemplate transactions) {
         this.service = service;
         this.containers = containers;
         this.processes = processes;
         this.events = events;
-        this.lock = lock;
+        this.locks = locks;
+        this.plans = plans;
         this.transactions = transactions;
     }
 
     public void pause(String reference, boolean frozen) {
-        lock.run(() -> {
+        locks.run(plans.of(reference, service), () -> {
             Container container = service.get(reference);
             if (!container.isRunning()) {
                 throw ContainerProcesses.notRunning(container);

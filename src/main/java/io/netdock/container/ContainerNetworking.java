@@ -28,7 +28,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * A container's networking while it runs: the sandbox, one endpoint per network, the published ports, and
- * the legacy links. Runs inside the caller's transaction under the mutation lock; a failure undoes the kernel
+ * the legacy links. Runs inside the caller's transaction under its locks; a failure undoes the kernel
  * steps already made and lets the caller roll the database back.
  */
 @Component
@@ -292,6 +292,12 @@ class ContainerNetworking {
         ports.reload(containerId);
     }
 
+    /** Re-reads every endpoint and port binding. */
+    void reloadAll() {
+        endpoints.reloadAll();
+        ports.reloadAll();
+    }
+
     /** Every network, for resolving many containers' keys at once. */
     NetworkIndex networkIndex() {
         return new NetworkIndex(networks.list(io.netdock.filters.Filters.none()));
@@ -342,6 +348,15 @@ class ContainerNetworking {
         boolean hasGateway = current.stream().anyMatch(Endpoint::defaultRoute);
         Attachee who = new Attachee(container.id(), container.name(), container.sandboxId(), "eth" + index);
         networks.ensureRealised(network);
+        if (!container.mode().sharesNamespace() && !container.sandboxId().isEmpty()) {
+            // started through another netdock sharing the database, its namespace is in that one's kernel: this
+            // kernel gets it too (idempotent: an existing one is kept)
+            try {
+                plumbing.createSandbox(container.sandboxId());
+            } catch (KernelException kernel) {
+                throw new ContainerNetworkingFailed(kernel.getMessage());
+            }
+        }
         Endpoint attached = endpoints.attach(who, network, config, !hasGateway && !network.internal(),
                 System.nanoTime());
         List<Endpoint> now = new ArrayList<>(current);

@@ -27,7 +27,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
@@ -83,6 +82,14 @@ public class ContainerProcesses {
         return mode;
     }
 
+    /**
+     * The log driver of a container created without one, as inspect shows it: with processes netdock writes
+     * Docker's default {@code json-file} log; without, there is no output and so no log ({@code none}).
+     */
+    public String logDriver() {
+        return mode.enabled() ? "json-file" : "none";
+    }
+
     /** Starts the command of a container whose networking is up; {@code netns} is the namespace file to join. */
     ProcessRecord launch(Container container, String netns, List<String> linkEnvironment) {
         Path own = directory.resolve(container.id());
@@ -130,7 +137,11 @@ public class ContainerProcesses {
         return process.record();
     }
 
-    private static List<String> environment(Container container) {
+    /**
+     * The environment of a process in {@code container} (its command, or an exec's before the exec's own): the
+     * container's, after a default {@code PATH} when it sets none and its {@code HOSTNAME}.
+     */
+    public static List<String> environment(Container container) {
         List<String> env = new ArrayList<>();
         List<String> given = container.config().env() == null ? List.of() : container.config().env();
         if (given.stream().noneMatch(e -> e.startsWith("PATH="))) {
@@ -209,17 +220,7 @@ public class ContainerProcesses {
         if (running == null) {
             return true;
         }
-        try {
-            running.handled().get(millis < 0 ? Long.MAX_VALUE : millis, TimeUnit.MILLISECONDS);
-            return true;
-        } catch (java.util.concurrent.TimeoutException stillRunning) {
-            return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        } catch (java.util.concurrent.ExecutionException impossible) {
-            return true;
-        }
+        return HostProcess.await(running.handled(), millis < 0 ? Long.MAX_VALUE : millis);
     }
 
     /** Kills whatever a process left in the container's group (after it exited, or after a crash). */
@@ -328,7 +329,8 @@ public class ContainerProcesses {
         }
     }
 
-    static DockerError notRunning(Container container) {
+    /** dockerd's refusal of what needs a running container. */
+    public static DockerError notRunning(Container container) {
         return DockerError.conflict("Container " + container.id() + " is not running");
     }
 }

@@ -8,7 +8,8 @@ import io.netdock.filters.PruneFilters;
 import io.netdock.image.ImageService;
 import io.netdock.process.CommandNotFound;
 import io.netdock.process.ProcessRecord;
-import io.netdock.store.MutationLock;
+import io.netdock.store.LockPlan;
+import io.netdock.store.ResourceLocks;
 import io.netdock.system.HostFacts;
 import java.time.Clock;
 import java.time.Instant;
@@ -25,8 +26,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Container lifecycle without processes: create, start, stop, kill, restart, remove, rename. Every change runs
- * under the mutation lock in one transaction; networking is realised through {@link ContainerNetworking} and a
- * failure leaves the container as it was (plus Docker's {@code State.Error} for a failed start).
+ * under the locks of what it touches ({@link ContainerLockPlans}) in one transaction; networking is realised through
+ * {@link ContainerNetworking} and a failure leaves the container as it was (plus Docker's {@code State.Error} for a
+ * failed start).
  */
 @Service
 public class ContainerService {
@@ -35,7 +37,8 @@ public class ContainerService {
     private final ContainerNetworking networking;
     private final ContainerEvents events;
     private final ContainerExits exits;
-    private final MutationLock lock;
+    private final ResourceLocks locks;
+    private final ContainerLockPlans plans;
     private final TransactionTemplate transactions;
     private final ImageService images;
     private final Clock clock;
@@ -50,8 +53,8 @@ public class ContainerService {
     private final java.util.Set<String> restarting = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     ContainerService(Containers containers, ContainerNetworking networking, ContainerEvents events,
-                     ContainerExits exits, MutationLock lock, TransactionTemplate transactions, ImageService images,
-                     ContainerProcesses processes) {
+                     ContainerExits exits, ResourceLocks locks, ContainerLockPlans plans,
+                     TransactionTemplate transactions, ImageService images, ContainerProcesses processes) {
         this.processes = processes;
         if (processes != null) { // null only where a test exercises lookups alone
             processes.onExit(this::processExited);
@@ -61,7 +64,8 @@ public class ContainerService {
         this.networking = networking;
         this.events = events;
         this.exits = exits;
-        this.lock = lock;
+        this.locks = locks;
+        this.plans = plans;
         this.transactions = transactions;
         this.clock = Clock.systemUTC();
     }
@@ -69,7 +73,7 @@ public class ContainerService {
     /** {@code POST /containers/prune}: removes every stopped container the filters select; returns them. */
     public List<Container> prune(Filters filters) {
         PruneFilters matcher = PruneFilters.of(filters, clock.instant());
-        return mutate(() -> {
+        return locks.exclusively(() -> {
             List<Container> removed = new ArrayList<>();
             for (Container container : containers.all()) {
                 if (!container.isRunning() && matcher.matches(container.created(), container.labels())) {
@@ -125,7 +129,7 @@ public class ContainerService {
         String requestedName = request.name() == null || request.name().isEmpty()
                 ? null : ContainerNames.validate(request.name());
         CreationRules.check(request, warnings);
-        return mutate(() -> {
+        return locks.call(LockPlan::nothing, () -> {
             String id = ContainerNames.newId();
             ContainerConfig config = request.config();
             HostSettings stored = host;
@@ -186,7 +190,7 @@ public class ContainerService {
     }
 
     public void start(String reference) {
-        mutate(() -> {
+        mutate(reference, () -> {
             Container container = get(reference);
             if (container.isRunning()) {
                 throw new DockerError(io.netdock.error.ErrorCategory.NOT_MODIFIED, "container already started");
@@ -293,7 +297,7 @@ public class ContainerService {
      * recorded), then its restart policy decides unless the exit was asked for.
      */
     private void processExited(String id, ProcessRecord process, int exitCode, boolean stopping) {
-        mutate(() -> {
+        mutate(id, () -> {
             Optional<Container> current = containers.byId(id);
             if (current.isEmpty() || !current.get().isRunning()
                     || !process.equals(current.get().state().process())) {
@@ -320,7 +324,7 @@ public class ContainerService {
 
     private void restartByPolicy(String id, Instant finished) {
         try {
-            mutate(() -> {
+            mutate(id, () -> {
                 Optional<Container> current = containers.byId(id);
                 if (shuttingDown || current.isEmpty() || current.get().isRunning()
                         || !java.util.Objects.equals(current.get().state().finishedAt(), finished)) {
@@ -354,12 +358,12 @@ public class ContainerService {
             if (recorded.isRunning() && process != null) {
                 processes.host().signal(process, Signals.SIGKILL);
                 processes.killAll(recorded.id());
-                current = mutate(() -> terminate(recorded, 128 + Signals.SIGKILL));
+                current = mutate(recorded.id(), () -> terminate(recorded, 128 + Signals.SIGKILL));
             }
             if (processes.enabled() && !current.isRunning() && restartsWithDaemon(current)) {
                 Container again = current.withRestartCount(0);
                 try {
-                    mutate(() -> startLocked(again));
+                    mutate(again.id(), () -> startLocked(again));
                 } catch (RuntimeException failed) {
                     // recorded in State.Error; the container stays exited
                 }
@@ -378,7 +382,7 @@ public class ContainerService {
         if (shuttingDown || container.state().manuallyStopped()) {
             return;
         }
-        mutate(() -> {
+        mutate(container.id(), () -> {
             containers.byId(container.id()).ifPresent(current -> transactions.executeWithoutResult(status ->
                     containers.update(current.withState(current.state().stoppedByClient()))));
             return null;
@@ -409,7 +413,7 @@ public class ContainerService {
 
     /**
      * Stop with a process: the stop signal, then SIGKILL when the grace period ends; the exit itself is recorded
-     * by {@link #processExited}. Runs without the mutation lock: the exit needs it.
+     * by {@link #processExited}. Runs without the container's lock: the exit needs it.
      */
     private void stopProcess(Container container, String signalName, Integer timeoutSeconds) {
         int signal = signalName != null && !signalName.isEmpty() ? Signals.parse(signalName) : stopSignalOf(container);
@@ -432,7 +436,7 @@ public class ContainerService {
         if (!processes.enabled()) {
             return Optional.empty();
         }
-        return mutate(() -> {
+        return mutate(reference, () -> {
             Container container = get(reference);
             return container.isRunning() && container.state().process() != null
                     && processes.running(container.id()).isPresent() ? Optional.of(container) : Optional.empty();
@@ -455,7 +459,7 @@ public class ContainerService {
             stopProcess(running.get(), signal, timeoutSeconds);
             return;
         }
-        mutate(() -> {
+        mutate(reference, () -> {
             Container container = get(reference);
             if (!container.isRunning()) {
                 throw new DockerError(io.netdock.error.ErrorCategory.NOT_MODIFIED, "container already stopped");
@@ -508,7 +512,7 @@ public class ContainerService {
             }
             return;
         }
-        mutate(() -> {
+        mutate(reference, () -> {
             Container container = get(reference);
             if (!container.isRunning()) {
                 throw DockerError.conflict("Cannot kill container: " + reference + ": Container " + container.id()
@@ -534,7 +538,7 @@ public class ContainerService {
                 restarting.remove(running.id());
             }
         });
-        mutate(() -> {
+        mutate(reference, () -> {
             Container container = get(reference);
             if (container.isRunning()) {
                 container = stopSequence(container, signal, timeoutSeconds);
@@ -584,11 +588,14 @@ public class ContainerService {
                 return;
             }
         }
-        mutate(() -> {
-            if (link) {
+        if (link) {
+            locks.exclusively(() -> {
                 removeLink(reference);
                 return null;
-            }
+            });
+            return;
+        }
+        mutate(reference, () -> {
             Container container = get(reference);
             if (container.isRunning()) {
                 if (!force) {
@@ -653,7 +660,7 @@ public class ContainerService {
         if (newName == null || newName.isEmpty() || reference.isEmpty()) {
             throw DockerError.invalidParameter("Neither old nor new names may be empty");
         }
-        mutate(() -> {
+        mutate(reference, () -> {
             Container container = get(reference);
             String name;
             try {
@@ -677,8 +684,8 @@ public class ContainerService {
         });
     }
 
-    /** Runs a state change under the lock; on any failure memory is re-read from the database. */
-    private <T> T mutate(Supplier<T> change) {
-        return lock.call(change);
+    /** Runs a state change of the container {@code reference} names under the locks of what it touches. */
+    private <T> T mutate(String reference, Supplier<T> change) {
+        return locks.call(plans.of(reference, this), change);
     }
 }

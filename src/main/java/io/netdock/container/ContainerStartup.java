@@ -12,8 +12,9 @@ import org.springframework.stereotype.Component;
 /**
  * At start, before requests are served, makes the kernel match the database: the bridges of every network and,
  * for each running container, its sandbox, endpoint veths and port forwards are re-created where missing;
- * netdock-owned kernel objects nobody knows are removed ({@code Plumbing.reconcile}); then each sandbox that must
- * have an embedded DNS resolver is announced ({@link EmbeddedResolverChanged}). A lifecycle rather than an
+ * netdock-owned kernel objects nobody knows are removed ({@code Plumbing.reconcile}); then at once each sandbox that
+ * must have an embedded DNS resolver is announced ({@link EmbeddedResolverChanged}) and gets it re-opened, its rules
+ * replaced to point at the new sockets — all before the API answers. A lifecycle rather than an
  * initialisation callback so that it runs after every module has initialised — the predefined networks exist and
  * the default bridge has its configured subnet — and, by its phase, before the listeners open.
  */
@@ -49,11 +50,12 @@ class ContainerStartup implements SmartLifecycle {
             log.info("kernel reconciled with the database: {} object(s) re-created, {} removed",
                     report.created().size(), report.removed().size());
         }
+        // at once: a sandbox's dns rules still point at the ports of the resolver that died with the last run
+        networking.resolvers(running).forEach(events::publishEvent);
         report.failures().forEach(failure -> log.warn("kernel reconcile: {}", failure));
         if (report.failures().isEmpty()) {
             networks.allStoredBridgesSetUp();
         }
-        networking.resolvers(running).forEach(events::publishEvent);
         reconciled = true;
     }
 

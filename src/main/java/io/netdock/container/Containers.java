@@ -10,6 +10,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import io.netdock.store.StoreFeed;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import org.springframework.dao.DuplicateKeyException;
@@ -23,7 +24,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The container store: one row per container (unique name), the document as JSON, and an in-memory copy of
- * every row read at start so lookups and lists never touch the database. Writers hold the mutation lock; call
+ * every row read at start so lookups and lists never touch the database. Writers hold the container's lock
+ * ({@code ResourceLocks}); call
  * {@link #reload} when a transaction that wrote through here rolled back.
  */
 @Repository
@@ -41,10 +43,12 @@ public class Containers {
     private final Map<String, String> idByName = new ConcurrentHashMap<>();
     private final NavigableMap<String, Container> byIdSorted = new ConcurrentSkipListMap<>();
     private final Map<String, Set<String>> linkedFrom = new ConcurrentHashMap<>();
+    private final StoreFeed feed;
     private final List<Consumer<String>> changeListeners = new CopyOnWriteArrayList<>();
 
-    public Containers(JdbcClient jdbc, PlatformTransactionManager transactions) {
+    public Containers(JdbcClient jdbc, PlatformTransactionManager transactions, StoreFeed feed) {
         this.jdbc = jdbc;
+        this.feed = feed;
         this.savepoint = new TransactionTemplate(transactions);
         this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
         reloadAll();
@@ -92,6 +96,7 @@ public class Containers {
         } catch (DuplicateKeyException taken) {
             throw nameInUse(container.name());
         }
+        feed.changed(StoreFeed.CONTAINER, container.id());
         remember(container);
         changed(container.id());
     }
@@ -105,6 +110,7 @@ public class Containers {
         } catch (DuplicateKeyException taken) {
             throw nameInUse(container.name());
         }
+        feed.changed(StoreFeed.CONTAINER, container.id());
         remember(container);
         changed(container.id());
     }
@@ -121,6 +127,7 @@ public class Containers {
 
     public void delete(String id) {
         jdbc.sql("delete from container where id = ?").param(id).update();
+        feed.changed(StoreFeed.CONTAINER, id);
         forget(id);
         changed(id);
     }

@@ -3,9 +3,9 @@ package io.netdock.dns;
 import io.netdock.container.Container;
 import io.netdock.container.ContainerProperties;
 import io.netdock.container.Containers;
+import io.netdock.container.HostResolvConfSource;
 import io.netdock.dnsfiles.DnsSettings;
 import io.netdock.dnsfiles.ExtServer;
-import io.netdock.dnsfiles.HostResolvConf;
 import io.netdock.dnsfiles.NetworkKind;
 import io.netdock.dnsfiles.ResolvConfFile;
 import io.netdock.dnsfiles.ResolvConfSpec;
@@ -15,11 +15,8 @@ import io.netdock.endpoint.Endpoints;
 import io.netdock.net.IpAddresses;
 import io.netdock.network.Network;
 import io.netdock.network.Networks;
-import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -45,16 +42,16 @@ class ContainerNameFeed {
     private final Networks networks;
     private final NameIndex index;
     private final DnsSettings daemonDns;
-    private final Path hostResolvConf;
+    private final HostResolvConfSource hostResolvConf;
 
     ContainerNameFeed(Containers containers, Endpoints endpoints, Networks networks, NameIndex index,
-                      ContainerProperties daemon, DnsProperties properties) {
+                      ContainerProperties daemon, HostResolvConfSource hostResolvConf) {
         this.containers = containers;
         this.endpoints = endpoints;
         this.networks = networks;
         this.index = index;
         this.daemonDns = new DnsSettings(daemon.dns(), daemon.dnsSearch(), daemon.dnsOptions());
-        this.hostResolvConf = Path.of(properties.hostResolvConf());
+        this.hostResolvConf = hostResolvConf;
         containers.whenChanged(this::refresh);
         endpoints.whenChanged(this::refresh);
         List.copyOf(containers.unordered()).forEach(c -> refresh(c.id()));
@@ -128,7 +125,7 @@ class ContainerNameFeed {
         List<ExtServer> servers;
         try {
             servers = ResolvConfFile.extServers(new ResolvConfSpec(NetworkKind.USER_DEFINED, dns,
-                    new HostResolvConf(hostResolvConf.toString(), readHostResolvConf()), false));
+                    hostResolvConf.read(), false));
         } catch (RuntimeException badNameserver) {
             return List.of();
         }
@@ -140,14 +137,6 @@ class ContainerNameFeed {
             }
         }
         return upstreams;
-    }
-
-    private String readHostResolvConf() {
-        try {
-            return Files.readString(hostResolvConf);
-        } catch (IOException | RuntimeException missing) {
-            return null;
-        }
     }
 
     /** libnetwork's {@code ndotsSet}: the user's options set {@code ndots} to 1 or more. */

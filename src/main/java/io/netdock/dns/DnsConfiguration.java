@@ -3,7 +3,7 @@ package io.netdock.dns;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** Wires the pure core to Spring: one index, one resolver, one service for every listener. */
+/** Wires the pure core to Spring: one index, one resolver, one service and one server loop for every listener. */
 @Configuration(proxyBeanMethods = false)
 class DnsConfiguration {
 
@@ -25,5 +25,11 @@ class DnsConfiguration {
     @Bean
     DnsService dnsService(DnsResolver resolver, UpstreamExchange exchange) {
         return new DnsService(resolver, exchange);
+    }
+
+    /** The one server loop: every sandbox's resolver (linux mode) and the host listener. */
+    @Bean(destroyMethod = "close")
+    ResolverLoop resolverLoop(DnsService service) {
+        return new ResolverLoop(service);
     }
 }

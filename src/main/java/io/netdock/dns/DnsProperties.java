@@ -12,7 +12,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                        without external access and without {@code --dns} servers
  * @param hostListener    {@code <address>:<port>} to also serve every container's names on the host, UDP and TCP
  *                        (e.g. {@code 127.0.0.1:5353}); empty = off
- * @param hostResolvConf  the host's resolver file whose nameservers are the containers' {@code host(…)} upstreams
+ * @param hostResolvConf  the host's resolver file: containers' {@code /etc/resolv.conf} is rendered from it and its
+ *                        nameservers are their embedded resolvers' {@code host(…)} upstreams
  */
 @ConfigurationProperties("netdock.dns")
 public record DnsProperties(@DefaultValue("600") long ttl, @DefaultValue("network") DnsOptions.PtrStyle ptr,

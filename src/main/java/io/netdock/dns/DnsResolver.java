@@ -54,6 +54,11 @@ public final class DnsResolver {
         return options;
     }
 
+    /** The names it answers from. */
+    NameIndex index() {
+        return index;
+    }
+
     /** Resolves one query; a query without a question gets FORMERR. */
     public Resolution resolve(Querier querier, Message query) {
         Record question = query.getQuestion();

@@ -7,14 +7,15 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.xbill.DNS.Flags;
 import org.xbill.DNS.Header;
 import org.xbill.DNS.Message;
 import org.xbill.DNS.OPTRecord;
 import org.xbill.DNS.Opcode;
 import org.xbill.DNS.Rcode;
+import org.xbill.DNS.Record;
 import org.xbill.DNS.Section;
+import org.xbill.DNS.Type;
 
 /**
  * The one entry every DNS listener calls (the sockets in each sandbox in linux mode, the host listener, the JSON
@@ -28,7 +29,8 @@ import org.xbill.DNS.Section;
  *   <li>Forwarding: the upstreams in order, 4 s each; a timeout, an I/O error, SERVFAIL or REFUSED moves on to the
  *       next; any other reply (NXDOMAIN, NOERROR, …) is relayed as received. All failed, or none: SERVFAIL. More
  *       than 1 024 forwards in flight: REFUSED.</li>
- *   <li>UDP replies longer than 512 bytes, or than the query's EDNS size when larger, are truncated with TC set.</li>
+ *   <li>UDP replies longer than 512 bytes, or than the query's EDNS size when larger, are truncated with TC set,
+ *       keeping as many answers as fit (as Docker's).</li>
  * </ul>
  */
 public final class DnsService {
@@ -42,16 +44,24 @@ public final class DnsService {
     private final DnsResolver resolver;
     private final UpstreamExchange exchange;
     private final Duration upstreamTimeout;
-    private final AtomicInteger forwardsInFlight = new AtomicInteger();
+    private final ForwardSlots slots;
+    private final AnswerCache cache;
 
     public DnsService(DnsResolver resolver, UpstreamExchange exchange) {
         this(resolver, exchange, UPSTREAM_TIMEOUT);
     }
 
     public DnsService(DnsResolver resolver, UpstreamExchange exchange, Duration upstreamTimeout) {
+        this(resolver, exchange, upstreamTimeout, upstreamTimeout);
+    }
+
+    /** @param slotWait how long a forward waits for one of the 1 024 slots (Docker: the upstream timeout, 4 s) */
+    public DnsService(DnsResolver resolver, UpstreamExchange exchange, Duration upstreamTimeout, Duration slotWait) {
         this.resolver = resolver;
         this.exchange = exchange;
         this.upstreamTimeout = upstreamTimeout;
+        this.slots = new ForwardSlots(MAX_FORWARDS_IN_FLIGHT, slotWait);
+        this.cache = new AnswerCache(resolver.index());
     }
 
     /**
@@ -63,6 +73,10 @@ public final class DnsService {
         if (wireQuery.length < HEADER_LENGTH || (wireQuery[2] & 0x80) != 0) {
             return CompletableFuture.completedFuture(NOTHING);
         }
+        byte[] cached = cache.reply(querier, wireQuery);
+        if (cached != null) {
+            return CompletableFuture.completedFuture(cached);
+        }
         Message query;
         try {
             query = new Message(wireQuery);
@@ -73,9 +87,14 @@ public final class DnsService {
         if (refused != null) {
             return CompletableFuture.completedFuture(refused.toWire());
         }
+        long version = cache.version();
         Resolution resolution = resolver.resolve(querier, query);
         if (resolution instanceof Resolution.Answered answered) {
-            return CompletableFuture.completedFuture(wire(answered.reply(), query, transport));
+            byte[] reply = wire(answered.reply(), query, transport);
+            if (answered.local()) {
+                cache.store(querier, wireQuery, reply, version, addressLength(query.getQuestion().getType()));
+            }
+            return CompletableFuture.completedFuture(reply);
         }
         return forward(querier, query, wireQuery, transport, ((Resolution.Forward) resolution).upstreams())
                 .thenApply(reply -> reply.raw() != null ? reply.raw() : wire(reply.message(), query, transport));
@@ -98,7 +117,12 @@ public final class DnsService {
 
     /** Forwards in flight now (for the benchmark and the limit's test). */
     public int forwardsInFlight() {
-        return forwardsInFlight.get();
+        return slots.taken();
+    }
+
+    /** Forwards waiting for a slot now. */
+    public int forwardsWaiting() {
+        return slots.waiting();
     }
 
     /** A reply the query gets without being resolved (wrong opcode, question count), or null. */
@@ -118,13 +142,9 @@ public final class DnsService {
         if (upstreams.isEmpty()) {
             return CompletableFuture.completedFuture(Forwarded.failed(DnsResolver.reply(query, Rcode.SERVFAIL)));
         }
-        if (forwardsInFlight.incrementAndGet() > MAX_FORWARDS_IN_FLIGHT) {
-            forwardsInFlight.decrementAndGet();
-            return CompletableFuture.completedFuture(Forwarded.failed(DnsResolver.reply(query, Rcode.REFUSED)));
-        }
         CompletableFuture<Forwarded> result = new CompletableFuture<>();
         tryUpstream(querier, query, wireQuery, transport, upstreams, 0, result);
-        return result.whenComplete((done, failed) -> forwardsInFlight.decrementAndGet());
+        return result;
     }
 
     private void tryUpstream(Querier querier, Message query, byte[] wireQuery, Transport transport,
@@ -133,6 +153,18 @@ public final class DnsService {
             result.complete(Forwarded.failed(DnsResolver.reply(query, Rcode.SERVFAIL)));
             return;
         }
+        slots.take().thenAccept(got -> {
+            if (got) {
+                exchangeWith(querier, query, wireQuery, transport, upstreams, next, result);
+            } else {
+                result.complete(Forwarded.failed(DnsResolver.reply(query, Rcode.REFUSED)));
+            }
+        });
+    }
+
+    /** One upstream's exchange, holding a slot until it is over. */
+    private void exchangeWith(Querier querier, Message query, byte[] wireQuery, Transport transport,
+                              List<Upstream> upstreams, int next, CompletableFuture<Forwarded> result) {
         Upstream upstream = upstreams.get(next);
         CompletableFuture<byte[]> sent;
         try {
@@ -141,6 +173,7 @@ public final class DnsService {
             sent = CompletableFuture.failedFuture(refusedToSend);
         }
         sent.orTimeout(upstreamTimeout.toMillis(), TimeUnit.MILLISECONDS).whenComplete((raw, failed) -> {
+            slots.release();
             Message reply = failed == null ? usable(raw, query) : null;
             if (reply == null) {
                 tryUpstream(querier, query, wireQuery, transport, upstreams, next + 1, result);
@@ -168,6 +201,10 @@ public final class DnsService {
         }
     }
 
+    private static int addressLength(int type) {
+        return type == Type.A ? 4 : type == Type.AAAA ? 16 : 0;
+    }
+
     /** A reply in wire format; for UDP at most 512 bytes, or the query's EDNS size when larger, with TC set. */
     static byte[] wire(Message reply, Message query, Transport transport) {
         if (transport == Transport.TCP) {
@@ -178,7 +215,41 @@ public final class DnsService {
         if (opt != null && opt.getPayloadSize() > limit) {
             limit = Math.min(opt.getPayloadSize(), 65535);
         }
-        return reply.toWire(limit);
+        byte[] whole = reply.toWire();
+        return whole.length <= limit ? whole : truncated(reply, limit);
+    }
+
+    /**
+     * As Docker's resolver truncates: TC set and as many of the answers as fit (a client that ignores TC still
+     * gets addresses), nothing in the other sections. The most answers that fit is found by halving, so a huge
+     * reply costs a few encodings, not one per record.
+     */
+    private static byte[] truncated(Message reply, int limit) {
+        List<Record> answers = reply.getSection(Section.ANSWER);
+        int fits = 0;
+        int tooMany = answers.size();
+        byte[] best = withAnswers(reply, answers, 0);
+        while (tooMany - fits > 1) {
+            int middle = (fits + tooMany) >>> 1;
+            byte[] tried = withAnswers(reply, answers, middle);
+            if (tried.length <= limit) {
+                fits = middle;
+                best = tried;
+            } else {
+                tooMany = middle;
+            }
+        }
+        return best;
+    }
+
+    private static byte[] withAnswers(Message reply, List<Record> answers, int count) {
+        Message kept = reply.clone();
+        kept.removeAllRecords(Section.ANSWER);
+        kept.removeAllRecords(Section.AUTHORITY);
+        kept.removeAllRecords(Section.ADDITIONAL);
+        answers.subList(0, count).forEach(answer -> kept.addRecord(answer, Section.ANSWER));
+        kept.getHeader().setFlag(Flags.TC);
+        return kept.toWire();
     }
 
     /** A reply to a query whose header is readable and the rest is not: the header's ID and opcode, no question. */

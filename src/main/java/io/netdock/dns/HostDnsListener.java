@@ -1,7 +1,8 @@
 package io.netdock.dns;
 
+import io.netdock.kernel.DnsSockets;
+import io.netdock.kernel.Plumbing;
 import io.netdock.server.StartupRefused;
-import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.util.Optional;
 import org.springframework.beans.factory.DisposableBean;
@@ -9,15 +10,19 @@ import org.springframework.stereotype.Component;
 
 /**
  * {@code netdock.dns.host-listener}: every container's names served on the host (UDP and TCP), in both kernel
- * modes — {@code dig @127.0.0.1 -p 5353 web.mynet}. Off by default. It answers from the host view and never
- * forwards: what it does not know is NXDOMAIN.
+ * modes — {@code dig @127.0.0.1 -p 5353 web.mynet}. Off by default. Its sockets are opened in netdock's host
+ * namespace (in linux mode {@code netdock.kernel.host-netns} when set) and served by the same {@link ResolverLoop}
+ * as every sandbox's resolver. It answers from the host view and never forwards: what it does not know is
+ * NXDOMAIN.
  */
 @Component
 class HostDnsListener implements DisposableBean {
 
-    private final DnsSocketServer server;
+    private final ResolverLoop loop;
+    private final ResolverLoop.Served served;
 
-    HostDnsListener(DnsService service, DnsProperties properties) {
+    HostDnsListener(Plumbing plumbing, ResolverLoop loop, DnsProperties properties) {
+        this.loop = loop;
         Optional<InetSocketAddress> address;
         try {
             address = HostListenerAddress.parse(properties.hostListener());
@@ -25,28 +30,32 @@ class HostDnsListener implements DisposableBean {
             throw new StartupRefused(malformed.getMessage(), "Set netdock.dns.host-listener to an IP and a port, "
                     + "e.g. 127.0.0.1:5353, or leave it empty.");
         }
-        DnsSocketServer started = null;
+        ResolverLoop.Served started = null;
         if (address.isPresent()) {
+            DnsSockets sockets;
             try {
-                started = new DnsSocketServer(service, Querier.host(), address.get());
-            } catch (IOException | RuntimeException cannotBind) {
+                sockets = plumbing.openHostListener(address.get());
+            } catch (RuntimeException cannotBind) {
                 throw new StartupRefused("The DNS host listener cannot listen on " + properties.hostListener()
                         + ": " + cannotBind.getMessage(), "Choose a free port for netdock.dns.host-listener.",
                         cannotBind);
             }
+            started = loop.serve(Querier.host(), sockets);
         }
-        this.server = started;
+        this.served = started;
     }
 
     /** Where it listens (the real port when 0 was asked), if it is on. */
     Optional<InetSocketAddress> address() {
-        return server == null ? Optional.empty() : Optional.of(server.bound());
+        return served == null ? Optional.empty()
+                : Optional.of(new InetSocketAddress(DnsSockets.localAddress(served.sockets().udp()).getAddress(),
+                        served.sockets().udpPort()));
     }
 
     @Override
     public void destroy() {
-        if (server != null) {
-            server.close();
+        if (served != null) {
+            loop.withdraw(served);
         }
     }
 }

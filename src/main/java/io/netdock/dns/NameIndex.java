@@ -20,6 +20,8 @@ public final class NameIndex {
     private final Map<String, Map<String, List<DnsEndpoint>>> byNetwork = new ConcurrentHashMap<>();
     private final Map<String, List<DnsEndpoint>> byName = new ConcurrentHashMap<>();
     private final Map<InetAddress, List<DnsEndpoint>> byAddress = new ConcurrentHashMap<>();
+    /** Raised after every change, once the maps show it: what was resolved under an older one may be stale. */
+    private volatile long version;
 
     /** Puts or replaces a container's entry. */
     public synchronized void put(DnsContainer container) {
@@ -38,6 +40,7 @@ public final class NameIndex {
                 byAddress.compute(address, (key, list) -> with(list, endpoint));
             }
         }
+        version++;
     }
 
     /** Forgets a container (stopped, removed, or no longer on any user-defined network). */
@@ -45,7 +48,13 @@ public final class NameIndex {
         DnsContainer gone = containers.remove(containerId);
         if (gone != null) {
             unindex(gone);
+            version++;
         }
+    }
+
+    /** Changes with every {@link #put} and {@link #remove} that changed something. */
+    public long version() {
+        return version;
     }
 
     public Optional<DnsContainer> container(String id) {

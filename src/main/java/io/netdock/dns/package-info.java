@@ -12,8 +12,8 @@
  *   <li>{@link io.netdock.dns.Querier} — {@code container(id)} for a sandbox's resolver at 127.0.0.11, {@code host()}
  *       for the host listener's view (every network, {@code <name>.<network>}, {@code <name>} where unique).</li>
  *   <li>{@link io.netdock.dns.DnsService} — the one entry every listener calls: {@code answer(Querier, byte[],
- *       Transport)} parses, resolves, forwards (3 upstreams, 4 s each, 1 024 in flight) and truncates UDP
- *       replies. {@code ask(Querier, Message, Transport)} does the same and tells what happened (JSON
+ *       Transport)} parses, resolves, forwards (3 upstreams, 4 s each, 1 024 in flight, then up to 4 s waiting
+ *       for a slot) and truncates UDP replies. {@code ask(Querier, Message, Transport)} does the same and tells what happened (JSON
  *       endpoint).</li>
  *   <li>{@link io.netdock.dns.UpstreamExchange} — sends one forwarded query from the right namespace
  *       ({@link io.netdock.dns.UpstreamNamespace#HOST}: netdock's host namespace; {@code CONTAINER}: the querying

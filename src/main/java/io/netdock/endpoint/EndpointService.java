@@ -25,7 +25,8 @@ import org.springframework.stereotype.Service;
 /**
  * Attaches running containers to networks: validates the requested endpoint settings like Docker 25+, leases
  * addresses, picks the MAC, records the endpoint and asks the kernel for the veth. Callers run this inside their
- * transaction and under the mutation lock; a failing step undoes the ones before it.
+ * transaction and under the locks of the container and network ({@code ResourceLocks}); a failing step undoes the
+ * ones before it.
  */
 @Service
 public class EndpointService {
@@ -150,6 +151,10 @@ public class EndpointService {
     /** Re-reads a container's endpoints from the database (after a rolled-back transaction). */
     public void reload(String containerId) {
         endpoints.reload(containerId);
+    }
+
+    public void reloadAll() {
+        endpoints.reloadAll();
     }
 
     /** The veth an endpoint has in the kernel (for reconciling at start); none for host/none endpoints. */

@@ -11,6 +11,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import io.netdock.store.StoreFeed;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import org.springframework.dao.DataIntegrityViolationException;
@@ -20,7 +21,8 @@ import org.springframework.stereotype.Repository;
 
 /**
  * The endpoint store, with an in-memory copy read at start, indexed by container and by network. Writers hold the
- * mutation lock; {@link #reload} re-reads a container's rows after a rolled-back transaction.
+ * locks of the container's operation ({@code ResourceLocks}); {@link #reload} re-reads a container's rows after a
+ * rolled-back transaction.
  */
 @Repository
 public class Endpoints {
@@ -31,10 +33,19 @@ public class Endpoints {
     private final JdbcClient jdbc;
     private final Map<String, Map<String, Endpoint>> byContainer = new ConcurrentHashMap<>();
     private final Map<String, Map<String, Endpoint>> byNetwork = new ConcurrentHashMap<>();
+    private final StoreFeed feed;
     private final List<Consumer<String>> changeListeners = new CopyOnWriteArrayList<>();
 
-    public Endpoints(JdbcClient jdbc) {
+    public Endpoints(JdbcClient jdbc, StoreFeed feed) {
         this.jdbc = jdbc;
+        this.feed = feed;
+        reloadAll();
+    }
+
+    /** Forgets every endpoint and reads them all again. */
+    public void reloadAll() {
+        byContainer.clear();
+        byNetwork.clear();
         jdbc.sql("select " + COLUMNS + " from endpoint").query(Endpoints::map).list().forEach(this::remember);
     }
 
@@ -51,6 +62,7 @@ public class Endpoints {
         } catch (DataIntegrityViolationException networkGone) {
             throw new NetworkNotFound(e.networkId());
         }
+        feed.changed(StoreFeed.CONTAINER, e.containerId());
         remember(e);
         changed(e.containerId());
     }
@@ -58,6 +70,7 @@ public class Endpoints {
     public void delete(Endpoint e) {
         jdbc.sql("delete from endpoint where container_id = ? and network_id = ?")
                 .param(e.containerId()).param(e.networkId()).update();
+        feed.changed(StoreFeed.CONTAINER, e.containerId());
         forget(e.containerId(), e.networkId());
         changed(e.containerId());
     }

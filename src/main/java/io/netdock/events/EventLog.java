@@ -28,6 +28,7 @@ public class EventLog {
     private final Set<Subscription> subscribers = new CopyOnWriteArraySet<>();
     private final Clock clock;
     private long lastNano;
+    private volatile Consumer<Event> relay = event -> { };
 
     public EventLog() {
         this(Clock.systemUTC());
@@ -39,19 +40,37 @@ public class EventLog {
 
     /** Records an event with scope {@code local}; attributes are copied in the given order. */
     public Event publish(String type, String action, String actorId, Map<String, String> attributes) {
+        Event event;
         synchronized (history) {
-            Event event = new Event(type, action, actorId,
+            event = new Event(type, action, actorId,
                     Collections.unmodifiableMap(new LinkedHashMap<>(attributes)), "local", nextNano());
-            if (history.size() == HISTORY) {
-                history.removeFirst();
-            }
-            history.addLast(event);
-            // Inside the lock so every subscriber sees events in the order they were recorded; listeners only
-            // enqueue, they never block.
-            for (Subscription subscription : subscribers) {
-                subscription.offer(event);
-            }
-            return event;
+            record(event);
+        }
+        relay.accept(event);
+        return event;
+    }
+
+    /** An event another netdock sharing the database published: kept and delivered like one of ours. */
+    public void publishFromElsewhere(Event event) {
+        synchronized (history) {
+            record(event);
+        }
+    }
+
+    /** Where this process's own events go besides its history and subscribers (other netdocks). */
+    public void relayTo(Consumer<Event> relay) {
+        this.relay = relay;
+    }
+
+    private void record(Event event) {
+        if (history.size() == HISTORY) {
+            history.removeFirst();
+        }
+        history.addLast(event);
+        // Inside the lock so every subscriber sees events in the order they were recorded; listeners only
+        // enqueue, they never block.
+        for (Subscription subscription : subscribers) {
+            subscription.offer(event);
         }
     }
 

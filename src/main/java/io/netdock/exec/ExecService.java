@@ -6,7 +6,6 @@ import io.netdock.container.ContainerEvents;
 import io.netdock.container.ContainerProcesses;
 import io.netdock.container.ContainerService;
 import io.netdock.error.DockerError;
-import io.netdock.process.HostCommands;
 import io.netdock.process.HostProcess;
 import io.netdock.process.OutputSink;
 import io.netdock.process.ProcessSpec;
@@ -41,13 +40,7 @@ public class ExecService {
 
     public ExecInstance create(String reference, ExecConfig config) {
         Container container = containers.get(reference);
-        if (!container.isRunning()) {
-            throw DockerError.conflict("Container " + container.id() + " is not running");
-        }
-        if (container.state().paused()) {
-            throw DockerError.conflict("Container " + container.id()
-                    + " is paused, unpause the container before exec");
-        }
+        requireRunningUnpaused(container);
         if (config.cmd() == null || config.cmd().isEmpty()) {
             throw DockerError.invalidParameter("No exec command specified");
         }
@@ -84,24 +77,15 @@ public class ExecService {
     public HostProcess start(String id, OutputSink output, Runnable onExit) {
         ExecInstance instance = get(id);
         Container container = containers.get(instance.containerId());
-        if (!container.isRunning() || container.state().process() == null) {
-            throw DockerError.conflict("Container " + container.id() + " is not running");
-        }
-        if (container.state().paused()) {
-            throw DockerError.conflict("Container " + container.id()
-                    + " is paused, unpause the container before exec");
+        requireRunningUnpaused(container);
+        if (container.state().process() == null) {
+            throw ContainerProcesses.notRunning(container);
         }
         if (!instance.claimStart()) {
             throw DockerError.conflict("Error: Exec command " + id + " has already run");
         }
         ExecConfig config = instance.config();
-        List<String> env = new ArrayList<>();
-        List<String> own = container.config().env() == null ? List.of() : container.config().env();
-        if (own.stream().noneMatch(e -> e.startsWith("PATH="))) {
-            env.add("PATH=" + HostCommands.DEFAULT_PATH);
-        }
-        env.add("HOSTNAME=" + container.config().hostname());
-        env.addAll(own);
+        List<String> env = new ArrayList<>(ContainerProcesses.environment(container));
         if (config.env() != null) {
             env.addAll(config.env());
         }
@@ -119,5 +103,16 @@ public class ExecService {
             onExit.run();
         });
         return process;
+    }
+
+    /** dockerd's refusals of an exec, at create and again at start: the container must run and not be paused. */
+    private static void requireRunningUnpaused(Container container) {
+        if (!container.isRunning()) {
+            throw ContainerProcesses.notRunning(container);
+        }
+        if (container.state().paused()) {
+            throw DockerError.conflict("Container " + container.id()
+                    + " is paused, unpause the container before exec");
+        }
     }
 }

@@ -6,7 +6,7 @@ import io.netdock.events.EventLog;
 import io.netdock.filters.Filters;
 import io.netdock.filters.PruneFilters;
 import io.netdock.go.PathMatch;
-import io.netdock.store.MutationLock;
+import io.netdock.store.ResourceLocks;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -33,19 +33,19 @@ public class ImageService {
 
     private final Images images;
     private final EventLog events;
-    private final MutationLock lock;
+    private final ResourceLocks locks;
     private final ObjectProvider<ImageUsers> users;
     private final Clock clock;
 
     @Autowired
-    ImageService(Images images, EventLog events, MutationLock lock, ObjectProvider<ImageUsers> users) {
-        this(images, events, lock, users, Clock.systemUTC());
+    ImageService(Images images, EventLog events, ResourceLocks locks, ObjectProvider<ImageUsers> users) {
+        this(images, events, locks, users, Clock.systemUTC());
     }
 
-    ImageService(Images images, EventLog events, MutationLock lock, ObjectProvider<ImageUsers> users, Clock clock) {
+    ImageService(Images images, EventLog events, ResourceLocks locks, ObjectProvider<ImageUsers> users, Clock clock) {
         this.images = images;
         this.events = events;
-        this.lock = lock;
+        this.locks = locks;
         this.users = users;
         this.clock = clock;
     }
@@ -76,7 +76,7 @@ public class ImageService {
     public PullResult pull(String fromImage, String tag) {
         ImageReference reference = ImageReference.parse(fromImage.endsWith(":")
                 ? fromImage.substring(0, fromImage.length() - 1) : fromImage).withTagOrDigest(tag).withDefaultTag();
-        return lock.call(() -> {
+        return locks.catalogue(() -> {
             Optional<Image> existing = images.find(reference);
             Image image = existing.orElseGet(() -> images.addIfAbsent(reference, clock.instant()));
             events.publish("image", "pull", reference.familiar(), Map.of("name", reference.familiarName()));
@@ -143,7 +143,7 @@ public class ImageService {
             return List.of();
         }
         ImageUsers registered = users.getIfAvailable();
-        return lock.call(() -> {
+        return locks.catalogue(() -> {
             List<RemovedImage> removed = new ArrayList<>();
             for (Image image : images.all()) {
                 boolean used = registered != null && !registered.containersUsing(image.id()).isEmpty();
@@ -158,7 +158,7 @@ public class ImageService {
 
     /** {@code DELETE /images/{name}}: untags the reference and deletes the emulated image. */
     public List<RemovedImage> remove(String nameOrId, boolean force) {
-        return lock.call(() -> {
+        return locks.catalogue(() -> {
             Optional<String> id = ImageReference.asImageId(nameOrId);
             boolean byId = id.isPresent();
             Image image;
@@ -209,7 +209,7 @@ public class ImageService {
     }
 
     private Image remember(ImageReference reference) {
-        return lock.call(() -> images.addIfAbsent(reference, clock.instant()));
+        return locks.catalogue(() -> images.addIfAbsent(reference, clock.instant()));
     }
 
     private Optional<Image> byId(String id) {

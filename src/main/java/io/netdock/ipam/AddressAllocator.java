@@ -7,9 +7,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -55,7 +57,7 @@ public class AddressAllocator {
                     while ((candidate = pool.candidate()) != null) {
                         if (insert(new Lease(networkId, candidate, ownerId))) {
                             pool.take(candidate);
-                            pools.own(ownerId, candidate);
+                            pools.ownHere(ownerId, candidate);
                             return candidate;
                         }
                         pool.take(candidate);
@@ -83,13 +85,14 @@ public class AddressAllocator {
             }
             boolean reserved = pool.isNetworkOrBroadcast(address)
                     || layout.stream().anyMatch(subnet -> subnet.reserved().contains(address));
-            if (reserved || (pool.isUsed(address) && leases.isLeased(networkId, address))
+            // an address an operation of this process holds (perhaps not yet committed) is in use without asking
+            if (reserved || pools.isOwned(address) || (pool.isUsed(address) && leases.isLeased(networkId, address))
                     || !insert(new Lease(networkId, address, ownerId))) {
                 pool.reserve(address);
                 throw new AddressInUse();
             }
             pool.reserve(address);
-            pools.own(ownerId, address);
+            pools.ownHere(ownerId, address);
         }
     }
 
@@ -112,15 +115,29 @@ public class AddressAllocator {
         return stored;
     }
 
-    /** Releases every address {@code ownerId} holds on the network; nothing happens when it holds none. */
+    /**
+     * Releases every address {@code ownerId} holds on the network; nothing happens when it holds none. Inside a
+     * transaction the cache frees the addresses once it commits (so no parallel operation is handed an address whose
+     * lease is still being deleted); a rollback drops the network's cache, which the next use rebuilds.
+     */
     public List<InetAddress> release(String networkId, String ownerId) {
         NetworkPools pools = networks.get(networkId);
-        List<InetAddress> released;
         if (pools == null) {
-            released = leases.ofOwner(networkId, ownerId).stream().map(Lease::address).toList();
-        } else {
+            List<InetAddress> released = leases.ofOwner(networkId, ownerId).stream().map(Lease::address).toList();
+            leases.deleteOwner(networkId, ownerId);
+            return released;
+        }
+        List<InetAddress> released;
+        synchronized (pools) {
+            released = pools.disown(ownerId);
+        }
+        leases.deleteOwner(networkId, ownerId);
+        afterCompletion(committed -> {
+            if (!committed) {
+                networks.remove(networkId, pools);
+                return;
+            }
             synchronized (pools) {
-                released = pools.disown(ownerId);
                 for (InetAddress address : released) {
                     AddressPool pool = pools.containing(address);
                     if (pool != null) {
@@ -128,9 +145,21 @@ public class AddressAllocator {
                     }
                 }
             }
-        }
-        leases.deleteOwner(networkId, ownerId);
+        });
         return released;
+    }
+
+    private static void afterCompletion(Consumer<Boolean> action) {
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            action.accept(true);
+            return;
+        }
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCompletion(int status) {
+                action.accept(status == STATUS_COMMITTED);
+            }
+        });
     }
 
     /** Drops a removed network's leases and cache. */
@@ -225,6 +254,8 @@ public class AddressAllocator {
         final List<SubnetLayout> layout;
         final List<AddressPool> pools;
         final Map<String, List<InetAddress>> byOwner = new HashMap<>();
+        /** Addresses this process leased since the cache was built: taken for sure, whatever the database says. */
+        final java.util.Set<InetAddress> owned = new java.util.HashSet<>();
 
         NetworkPools(List<SubnetLayout> layout, List<AddressPool> pools) {
             this.layout = layout;
@@ -235,13 +266,27 @@ public class AddressAllocator {
             byOwner.computeIfAbsent(ownerId, owner -> new ArrayList<>(2)).add(address);
         }
 
+        /** Leased by an operation of this process (its transaction may not have committed yet). */
+        void ownHere(String ownerId, InetAddress address) {
+            own(ownerId, address);
+            owned.add(address);
+        }
+
+        boolean isOwned(InetAddress address) {
+            return owned.contains(address);
+        }
+
         List<InetAddress> owned(String ownerId) {
             return byOwner.getOrDefault(ownerId, List.of());
         }
 
         List<InetAddress> disown(String ownerId) {
             List<InetAddress> held = byOwner.remove(ownerId);
-            return held == null ? List.of() : held;
+            if (held == null) {
+                return List.of();
+            }
+            held.forEach(owned::remove);
+            return held;
         }
 
         AddressPool containing(InetAddress address) {

@@ -48,6 +48,13 @@ public interface Plumbing {
     void closeResolver(String sandboxId);
 
     /**
+     * Opens the DNS host listener's sockets in netdock's host namespace ({@code netdock.kernel.host-netns} in linux
+     * mode when set): UDP bound to {@code address}, then TCP on the same address and the port UDP got (also when 0
+     * is asked). No rules. On failure nothing stays open; the caller owns the sockets.
+     */
+    DnsSockets openHostListener(java.net.InetSocketAddress address);
+
+    /**
      * An unbound UDP socket opened in netdock's host namespace, or in a sandbox's: to forward DNS queries from
      * where Docker sends them (host nameservers from the host, {@code --dns} servers from the container). The
      * caller owns it.

@@ -10,7 +10,8 @@ import io.netdock.kernel.InterfaceNameTaken;
 import io.netdock.kernel.KernelException;
 import io.netdock.kernel.Plumbing;
 import io.netdock.rollback.Rollback;
-import io.netdock.store.MutationLock;
+import io.netdock.store.LockPlan;
+import io.netdock.store.ResourceLocks;
 import io.netdock.store.StoreLocks;
 import java.time.Clock;
 import java.time.Instant;
@@ -45,7 +46,7 @@ public class NetworkService {
     private final AddressAllocator allocator;
     private final Plumbing plumbing;
     private final EventLog events;
-    private final MutationLock lock;
+    private final ResourceLocks locks;
     private final TransactionTemplate transaction;
     private final ObjectProvider<NetworkUsers> users;
     private final StoreLocks storeLocks;
@@ -54,14 +55,14 @@ public class NetworkService {
     private final Clock clock;
 
     NetworkService(Networks networks, NetworkCreation creation, AddressAllocator allocator, Plumbing plumbing,
-                   EventLog events, MutationLock lock, PlatformTransactionManager transactions,
+                   EventLog events, ResourceLocks locks, PlatformTransactionManager transactions,
                    ObjectProvider<NetworkUsers> users, StoreLocks storeLocks) {
         this.networks = networks;
         this.creation = creation;
         this.allocator = allocator;
         this.plumbing = plumbing;
         this.events = events;
-        this.lock = lock;
+        this.locks = locks;
         this.transaction = new TransactionTemplate(transactions);
         this.users = users;
         this.storeLocks = storeLocks;
@@ -119,7 +120,7 @@ public class NetworkService {
     }
 
     public Network create(NetworkSpec spec) {
-        return lock.call(() -> {
+        return locks.call(() -> LockPlan.nothing().andNetworkCreation(), () -> {
             Network network = store(spec);
             realised.add(network.id());
             events.publish("network", "create", network.id(), Map.of("name", network.name(), "type", network.driver()));
@@ -192,7 +193,8 @@ public class NetworkService {
     }
 
     public void remove(String idOrName) {
-        lock.run(() -> {
+        locks.run(() -> find(idOrName).map(n -> LockPlan.nothing().andRemovedNetwork(n.id()))
+                .orElseGet(LockPlan::nothing), () -> {
             Network network = resolve(idOrName, AmbiguousNetwork.Wording.DELETE);
             if (network.isPredefined()) {
                 throw DockerError.forbidden(network.name() + " is a pre-defined network and cannot be removed");
@@ -259,18 +261,24 @@ public class NetworkService {
         if (!network.isBridge() || realised.contains(network.id())) {
             return;
         }
-        try {
-            plumbing.setUpNetwork(network.bridge());
-        } catch (KernelException kernel) {
-            throw DockerError.system("failed to set up network " + network.name() + ": " + kernel.getMessage());
+        // one set-up per network, also when several operations attach to it at once
+        synchronized (realised) {
+            if (realised.contains(network.id())) {
+                return;
+            }
+            try {
+                plumbing.setUpNetwork(network.bridge());
+            } catch (KernelException kernel) {
+                throw DockerError.system("failed to set up network " + network.name() + ": " + kernel.getMessage());
+            }
+            realised.add(network.id());
         }
-        realised.add(network.id());
     }
 
     /** Removes unused custom networks matching the filters; returns them in removal order. */
     public List<Network> prune(Filters filters) {
         PruneFilters matcher = PruneFilters.of(filters, clock.instant());
-        List<Network> removed = lock.call(() -> {
+        List<Network> removed = locks.exclusively(() -> {
             List<Network> candidates = new ArrayList<>(networks.findAll().stream()
                     .filter(n -> !n.isPredefined() && matcher.matches(n.created(), n.labels())).toList());
             // Networks made from a configuration network go first, so their configuration network can follow.

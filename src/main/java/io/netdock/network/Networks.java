@@ -12,11 +12,11 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListMap;
+import io.netdock.store.AfterCommit;
+import io.netdock.store.StoreFeed;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -44,8 +44,11 @@ public class Networks {
     private final NavigableMap<Network, Network> inCreationOrder = new ConcurrentSkipListMap<>(CREATION_ORDER);
     private final Map<String, Set<String>> madeFromConfiguration = new ConcurrentHashMap<>();
 
-    public Networks(JdbcClient jdbc, PlatformTransactionManager transactions) {
+    private final StoreFeed feed;
+
+    public Networks(JdbcClient jdbc, PlatformTransactionManager transactions, StoreFeed feed) {
         this.jdbc = jdbc;
+        this.feed = feed;
         this.transaction = new TransactionTemplate(transactions);
         this.rows = new NetworkRows(jdbc);
         fillReservedRanges();
@@ -55,6 +58,7 @@ public class Networks {
     public void insert(Network network) {
         transaction.executeWithoutResult(status -> {
             rows.insert(network);
+            feed.changed(StoreFeed.NETWORK, network.id());
             afterCommit(() -> remember(network));
         });
     }
@@ -64,6 +68,7 @@ public class Networks {
         transaction.executeWithoutResult(status -> {
             rows.delete(network.id());
             rows.insert(network);
+            feed.changed(StoreFeed.NETWORK, network.id());
             afterCommit(() -> {
                 forget(network.id());
                 remember(network);
@@ -74,9 +79,22 @@ public class Networks {
     public boolean delete(String id) {
         return Boolean.TRUE.equals(transaction.execute(status -> {
             boolean deleted = rows.delete(id);
+            feed.changed(StoreFeed.NETWORK, id);
             afterCommit(() -> forget(id));
             return deleted;
         }));
+    }
+
+    /** Takes the database's word for one network (another netdock sharing the database changed it). */
+    public void reload(String id) {
+        forget(id);
+        rows.select("where id = ?", List.of(id)).forEach(this::remember);
+    }
+
+    /** Forgets every network and reads them all again. */
+    public void reloadAll() {
+        List.copyOf(byId.keySet()).forEach(this::forget);
+        rows.select("", List.of()).forEach(this::remember);
     }
 
     /** Locks the network's row until the caller's transaction ends (endpoints being added elsewhere wait). */
@@ -189,16 +207,7 @@ public class Networks {
 
     /** Memory changes when the database change is committed; never for a change that is rolled back. */
     private static void afterCommit(Runnable change) {
-        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
-            change.run();
-            return;
-        }
-        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-            @Override
-            public void afterCommit() {
-                change.run();
-            }
-        });
+        AfterCommit.run(change);
     }
 
     /** Rows stored before the reserved ranges existed (migration V70) get them. */

@@ -20,7 +20,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Host port allocation and publishing. Ephemeral ports count upward from the last one handed out (per protocol,
  * wrapping at the end of the range), like dockerd; every candidate is claimed by inserting it, and a unique
  * violation (another container or another netdock process holds it) moves on to the next candidate. Callers run
- * this inside their transaction, under the mutation lock.
+ * this inside their transaction, under their container's lock.
  */
 @Service
 public class PortMapper {
@@ -108,6 +108,10 @@ public class PortMapper {
         bindings.reload(containerId);
     }
 
+    public void reloadAll() {
+        bindings.reloadAll();
+    }
+
     private List<PortBinding> allocate(String containerId, String endpointLabel, String endpointId,
                                        String bridgeName, String ipV4, String ipV6, PortRequest request) {
         String protocol = request.protocol();
@@ -149,13 +153,19 @@ public class PortMapper {
     }
 
     /**
-     * Claims one port on every host address of the request, or none of them (null). The inserts decide, not the
-     * index: a port this process last saw taken may have been given back by another netdock sharing the database.
+     * Claims one port on every host address of the request, or none of them (null). The port is first marked claimed
+     * by this process (two of its parallel operations never insert the same row and wait for each other), then its
+     * row is inserted: the database decides between processes, so a port this process last saw taken by another
+     * netdock that has given it back since can be had.
      */
     private List<PortBinding> claim(String containerId, String endpointId, String bridgeName, String ipV4,
                                     String ipV6, PortRequest request, int port) {
         List<PortBinding> claimed = new ArrayList<>();
         for (String hostIp : request.hostIps()) {
+            if (!bindings.reserve(hostIp, request.protocol(), port)) {
+                claimed.forEach(b -> bindings.unreserve(b.hostIp(), b.protocol(), b.hostPort(), false));
+                return null;
+            }
             claimed.add(new PortBinding(hostIp, request.protocol(), port, containerId, request.portKey(),
                     request.containerPort(), endpointId, bridgeName, containerIpFor(hostIp, ipV4, ipV6),
                     order.incrementAndGet()));
@@ -165,7 +175,12 @@ public class PortMapper {
             claimed.forEach(bindings::remember);
             return claimed;
         } catch (DuplicateKeyException heldElsewhere) {
+            // another netdock sharing the database holds it: it stays marked taken here
+            claimed.forEach(b -> bindings.unreserve(b.hostIp(), b.protocol(), b.hostPort(), true));
             return null;
+        } catch (RuntimeException failed) {
+            claimed.forEach(b -> bindings.unreserve(b.hostIp(), b.protocol(), b.hostPort(), false));
+            throw failed;
         }
     }
 

@@ -71,8 +71,13 @@ public final class HostProcess {
 
     /** Waits for the exit; false when {@code millis} passed first. */
     public boolean awaitExit(long millis) {
+        return await(exited, millis);
+    }
+
+    /** Waits for {@code done} (an exit, or its handling); false when {@code millis} passed first or on interrupt. */
+    public static boolean await(java.util.concurrent.Future<?> done, long millis) {
         try {
-            exited.get(millis, TimeUnit.MILLISECONDS);
+            done.get(millis, TimeUnit.MILLISECONDS);
             return true;
         } catch (java.util.concurrent.TimeoutException stillRunning) {
             return false;

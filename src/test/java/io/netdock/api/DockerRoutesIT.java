@@ -47,8 +47,15 @@ class DockerRoutesIT extends WholeApplication {
 
     @Test
     void lackingFeaturesAnswer501WithTheReason() {
-        api().post("/v1.51/containers/nd-nothing/pause").then().statusCode(501)
-                .body("message", org.hamcrest.Matchers.startsWith("netdock's containers run no processes"));
+        api().contentType("application/json").body("{\"Image\":\"busybox:latest\"}")
+                .post("/containers/create?name=nd-routes-pause").then().statusCode(201);
+        api().post("/containers/nd-routes-pause/start").then().statusCode(204);
+        api().post("/v1.51/containers/nd-routes-pause/pause").then().statusCode(501)
+                .body("message", org.hamcrest.Matchers.startsWith("pause is not supported: containers run no process"))
+                .body("message", org.hamcrest.Matchers.containsString("--netdock.processes=host"));
+        api().get("/containers/nd-routes-pause/attach/ws").then().statusCode(501)
+                .body("message", org.hamcrest.Matchers.startsWith("netdock does not attach over WebSocket"));
+        api().delete("/containers/nd-routes-pause?force=true").then().statusCode(204);
         api().post("/commit").then().statusCode(501)
                 .body("message", org.hamcrest.Matchers.containsString("images are emulated"));
         api().post("/build").then().statusCode(501)

@@ -42,6 +42,15 @@ class OpenApiExamplesIT extends WholeApplication {
             Object example = map(map(body.get("content")).get("application/json")).get("example");
             assertThat(example).as("%s %s: request body example", method, path).isNotNull();
             Response response = execute(path, method, operation, example);
+            if (Boolean.TRUE.equals(operation.get("x-needs-processes"))) {
+                // this application runs without processes: exec in a running container is refused (501 naming
+                // the setting), in a stopped one it is dockerd's 409 "is not running"; so there is no exec
+                // instance to start (404)
+                assertThat(response.statusCode()).as("%s %s without processes answered %s", method, path,
+                        response.asString()).isIn(404, 409, 501);
+                assertThat(response.jsonPath().getString("message")).as("%s %s", method, path).isNotBlank();
+                return;
+            }
             assertThat(response.statusCode()).as("%s %s with its example answered %s", method, path, response.asString())
                     .isBetween(200, 299);
             ran.add(method + " " + path);

@@ -1,5 +1,6 @@
 package io.netdock.bench;
 
+import io.netdock.store.StoreFeed;
 import com.zaxxer.hikari.HikariDataSource;
 import io.netdock.ipam.AddressAllocator;
 import io.netdock.ipam.AddressPool;
@@ -108,7 +109,7 @@ public class AddressAllocationBenchmark {
             HikariDataSource database = new HikariDataSource();
             database.setDataSource(TestDatabases.h2());
             JdbcClient jdbc = JdbcClient.create(database);
-            new Networks(jdbc, new DataSourceTransactionManager(database))
+            new Networks(jdbc, new DataSourceTransactionManager(database), StoreFeed.unshared())
                     .insert(TestNetworks.bridge(network, "bench-" + id, subnet, gateway));
             jdbc.sql("insert into address_lease (network_id, address, owner_id) select ?, " + addressSql
                     + ", concat('seed-', x) from system_range(2, ?)").params(network, LEASES + 1).update();

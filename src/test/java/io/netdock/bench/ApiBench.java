@@ -20,8 +20,11 @@ import java.util.concurrent.Future;
  * <pre>
  * ApiBench --target netdock=/path/docker.sock --target docker=/tmp/netdock-ref/docker.sock
  *          [--iterations 50] [--concurrent-iterations 10] [--round 5] [--warmup 5 | --warmup netdock=300,docker=5]
- *          [--threads 1,8,32] [--list-sizes 100,1000] [--image busybox:latest] [--prefix bench]
+ *          [--threads 1,8,32] [--list-sizes 100,1000] [--image busybox:latest] [--prefix bench] [--samples FILE]
  * </pre>
+ *
+ * <p>{@code --samples FILE} appends every measured latency to FILE as well ({@link LatencyTable#write}), so that
+ * {@link ColdWarm} can join several runs: {@code bench/api-bench --cold} runs this once per fresh netdock.
  *
  * <p>One sequence: ping; network create (explicit /24), inspect; container create on it; connect and disconnect
  * the created container to a shared network; start; connect and disconnect the running container; stop; remove;
@@ -68,6 +71,7 @@ public final class ApiBench {
         int[] listSizes = {100, 1000};
         String image = "busybox:latest";
         String prefix = "bench";
+        Path samples = null;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--target" -> {
@@ -92,6 +96,7 @@ public final class ApiBench {
                 case "--list-sizes" -> listSizes = ints(args[++i]);
                 case "--image" -> image = args[++i];
                 case "--prefix" -> prefix = args[++i];
+                case "--samples" -> samples = Path.of(args[++i]);
                 default -> throw new IllegalArgumentException("unknown argument " + args[i]);
             }
         }
@@ -112,13 +117,19 @@ public final class ApiBench {
                 LatencyTable table = bench.measure(threadCount, perThread, round);
                 table.print("operations, " + threadCount + " client thread" + (threadCount == 1 ? "" : "s") + ", "
                         + perThread + " sequences per thread and target", threadCount);
+                if (samples != null && threadCount == 1) {
+                    table.write(samples);
+                }
             }
             int warmupElse = defaultWarmup;
             int[] sizes = listSizes.clone();
             Arrays.sort(sizes);
             for (int size : sizes) {
-                bench.measureListing(size, Math.max(20, iterations),
+                LatencyTable table = bench.measureListing(size, Math.max(20, iterations),
                         target -> warmup.getOrDefault(target, warmupElse));
+                if (samples != null) {
+                    table.write(samples);
+                }
             }
         } finally {
             bench.cleanUp();
@@ -264,7 +275,7 @@ public final class ApiBench {
      * existing ones plus /28 networks made here), the targets alternating request by request.
      */
     /** {@code warmups}: per target name, how many unmeasured lists and inspects first (as many as its warm-up sequences). */
-    private void measureListing(int size, int iterations, java.util.function.ToIntFunction<String> warmups)
+    private LatencyTable measureListing(int size, int iterations, java.util.function.ToIntFunction<String> warmups)
             throws IOException {
         List<String> counts = new ArrayList<>();
         LatencyTable table = new LatencyTable(targets.stream().map(Target::name).toList());
@@ -282,7 +293,7 @@ public final class ApiBench {
                 }
                 int total = DockerApi.countIds(api.listNetworks());
                 counts.add(api.target() + " " + total);
-                for (int i = 0; i < Math.max(5, warmups.applyAsInt(api.target())); i++) {
+                for (int i = 0; i < warmups.applyAsInt(api.target()); i++) {
                     api.listNetworks();
                     api.inspectNetwork(auxName());
                 }
@@ -301,6 +312,7 @@ public final class ApiBench {
             clients.forEach(DockerApi::close);
         }
         table.print("network list and inspect with " + size + " networks (" + String.join(", ", counts) + ")", 1);
+        return table;
     }
 
     /** Removes every container and network of this run from every target (force), reporting what it could not. */

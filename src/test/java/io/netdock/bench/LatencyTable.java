@@ -1,5 +1,10 @@
 package io.netdock.bench;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -8,8 +13,10 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Latency samples per operation and target, printed as one table: per target the count, median, p95 and ops/s, and,
- * for two targets, the ratio of medians (second / first: above 1, the first target is faster). Thread-safe.
+ * Latency samples per operation and target, printed as one table: per target the count, median, p95, p99 and ops/s,
+ * and, for two targets, the ratio of medians (second / first: above 1, the first target is faster). The samples can
+ * be written to a file and read back ({@link #write}, {@link #read}), so tables of several runs can be joined
+ * ({@link ColdWarm}). Thread-safe.
  *
  * <p>ops/s of a row is {@code clients / mean latency}: how many of that operation the given number of clients would
  * complete per second issuing it back to back. With one client it is {@code 1 / mean}; with N clients against a
@@ -44,12 +51,31 @@ final class LatencyTable {
         return values == null ? Double.NaN : percentile(sorted(values), p) / 1e6;
     }
 
+    /** Appends every sample to {@code file}, one {@code target<TAB>operation<TAB>nanoseconds} line each. */
+    synchronized void write(Path file) throws IOException {
+        StringBuilder lines = new StringBuilder();
+        samples.forEach((operation, byTarget) -> byTarget.forEach((target, values) -> values.forEach(
+                nanos -> lines.append(target).append('\t').append(operation).append('\t').append(nanos).append('\n'))));
+        Files.writeString(file, lines, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+    }
+
+    /** Adds the samples {@link #write} wrote to {@code file}, for the targets of this table. */
+    synchronized void read(Path file) throws IOException {
+        for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+            String[] fields = line.split("\t");
+            if (fields.length == 3 && targets.contains(fields[0])) {
+                add(fields[0], fields[1], Long.parseLong(fields[2]));
+            }
+        }
+    }
+
     synchronized void print(String title, int clients) {
         System.out.println();
         System.out.println("## " + title);
         StringBuilder header = new StringBuilder(String.format(Locale.ROOT, "%-28s", "operation"));
         for (String target : targets) {
-            header.append(String.format(Locale.ROOT, " | %-8s %6s %10s %10s %8s", target, "n", "median", "p95", "ops/s"));
+            header.append(String.format(Locale.ROOT, " | %-8s %6s %10s %10s %10s %8s", target, "n", "median", "p95", "p99",
+                    "ops/s"));
         }
         if (targets.size() == 2) {
             header.append(String.format(Locale.ROOT, " | %s/%s", targets.get(1), targets.get(0)));
@@ -63,8 +89,9 @@ final class LatencyTable {
                 long[] sorted = sorted(values);
                 medians[t] = percentile(sorted, 50) / 1e6;
                 double meanSeconds = Arrays.stream(sorted).average().orElse(Double.NaN) / 1e9;
-                row.append(String.format(Locale.ROOT, " | %-8s %6d %8.3fms %8.3fms %8.0f", "", sorted.length,
-                        medians[t], percentile(sorted, 95) / 1e6, clients / meanSeconds));
+                row.append(String.format(Locale.ROOT, " | %-8s %6d %8.3fms %8.3fms %8.3fms %8.0f", "", sorted.length,
+                        medians[t], percentile(sorted, 95) / 1e6, percentile(sorted, 99) / 1e6,
+                        clients / meanSeconds));
             }
             if (targets.size() == 2) {
                 row.append(String.format(Locale.ROOT, " | %8.1fx", medians[1] / medians[0]));

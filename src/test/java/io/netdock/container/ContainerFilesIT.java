@@ -7,6 +7,8 @@ import io.netdock.events.EventLog;
 import io.netdock.testing.WholeApplication;
 import io.restassured.response.Response;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
@@ -42,7 +44,7 @@ class ContainerFilesIT extends WholeApplication {
     }
 
     @Test
-    void aUserNetworkContainerHasItsNamesAndTheEmbeddedResolver() {
+    void aUserNetworkContainerHasItsNamesAndTheEmbeddedResolver() throws Exception {
         api().contentType("application/json").body("{\"Name\":\"fi-n1\"}").post("/networks/create").then().statusCode(201);
         run("fi-u1", "{\"Image\":\"x\",\"Hostname\":\"myhost\",\"Domainname\":\"example.org\",\"HostConfig\":{\"NetworkMode\":"
                 + "\"fi-n1\",\"ExtraHosts\":[\"foo:10.0.0.1\",\"gw:host-gateway\"],\"DnsSearch\":[\"example.com\"],"
@@ -52,7 +54,17 @@ class ContainerFilesIT extends WholeApplication {
                 .endsWith("10.0.0.1\tfoo\n172.17.0.1\tgw\n" + ip("fi-u1", "fi-n1") + "\tmyhost.example.org myhost\n");
         String resolv = file("fi-u1", "/etc/resolv.conf");
         assertThat(resolv).contains("nameserver 127.0.0.11\nsearch example.com\noptions ndots:2\n")
-                .contains("# ExtServers: [");
+                .as("the test's host resolv.conf has no nameserver").doesNotContain("ExtServers");
+        Path hostFile = STATE_DIR.resolve("no-host-resolv.conf");
+        try {
+            Files.writeString(hostFile, "nameserver 127.0.0.53\nsearch host.example\n");
+            assertThat(file("fi-u1", "/etc/resolv.conf"))
+                    .as("netdock.dns.host-resolv-conf is what the file is rendered from, read anew")
+                    .contains("# Based on host file: '" + hostFile + "'")
+                    .contains("# ExtServers: [host(127.0.0.53)]");
+        } finally {
+            Files.deleteIfExists(hostFile);
+        }
         assertThat(file("fi-u1", "/etc/hostname")).isEqualTo("myhost\n");
         api().post("/containers/fi-u1/stop").then().statusCode(204);
         assertThat(file("fi-u1", "/etc/hosts")).as("the file outlives the run, as on Docker").isEqualTo(hosts);

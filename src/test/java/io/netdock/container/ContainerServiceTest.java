@@ -1,5 +1,6 @@
 package io.netdock.container;
 
+import io.netdock.store.StoreFeed;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -26,11 +27,12 @@ class ContainerServiceTest {
 
     ContainerServiceTest() {
         DataSource database = TestDatabases.h2();
-        Containers containers = new Containers(JdbcClient.create(database), new DataSourceTransactionManager(database));
+        Containers containers = new Containers(JdbcClient.create(database), new DataSourceTransactionManager(database),
+                StoreFeed.unshared());
         containers.insert(ContainerStoresIT.sample(WEB, "web"));
         containers.insert(ContainerStoresIT.sample(DB, "db"));
         containers.insert(ContainerStoresIT.sample(NAMED_AB, "ab"));
-        service = new ContainerService(containers, null, null, null, null, null, null, null);
+        service = new ContainerService(containers, null, null, null, null, null, null, null, null);
     }
 
     @Test

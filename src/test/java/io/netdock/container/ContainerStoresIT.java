@@ -1,5 +1,6 @@
 package io.netdock.container;
 
+import io.netdock.store.StoreFeed;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -45,10 +46,10 @@ class ContainerStoresIT {
     @MethodSource("io.netdock.testing.TestDatabases#both")
     void containersRoundTripAndNamesAreUniqueAcrossProcesses(TestDatabase kind) {
         DataSource database = kind.create();
-        Containers first = new Containers(JdbcClient.create(database), new DataSourceTransactionManager(database));
+        Containers first = new Containers(JdbcClient.create(database), new DataSourceTransactionManager(database), StoreFeed.unshared());
         Container stored = sample("a".repeat(64), "web-1");
         first.insert(stored);
-        Containers second = new Containers(JdbcClient.create(database), new DataSourceTransactionManager(database));
+        Containers second = new Containers(JdbcClient.create(database), new DataSourceTransactionManager(database), StoreFeed.unshared());
         assertThat(second.byName("web-1")).contains(stored);
         assertThatThrownBy(() -> second.insert(sample("b".repeat(64), "web-1")))
                 .isInstanceOf(ContainerNameInUse.class)
@@ -59,7 +60,7 @@ class ContainerStoresIT {
         first.reload(stored.id());
         assertThat(first.byId(stored.id())).contains(renamed);
         second.delete(stored.id());
-        assertThat(new Containers(JdbcClient.create(database), new DataSourceTransactionManager(database)).all())
+        assertThat(new Containers(JdbcClient.create(database), new DataSourceTransactionManager(database), StoreFeed.unshared()).all())
                 .isEmpty();
     }
 
@@ -69,7 +70,7 @@ class ContainerStoresIT {
     void aNameConflictInsideATransactionNamesTheHolderAndLeavesTheTransactionUsable(TestDatabase kind) {
         DataSource database = kind.create();
         DataSourceTransactionManager transactions = new DataSourceTransactionManager(database);
-        Containers containers = new Containers(JdbcClient.create(database), transactions);
+        Containers containers = new Containers(JdbcClient.create(database), transactions, StoreFeed.unshared());
         containers.insert(sample("a".repeat(64), "web-1"));
         containers.insert(sample("b".repeat(64), "web-2"));
 
@@ -79,7 +80,7 @@ class ContainerStoresIT {
             assertThatThrownBy(() -> containers.update(sample("b".repeat(64), "web-1")))
                     .isInstanceOf(ContainerNameInUse.class).hasMessageContaining("a".repeat(64));
             containers.update(sample("b".repeat(64), "web-3"));
-            return new Containers(JdbcClient.create(database), transactions).all();
+            return new Containers(JdbcClient.create(database), transactions, StoreFeed.unshared()).all();
         });
 
         assertThat(after).extracting(Container::name).containsExactlyInAnyOrder("web-1", "web-3");
@@ -90,18 +91,18 @@ class ContainerStoresIT {
     void endpointsRoundTripAndAreOnePerContainerAndNetwork(TestDatabase kind) throws Exception {
         DataSource database = kind.create();
         insertNetwork(database, "n".repeat(64));
-        Endpoints endpoints = new Endpoints(JdbcClient.create(database));
+        Endpoints endpoints = new Endpoints(JdbcClient.create(database), StoreFeed.unshared());
         Endpoint endpoint = new Endpoint("a".repeat(64), "n".repeat(64), "n1", "e".repeat(64), "eth0",
                 "02:42:0a:47:00:0a", new IpPrefix(InetAddress.getByName("10.71.0.10"), 24),
                 InetAddress.getByName("10.71.0.1"), new IpPrefix(InetAddress.getByName("fd00:71::a"), 64),
                 InetAddress.getByName("fd00:71::1"), true, 7);
         endpoints.insert(endpoint);
-        Endpoints reread = new Endpoints(JdbcClient.create(database));
+        Endpoints reread = new Endpoints(JdbcClient.create(database), StoreFeed.unshared());
         assertThat(reread.ofContainer("a".repeat(64))).containsExactly(endpoint);
         assertThat(reread.onNetwork("n".repeat(64))).containsExactly(endpoint);
         assertThatThrownBy(() -> reread.insert(endpoint)).isInstanceOf(DuplicateKeyException.class);
         reread.delete(endpoint);
-        assertThat(new Endpoints(JdbcClient.create(database)).ofContainer("a".repeat(64))).isEmpty();
+        assertThat(new Endpoints(JdbcClient.create(database), StoreFeed.unshared()).ofContainer("a".repeat(64))).isEmpty();
     }
 
     /** Another netdock removed the network: the endpoint's foreign key refuses it, as "network not found". */
@@ -109,7 +110,7 @@ class ContainerStoresIT {
     @MethodSource("io.netdock.testing.TestDatabases#both")
     void anEndpointOnARemovedNetworkIsRefused(TestDatabase kind) throws Exception {
         DataSource database = kind.create();
-        Endpoints endpoints = new Endpoints(JdbcClient.create(database));
+        Endpoints endpoints = new Endpoints(JdbcClient.create(database), StoreFeed.unshared());
         Endpoint endpoint = new Endpoint("a".repeat(64), "9".repeat(64), "gone", "e".repeat(64), "eth0",
                 "02:42:0a:47:00:0a", new IpPrefix(InetAddress.getByName("10.71.0.10"), 24),
                 InetAddress.getByName("10.71.0.1"), null, null, true, 7);

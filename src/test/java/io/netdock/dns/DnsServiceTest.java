@@ -113,7 +113,8 @@ class DnsServiceTest {
         Message udp = answer(service(), query("many", Type.A), Transport.UDP);
         assertThat(udp.getHeader().getFlag(Flags.TC)).isTrue();
         assertThat(udp.toWire().length).isLessThanOrEqualTo(512);
-        assertThat(udp.getSection(Section.ANSWER).size()).isLessThan(60);
+        // as Docker's: as many answers as fit (12 + 10 bytes of header and question, 16 per compressed A record)
+        assertThat(udp.getSection(Section.ANSWER)).hasSize(30);
         Message tcp = answer(service(), query("many", Type.A), Transport.TCP);
         assertThat(tcp.getHeader().getFlag(Flags.TC)).isFalse();
         assertThat(tcp.getSection(Section.ANSWER)).hasSize(60);
@@ -242,28 +243,102 @@ class DnsServiceTest {
     }
 
     @Test
-    void moreThan1024ForwardsInFlightAreRefused() throws Exception {
+    void aRepeatedQueryForASharedNameGetsEveryAddressInChangingOrderAndItsOwnId() throws Exception {
+        clientWith();
+        for (int i = 1; i <= 5; i++) {
+            String id = String.format("%064d", i);
+            index.put(container(id, endpoint(id, "mynet", "172.18.2." + i, null, List.of("pool"))));
+        }
+        DnsService service = service();
+        java.util.Set<List<String>> orders = new java.util.HashSet<>();
+        for (int i = 0; i < 60; i++) {
+            Message query = query("pool", Type.A);
+            Message reply = answer(service, query, i % 2 == 0 ? Transport.UDP : Transport.TCP);
+            assertThat(reply.getHeader().getID()).isEqualTo(query.getHeader().getID());
+            List<String> order = reply.getSection(Section.ANSWER).stream().map(Record::rdataToString).toList();
+            assertThat(order).containsExactlyInAnyOrder("172.18.2.1", "172.18.2.2", "172.18.2.3", "172.18.2.4",
+                    "172.18.2.5");
+            orders.add(order);
+        }
+        assertThat(orders).as("shuffled per answer, also when the answer is reused").hasSizeGreaterThan(10);
+    }
+
+    @Test
+    void aChangeOfTheNamesIsSeenByTheVeryNextQuery() throws Exception {
+        clientWith();
+        DnsService service = service();
+        index.put(container("web", endpoint("web", "mynet", "172.18.0.2", null, List.of("web"))));
+        for (int i = 0; i < 3; i++) {
+            assertThat(answer(service, query("web", Type.A), Transport.UDP).getSection(Section.ANSWER))
+                    .extracting(Record::rdataToString).containsExactly("172.18.0.2");
+        }
+        index.put(container("web", endpoint("web", "mynet", "172.18.0.9", null, List.of("web", "www"))));
+        assertThat(answer(service, query("web", Type.A), Transport.UDP).getSection(Section.ANSWER))
+                .extracting(Record::rdataToString).containsExactly("172.18.0.9");
+        index.remove("web");
+        assertThat(answer(service, query("web", Type.A), Transport.UDP).getRcode()).isEqualTo(Rcode.SERVFAIL);
+    }
+
+    @Test
+    void theQueryAfter1024ForwardsInFlightWaitsForAFreeSlot() throws Exception {
         List<CompletableFuture<byte[]>> pending = new ArrayList<>();
         UpstreamExchange never = (upstream, query, transport, containerId) -> {
             CompletableFuture<byte[]> future = new CompletableFuture<>();
-            pending.add(future);
+            synchronized (pending) {
+                pending.add(future);
+            }
             return future;
         };
         clientWith(DnsFixtures.hostUpstream("10.0.0.1"));
-        DnsService service = new DnsService(resolver, never, Duration.ofMinutes(5));
+        DnsService service = new DnsService(resolver, never, Duration.ofMinutes(5), Duration.ofMinutes(5));
         List<CompletionStage<byte[]>> inFlight = new ArrayList<>();
         for (int i = 0; i < DnsService.MAX_FORWARDS_IN_FLIGHT; i++) {
             inFlight.add(service.answer(Querier.container(CLIENT), query("example.com", Type.A).toWire(),
                     Transport.UDP));
         }
         assertThat(service.forwardsInFlight()).isEqualTo(1024);
-        Message refused = new Message(service.answer(Querier.container(CLIENT),
-                query("example.com", Type.A).toWire(), Transport.UDP).toCompletableFuture().get());
-        assertThat(refused.getRcode()).isEqualTo(Rcode.REFUSED);
+        CompletableFuture<byte[]> waiting = service.answer(Querier.container(CLIENT),
+                query("example.com", Type.A).toWire(), Transport.UDP).toCompletableFuture();
+        assertThat(waiting).isNotDone();
+        assertThat(service.forwardsWaiting()).isOne();
+        assertThat(pending).hasSize(1024);
+
+        pending.get(0).completeExceptionally(new IllegalStateException("gone"));
+        assertThat(new Message(inFlight.get(0).toCompletableFuture().get()).getRcode()).isEqualTo(Rcode.SERVFAIL);
+        assertThat(pending).as("the waiting query took the freed slot and was sent").hasSize(1025);
+        assertThat(service.forwardsWaiting()).isZero();
+        assertThat(service.forwardsInFlight()).isEqualTo(1024);
+
         pending.forEach(future -> future.completeExceptionally(new IllegalStateException("gone")));
+        assertThat(new Message(waiting.get()).getRcode()).isEqualTo(Rcode.SERVFAIL);
         for (CompletionStage<byte[]> stage : inFlight) {
             assertThat(new Message(stage.toCompletableFuture().get()).getRcode()).isEqualTo(Rcode.SERVFAIL);
         }
+        assertThat(service.forwardsInFlight()).isZero();
+    }
+
+    @Test
+    void aQueryThatFindsNoSlotWithinTheWaitIsRefused() throws Exception {
+        List<CompletableFuture<byte[]>> pending = new ArrayList<>();
+        UpstreamExchange never = (upstream, query, transport, containerId) -> {
+            CompletableFuture<byte[]> future = new CompletableFuture<>();
+            synchronized (pending) {
+                pending.add(future);
+            }
+            return future;
+        };
+        clientWith(DnsFixtures.hostUpstream("10.0.0.1"));
+        DnsService service = new DnsService(resolver, never, Duration.ofMinutes(5), Duration.ofSeconds(1));
+        for (int i = 0; i < DnsService.MAX_FORWARDS_IN_FLIGHT; i++) {
+            service.answer(Querier.container(CLIENT), query("example.com", Type.A).toWire(), Transport.UDP);
+        }
+        CompletableFuture<byte[]> late = service.answer(Querier.container(CLIENT),
+                query("example.com", Type.A).toWire(), Transport.UDP).toCompletableFuture();
+        assertThat(late).isNotDone();
+        assertThat(new Message(late.get()).getRcode()).isEqualTo(Rcode.REFUSED);
+        assertThat(pending).as("never sent").hasSize(1024);
+        assertThat(service.forwardsWaiting()).isZero();
+        pending.forEach(future -> future.completeExceptionally(new IllegalStateException("gone")));
         assertThat(service.forwardsInFlight()).isZero();
     }
 

@@ -3,6 +3,7 @@ package io.netdock.events;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.netdock.go.Timestamps;
 import io.netdock.error.DockerError;
 import io.netdock.filters.Filters;
 import java.time.Clock;
@@ -60,27 +61,27 @@ class EventLogTest {
 
     @Test
     void parsesTimestampsLikeDockerd() {
-        assertThat(EventTime.parse(null)).isEmpty();
-        assertThat(EventTime.parse("")).isEmpty();
-        assertThat(EventTime.parse("1795886478")).hasValue(T0);
-        assertThat(EventTime.parse("1795886478.5")).hasValue(T0 + 500_000_000L);
-        assertThat(EventTime.parse("1795886478.000000001")).hasValue(T0 + 1);
-        assertThat(EventTime.parse("1795886478.1234567891234")).hasValue(T0 + 123_456_789L);
-        assertThat(EventTime.parse("0")).hasValue(0L);
-        assertThatThrownBy(() -> EventTime.parse("1795886478.")).isInstanceOf(DockerError.class)
+        assertThat(Timestamps.parse(null)).isEmpty();
+        assertThat(Timestamps.parse("")).isEmpty();
+        assertThat(Timestamps.parse("1795886478")).hasValue(T0);
+        assertThat(Timestamps.parse("1795886478.5")).hasValue(T0 + 500_000_000L);
+        assertThat(Timestamps.parse("1795886478.000000001")).hasValue(T0 + 1);
+        assertThat(Timestamps.parse("1795886478.1234567891234")).hasValue(T0 + 123_456_789L);
+        assertThat(Timestamps.parse("0")).hasValue(0L);
+        assertThatThrownBy(() -> Timestamps.parse("1795886478.")).isInstanceOf(DockerError.class)
                 .hasMessage("strconv.ParseInt: parsing \"\": invalid syntax");
-        assertThatThrownBy(() -> EventTime.parse("2026-11-28T10:00:00Z"))
+        assertThatThrownBy(() -> Timestamps.parse("2026-11-28T10:00:00Z"))
                 .hasMessage("strconv.ParseInt: parsing \"2026-11-28T10:00:00Z\": invalid syntax");
-        assertThatThrownBy(() -> EventTime.parse("99999999999999999999"))
+        assertThatThrownBy(() -> Timestamps.parse("99999999999999999999"))
                 .hasMessage("strconv.ParseInt: parsing \"99999999999999999999\": value out of range");
     }
 
     @Test
     void secondsBeyondTheNanosecondRangeAreTheEndOfTime() {
         // Go keeps them (int64 seconds); they were a 500 "long overflow" here
-        assertThat(EventTime.parse("99999999999")).hasValue(Long.MAX_VALUE);
-        assertThat(EventTime.parse("9223372036854775807.9")).hasValue(Long.MAX_VALUE);
-        assertThat(EventTime.parse("-99999999999")).hasValue(Long.MIN_VALUE);
+        assertThat(Timestamps.parse("99999999999")).hasValue(Long.MAX_VALUE);
+        assertThat(Timestamps.parse("9223372036854775807.9")).hasValue(Long.MAX_VALUE);
+        assertThat(Timestamps.parse("-99999999999")).hasValue(Long.MIN_VALUE);
     }
 
     @Test

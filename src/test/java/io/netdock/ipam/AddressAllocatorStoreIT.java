@@ -1,5 +1,6 @@
 package io.netdock.ipam;
 
+import io.netdock.store.StoreFeed;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -36,7 +37,7 @@ class AddressAllocatorStoreIT {
 
     private static DataSource databaseWithNetwork(TestDatabase kind) {
         DataSource database = kind.create();
-        new Networks(JdbcClient.create(database), new DataSourceTransactionManager(database)).insert(TestNetworks.bridge(NETWORK, "n", "10.9.0.0/24", "10.9.0.1"));
+        new Networks(JdbcClient.create(database), new DataSourceTransactionManager(database), StoreFeed.unshared()).insert(TestNetworks.bridge(NETWORK, "n", "10.9.0.0/24", "10.9.0.1"));
         return database;
     }
 

@@ -612,6 +612,19 @@ public abstract class PlumbingContract {
     }
 
     @Test
+    void theHostListenerListensInTheHostNamespaceOnOnePortForUdpAndTcpWithoutRules() throws Exception {
+        try (DnsSockets sockets = plumbing.openHostListener(new java.net.InetSocketAddress(ip("127.0.0.1"), 0))) {
+            assertThat(sockets.sandboxId()).isEqualTo(DnsSockets.HOST);
+            assertThat(sockets.udpPort()).isPositive().isEqualTo(sockets.tcpPort());
+            assertThat(DnsSockets.localAddress(sockets.tcp()).getAddress()).isEqualTo(ip("127.0.0.1"));
+            assertThat(namespace("host").ruleset()).isEmpty();
+            assertThatThrownBy(() -> plumbing.openHostListener(
+                    new java.net.InetSocketAddress(ip("127.0.0.1"), sockets.udpPort())))
+                    .as("the port is taken").hasMessageContaining("Address already in use");
+        }
+    }
+
+    @Test
     void aResolverNeedsItsSandbox() {
         assertThatThrownBy(() -> plumbing.openResolver(SANDBOX_2)).isInstanceOf(KernelObjectNotFound.class)
                 .hasMessage("open resolver in sandbox 6b6b6b6b6b6b: No such file or directory");

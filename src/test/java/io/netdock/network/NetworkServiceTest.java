@@ -1,5 +1,6 @@
 package io.netdock.network;
 
+import io.netdock.store.StoreFeed;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -26,7 +27,7 @@ class NetworkServiceTest {
     NetworkServiceTest() {
         DataSource database = TestDatabases.h2();
         DataSourceTransactionManager transactions = new DataSourceTransactionManager(database);
-        Networks networks = new Networks(JdbcClient.create(database), transactions);
+        Networks networks = new Networks(JdbcClient.create(database), transactions, StoreFeed.unshared());
         networks.insert(TestNetworks.bridge(FRONT, "front", "10.61.0.0/24", "10.61.0.1"));
         networks.insert(TestNetworks.bridge(NAMED_C, "c", "10.62.0.0/24", "10.62.0.1"));
         networks.insert(TestNetworks.bridge(AB_1, "one", "10.63.0.0/24", "10.63.0.1"));

@@ -1,5 +1,6 @@
 package io.netdock.network;
 
+import io.netdock.store.StoreFeed;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -20,7 +21,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 class NetworksStoreIT {
 
     private static Networks networksIn(DataSource database) {
-        return new Networks(JdbcClient.create(database), new DataSourceTransactionManager(database));
+        return new Networks(JdbcClient.create(database), new DataSourceTransactionManager(database), StoreFeed.unshared());
     }
 
     @ParameterizedTest
@@ -61,7 +62,7 @@ class NetworksStoreIT {
     @MethodSource("io.netdock.testing.TestDatabases#both")
     void namesAndHeldSubnetsAreUniqueInTheDatabase(TestDatabase kind) {
         DataSource database = kind.create();
-        Networks networks = new Networks(JdbcClient.create(database), new DataSourceTransactionManager(database));
+        Networks networks = new Networks(JdbcClient.create(database), new DataSourceTransactionManager(database), StoreFeed.unshared());
         networks.insert(TestNetworks.bridge(TestNetworks.id('1'), "same", "10.1.0.0/24", "10.1.0.1"));
         assertThatThrownBy(() -> networks.insert(
                 TestNetworks.bridge(TestNetworks.id('2'), "same", "10.2.0.0/24", "10.2.0.1")))

@@ -1,5 +1,6 @@
 package io.netdock.portmap;
 
+import io.netdock.store.StoreFeed;
 import com.zaxxer.hikari.HikariDataSource;
 import io.netdock.kernel.bridge.BridgeDriver;
 import io.netdock.kernel.simulated.SimulatedKernel;
@@ -46,7 +47,7 @@ public class PortAllocationBenchmark {
             HikariDataSource database = new HikariDataSource();
             database.setDataSource(TestDatabases.h2());
             DataSourceTransactionManager transactions = new DataSourceTransactionManager(database);
-            mapper = new PortMapper(new PortBindings(JdbcClient.create(database)),
+            mapper = new PortMapper(new PortBindings(JdbcClient.create(database), StoreFeed.unshared()),
                     new BridgeDriver(new SimulatedKernel("/tmp/netns")), transactions, new PortProperties(RANGE));
             transaction = new TransactionTemplate(transactions);
         }

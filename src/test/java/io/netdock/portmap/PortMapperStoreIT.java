@@ -1,5 +1,6 @@
 package io.netdock.portmap;
 
+import io.netdock.store.StoreFeed;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -18,7 +19,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 class PortMapperStoreIT {
 
     private static PortMapper mapperOn(DataSource database, String range) {
-        return new PortMapper(new PortBindings(JdbcClient.create(database)),
+        return new PortMapper(new PortBindings(JdbcClient.create(database), StoreFeed.unshared()),
                 new BridgeDriver(new SimulatedKernel("/tmp/netns")), new DataSourceTransactionManager(database),
                 new PortProperties(range));
     }

@@ -1,8 +1,7 @@
 package io.netdock.build.web;
 
+import io.netdock.api.DockerDocument;
 import io.netdock.filters.Filters;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Set;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -19,11 +18,8 @@ class BuildCacheController {
             "inuse", "shared", "private", "label", "label!");
 
     @PostMapping("/build/prune")
-    Map<String, Object> prune(@RequestParam(required = false) String filters) {
+    DockerDocument prune(@RequestParam(required = false) String filters) {
         Filters.parse(filters).accept(PRUNE_FILTERS);
-        Map<String, Object> answer = new LinkedHashMap<>();
-        answer.put("CachesDeleted", null);
-        answer.put("SpaceReclaimed", 0);
-        return answer;
+        return DockerDocument.object().field("CachesDeleted", null).field("SpaceReclaimed", 0);
     }
 }

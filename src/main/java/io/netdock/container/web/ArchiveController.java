@@ -8,10 +8,9 @@ import io.netdock.container.ContainerEvents;
 import io.netdock.container.ContainerFiles;
 import io.netdock.container.ContainerService;
 import io.netdock.error.DockerError;
+import io.netdock.go.FilePath;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Instant;
-import java.util.ArrayDeque;
-import java.util.Deque;
 import java.util.List;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -49,7 +48,8 @@ class ArchiveController {
         if (path == null || path.isEmpty()) {
             throw DockerError.invalidParameter("bad parameter: pathcannot be empty");
         }
-        String clean = clean(path);
+        // scoped to the container's root: ".." never climbs above "/"
+        String clean = FilePath.clean("/" + path);
         Instant mtime = container.state().startedAt() != null ? container.state().startedAt() : container.created();
         PathStat stat;
         byte[] tar;
@@ -84,24 +84,5 @@ class ArchiveController {
             case "/etc/resolv.conf" -> files.resolvConf(container);
             default -> files.hostname(container);
         };
-    }
-
-    /**
-     * The path inside the container, cleaned like Go's {@code filepath.Clean} and scoped to the container's
-     * root: {@code ..} never climbs above {@code /}.
-     */
-    static String clean(String path) {
-        Deque<String> parts = new ArrayDeque<>();
-        for (String part : path.split("/")) {
-            if (part.isEmpty() || part.equals(".")) {
-                continue;
-            }
-            if (part.equals("..")) {
-                parts.pollLast();
-            } else {
-                parts.addLast(part);
-            }
-        }
-        return "/" + String.join("/", parts);
     }
 }

@@ -1,6 +1,8 @@
 package io.netdock.container.web;
 
+import io.netdock.api.OpenResponses;
 import io.netdock.api.RequestedVersion;
+import io.netdock.api.StreamedResponse;
 import io.netdock.container.Container;
 import io.netdock.go.BoolValue;
 import io.netdock.container.ContainerExits;
@@ -10,7 +12,6 @@ import io.netdock.process.LogEntry;
 import io.netdock.process.LogQuery;
 import io.netdock.process.LogReader;
 import io.netdock.process.StdStream;
-import jakarta.servlet.AsyncContext;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -24,7 +25,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * {@code POST /containers/{id}/attach}: {@code Upgrade: tcp} → 101 and the stream on the hijacked connection;
- * otherwise 200 with the stream as the body. Either ends when the container next stops. With processes the
+ * otherwise 200 with the stream as the body. Either ends when the container next stops, when the client goes away
+ * or when netdock shuts down (the container goes on). With processes the
  * process's output arrives framed (stdcopy) and the client's input goes to its stdin; without, a client attached
  * before the start reads one line saying the container runs no process, and attaching to a running one is refused
  * with the setting that would enable it.
@@ -35,11 +37,14 @@ class AttachController {
     private final ContainerService containers;
     private final ContainerExits exits;
     private final ContainerProcesses processes;
+    private final OpenResponses openResponses;
 
-    AttachController(ContainerService containers, ContainerExits exits, ContainerProcesses processes) {
+    AttachController(ContainerService containers, ContainerExits exits, ContainerProcesses processes,
+                     OpenResponses openResponses) {
         this.containers = containers;
         this.exits = exits;
         this.processes = processes;
+        this.openResponses = openResponses;
     }
 
     @PostMapping("/containers/{id}/attach")
@@ -69,6 +74,11 @@ class AttachController {
         Runnable detach = begin(container, sink, BoolValue.of(logs));
         if (hijack) {
             RawStreamUpgrade hijacked = request.upgrade(RawStreamUpgrade.class);
+            hijacked.whenClosed(detach);
+            hijacked.whenClosed(exits.register(container.id(), ContainerExits.Until.NEXT_EXIT,
+                    code -> hijacked.close())::cancel);
+            hijacked.endAtShutdown(openResponses);
+            sink.whenBroken(hijacked::close);
             if (processes.enabled()) {
                 hijacked.keepOpenAfterInput();
             }
@@ -79,12 +89,6 @@ class AttachController {
                     }
                 });
             }
-            var registration = exits.register(container.id(), ContainerExits.Until.NEXT_EXIT,
-                    code -> hijacked.close());
-            hijacked.whenClosed(() -> {
-                registration.cancel();
-                detach.run();
-            });
             hijacked.whenOpen(opened -> {
                 try {
                     sink.connect(opened.output());
@@ -94,14 +98,11 @@ class AttachController {
             });
             return;
         }
-        AsyncContext async = request.startAsync();
-        async.setTimeout(0);
-        sink.connect(async.getResponse().getOutputStream());
-        var registration = exits.register(container.id(), ContainerExits.Until.NEXT_EXIT, code -> async.complete());
-        async.addListener(new CompletionListener(() -> {
-            registration.cancel();
-            detach.run();
-        }));
+        StreamedResponse body = StreamedResponse.start(request, openResponses);
+        body.whenEnded(detach);
+        body.whenEnded(exits.register(container.id(), ContainerExits.Until.NEXT_EXIT, code -> body.run())::cancel);
+        sink.whenBroken(body);
+        sink.connect(body.body());
     }
 
     /** Replays the log if asked, then attaches the live output; returns how to detach. */

@@ -34,8 +34,11 @@ final class ContainerDocuments {
     private ContainerDocuments() {
     }
 
+    /**
+     * @param logDriver the log driver of a container created without one: {@link ContainerProcesses#logDriver()}
+     */
     static DockerDocument inspect(ContainerView view, Optional<Container> namespaceOwner, String stateDir,
-                                  ApiVersion version) {
+                                  String logDriver, ApiVersion version) {
         Container c = view.container();
         boolean started = c.state().startedAt() != null;
         Container files = namespaceOwner.orElse(c);
@@ -60,7 +63,7 @@ final class ContainerDocuments {
                 .field("ProcessLabel", "")
                 .field("AppArmorProfile", "")
                 .field("ExecIDs", null)
-                .field("HostConfig", hostConfig(c.host(), view.hostLinks()))
+                .field("HostConfig", hostConfig(c.host(), view.hostLinks(), logDriver))
                 .field("GraphDriver", DockerDocument.object().field("Data", Map.of()).field("Name", "netdock"))
                 .field("Mounts", List.of())
                 .field("Config", config(c.config(), version))
@@ -87,7 +90,7 @@ final class ContainerDocuments {
                 .field("State", c.state().statusText())
                 .field("Status", status(c.state(), now))
                 .field("HostConfig", DockerDocument.object().field("NetworkMode", c.host().networkMode()))
-                .field("NetworkSettings", DockerDocument.object().field("Networks", networks))
+                .field("NetworkSettings", DockerDocument.object().field("Networks", DockerDocument.goMap(networks)))
                 .field("Mounts", List.of());
     }
 
@@ -160,9 +163,9 @@ final class ContainerDocuments {
     private static Map<String, Object> exposedPorts(List<String> keys) {
         Map<String, Object> exposed = new LinkedHashMap<>();
         if (keys != null) {
-            new TreeSet<>(keys).forEach(key -> exposed.put(key, Map.of()));
+            keys.forEach(key -> exposed.put(key, Map.of()));
         }
-        return exposed;
+        return DockerDocument.goMap(exposed);
     }
 
     /**
@@ -171,14 +174,14 @@ final class ContainerDocuments {
      * {@code ShmSize} is 64 MiB, {@code MemorySwap} twice a set {@code Memory}, a {@code PidsLimit} of 0 or less and a
      * {@code MemorySwappiness} of -1 unset).
      */
-    private static DockerDocument hostConfig(HostSettings h, List<String> links) {
+    private static DockerDocument hostConfig(HostSettings h, List<String> links, String logDriver) {
         Given given = new Given(h.asGiven());
         long memory = given.number("Memory");
         long swap = given.number("MemorySwap");
         return DockerDocument.object()
                 .field("Binds", given.value("Binds"))
                 .field("ContainerIDFile", given.text("ContainerIDFile", ""))
-                .field("LogConfig", logConfig(given))
+                .field("LogConfig", logConfig(given, logDriver))
                 .field("NetworkMode", h.networkMode())
                 .field("PortBindings", portBindings(h.portBindings()))
                 .field("RestartPolicy", DockerDocument.object()
@@ -253,12 +256,12 @@ final class ContainerDocuments {
                 .omitEmpty("Init", given.value("Init"));
     }
 
-    /** The log driver as given; none given is netdock's own ({@code none}: it keeps no container logs). */
-    private static DockerDocument logConfig(Given given) {
+    /** The log driver as given; none given is the one netdock uses ({@code logDriver}). */
+    private static DockerDocument logConfig(Given given, String logDriver) {
         Object raw = given.value("LogConfig");
         Given log = new Given(raw instanceof Map<?, ?> map ? castMap(map) : Map.of());
         return DockerDocument.object()
-                .field("Type", log.text("Type", "none"))
+                .field("Type", log.text("Type", logDriver))
                 .field("Config", log.map("Config") == null ? Map.of() : log.map("Config"));
     }
 
@@ -274,7 +277,7 @@ final class ContainerDocuments {
         Map<String, Object> doc = new LinkedHashMap<>();
         bindings.forEach((key, list) -> doc.put(key, list.stream()
                 .map(b -> portBinding(b.hostIp(), b.hostPort())).toList()));
-        return doc;
+        return DockerDocument.goMap(doc);
     }
 
     private static DockerDocument portBinding(String hostIp, String hostPort) {
@@ -304,7 +307,7 @@ final class ContainerDocuments {
                 .field("IPPrefixLen", bridge.map(Endpoint::ipv4PrefixLength).orElse(0))
                 .field("IPv6Gateway", bridge.map(Endpoint::gatewayV6Text).orElse(""))
                 .field("MacAddress", bridge.map(Endpoint::macAddress).orElse(""))
-                .field("Networks", networks);
+                .field("Networks", DockerDocument.goMap(networks));
     }
 
     /** Docker's {@code EndpointSettings}; {@code MacAddress} and {@code DriverOpts} moved up in API 1.44. */
@@ -372,13 +375,11 @@ final class ContainerDocuments {
             bound.computeIfAbsent(b.portKey(), k -> new ArrayList<>())
                     .add(portBinding(b.hostIp(), Integer.toString(b.hostPort())));
         }
-        TreeSet<String> keys = new TreeSet<>();
         if (c.config().exposedPorts() != null) {
-            keys.addAll(c.config().exposedPorts());
+            c.config().exposedPorts().forEach(key -> ports.put(key, null));
         }
-        keys.addAll(bound.keySet());
-        keys.forEach(key -> ports.put(key, bound.get(key)));
-        return ports;
+        ports.putAll(bound);
+        return DockerDocument.goMap(ports);
     }
 
     /** Docker's {@code Port}: published ones with their host side, then exposed ones without ({@code omitempty}). */

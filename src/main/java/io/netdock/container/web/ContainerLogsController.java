@@ -1,7 +1,9 @@
 package io.netdock.container.web;
 
+import io.netdock.api.OpenResponses;
 import io.netdock.api.RequestedVersion;
 import io.netdock.api.StreamFrames;
+import io.netdock.api.StreamedResponse;
 import io.netdock.container.Container;
 import io.netdock.go.BoolValue;
 import io.netdock.container.ContainerProcesses;
@@ -10,9 +12,7 @@ import io.netdock.error.DockerError;
 import io.netdock.process.LogQuery;
 import io.netdock.process.LogReader;
 import io.netdock.go.GoTime;
-import io.netdock.go.Strconv;
-import io.netdock.go.Unparsable;
-import jakarta.servlet.AsyncContext;
+import io.netdock.go.Timestamps;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -20,8 +20,10 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.OptionalLong;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -30,22 +32,26 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * {@code GET /containers/{id}/logs}: the json-file log in the multiplexed stream format ({@code follow},
  * {@code since}, {@code until}, {@code timestamps}, {@code tail}, {@code stdout}/{@code stderr}). Without processes
- * there is no log: the answer says why and how to enable processes.
+ * there is no log: the answer says why and how to enable processes. A followed log ends when the process's log
+ * closes, when the client goes away or when netdock shuts down.
  */
 @RestController
 class ContainerLogsController {
 
     private final ContainerService containers;
     private final ContainerProcesses processes;
+    private final OpenResponses openResponses;
     private final ExecutorService readers = Executors.newCachedThreadPool(runnable -> {
         Thread thread = new Thread(runnable, "netdock-logs");
         thread.setDaemon(true);
         return thread;
     });
 
-    ContainerLogsController(ContainerService containers, ContainerProcesses processes) {
+    ContainerLogsController(ContainerService containers, ContainerProcesses processes,
+                            OpenResponses openResponses) {
         this.containers = containers;
         this.processes = processes;
+        this.openResponses = openResponses;
     }
 
     @GetMapping("/containers/{id}/logs")
@@ -67,10 +73,9 @@ class ContainerLogsController {
         response.setStatus(200);
         response.setContentType(StreamTypes.of(container, RequestedVersion.of(request)).toString());
         response.flushBuffer();
-        AsyncContext async = request.startAsync();
-        async.setTimeout(0);
-        OutputStream body = async.getResponse().getOutputStream();
-        readers.execute(() -> {
+        StreamedResponse stream = StreamedResponse.start(request, openResponses);
+        OutputStream body = stream.body();
+        Future<?> reader = readers.submit(() -> {
             try {
                 LogReader.read(processes.logFile(container.id()), query,
                         query.follow() ? processes.liveLog(container.id()) : null, entry -> {
@@ -79,34 +84,30 @@ class ContainerLogsController {
                             byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
                             try {
                                 StreamFrames.write(body, framed, entry.stream().number(), bytes, 0, bytes.length);
-                            } catch (IOException gone) {
-                                throw new UncheckedIOException(gone);
+                            } catch (IOException | IllegalStateException gone) {
+                                throw new UncheckedIOException(new IOException(gone));
                             }
                         });
-            } catch (UncheckedIOException | InterruptedException clientGone) {
-                // the client stopped reading
+            } catch (UncheckedIOException | InterruptedException clientGoneOrEnded) {
+                // the client stopped reading, or the stream was ended while following
             } finally {
-                async.complete();
+                stream.run();
             }
         });
+        stream.whenEnded(() -> reader.cancel(true));
     }
 
-    /** dockerd's {@code timetypes.ParseTimestamps}: seconds, optionally {@code .nanoseconds}; 0 or empty for none. */
+    /** A {@code since}/{@code until} timestamp; 0 or empty for none. */
     private static Instant time(String value) {
-        if (value == null || value.isEmpty() || value.equals("0")) {
+        if (value == null || value.equals("0")) {
             return null;
         }
-        int dot = value.indexOf('.');
-        try {
-            long seconds = Strconv.parseInt(dot < 0 ? value : value.substring(0, dot));
-            if (dot < 0) {
-                return Instant.ofEpochSecond(seconds);
-            }
-            String fraction = (value.substring(dot + 1) + "000000000").substring(0, 9);
-            return Instant.ofEpochSecond(seconds, Strconv.parseInt(fraction));
-        } catch (Unparsable bad) {
-            throw DockerError.system(bad.getMessage());
+        OptionalLong nanos = Timestamps.parse(value);
+        if (nanos.isEmpty()) {
+            return null;
         }
+        return Instant.ofEpochSecond(Math.floorDiv(nanos.getAsLong(), 1_000_000_000L),
+                Math.floorMod(nanos.getAsLong(), 1_000_000_000L));
     }
 
     /** {@code all}, a number, or (like dockerd) anything else for all. */

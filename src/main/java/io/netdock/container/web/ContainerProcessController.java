@@ -1,10 +1,11 @@
 package io.netdock.container.web;
 
+import io.netdock.api.DockerDocument;
+import io.netdock.container.Container;
 import io.netdock.container.ContainerFreezer;
+import io.netdock.container.ContainerProcesses;
 import io.netdock.container.ContainerService;
 import io.netdock.process.TopTable;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -25,12 +26,11 @@ class ContainerProcessController {
     }
 
     @GetMapping("/containers/{id}/top")
-    Map<String, Object> top(@PathVariable String id, @RequestParam(name = "ps_args", required = false) String args) {
+    DockerDocument top(@PathVariable String id, @RequestParam(name = "ps_args", required = false) String args) {
         TopTable table = freezer.top(id, args);
-        Map<String, Object> top = new LinkedHashMap<>();
-        top.put("Processes", table.processes());
-        top.put("Titles", table.titles());
-        return top;
+        return DockerDocument.object()
+                .field("Processes", table.processes())
+                .field("Titles", table.titles());
     }
 
     @PostMapping("/containers/{id}/pause")
@@ -49,8 +49,9 @@ class ContainerProcessController {
     @PostMapping("/containers/{id}/resize")
     ResponseEntity<Void> resize(@PathVariable String id, @RequestParam(required = false) String h,
                                 @RequestParam(required = false) String w) {
-        if (!containers.get(id).isRunning()) {
-            throw io.netdock.error.DockerError.conflict("Container " + containers.get(id).id() + " is not running");
+        Container container = containers.get(id);
+        if (!container.isRunning()) {
+            throw ContainerProcesses.notRunning(container);
         }
         return ResponseEntity.ok().build();
     }

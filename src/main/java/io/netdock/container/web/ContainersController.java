@@ -7,6 +7,7 @@ import io.netdock.api.RequestedVersion;
 import io.netdock.container.Container;
 import io.netdock.container.ContainerExits;
 import io.netdock.container.ContainerFilters;
+import io.netdock.container.ContainerProcesses;
 import io.netdock.container.ContainerService;
 import io.netdock.container.ContainerView;
 import io.netdock.container.ContainerViews;
@@ -42,14 +43,16 @@ class ContainersController {
     private final ContainerViews views;
     private final ContainerExits exits;
     private final OpenResponses openResponses;
+    private final ContainerProcesses processes;
     private final String stateDir;
 
     ContainersController(ContainerService containers, ContainerViews views, ContainerExits exits,
-                         OpenResponses openResponses, NetdockProperties properties) {
+                         OpenResponses openResponses, ContainerProcesses processes, NetdockProperties properties) {
         this.containers = containers;
         this.views = views;
         this.exits = exits;
         this.openResponses = openResponses;
+        this.processes = processes;
         this.stateDir = properties.stateDirectory().toString();
     }
 
@@ -85,7 +88,7 @@ class ContainersController {
     DockerDocument inspect(@PathVariable String id, HttpServletRequest request) {
         ContainerView view = views.of(id);
         return ContainerDocuments.inspect(view, views.namespaceOwner(view.container()), stateDir,
-                RequestedVersion.of(request));
+                processes.logDriver(), RequestedVersion.of(request));
     }
 
     @PostMapping("/containers/{id}/start")

@@ -13,9 +13,7 @@ import io.netdock.image.web.ImageDocuments;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Instant;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -47,7 +45,7 @@ class DiskUsageController {
 
     /** The legacy shape (API ≤ 1.51, netdock's highest); {@code type} (1.42+) leaves the other kinds null. */
     @GetMapping("/system/df")
-    Map<String, Object> diskUsage(HttpServletRequest request) {
+    DockerDocument diskUsage(HttpServletRequest request) {
         ApiVersion version = RequestedVersion.of(request);
         String[] requested = request.getParameterValues("type");
         Set<String> types = requested == null || version.below("1.42") ? TYPES : Set.copyOf(Arrays.asList(requested));
@@ -56,26 +54,22 @@ class DiskUsageController {
                 throw DockerError.invalidParameter("unknown object type: " + type);
             }
         }
-        Map<String, Object> usage = new LinkedHashMap<>();
-        usage.put("LayersSize", 0);
-        usage.put("Images", types.contains("image") ? imageUsage(version) : null);
-        usage.put("Containers", types.contains("container") ? containerUsage(version) : null);
-        usage.put("Volumes", types.contains("volume") ? List.of() : null);
-        usage.put("BuildCache", types.contains("build-cache") ? List.of() : null);
-        if (version.below("1.42")) {
-            usage.put("BuilderSize", 0);
-        }
-        return usage;
+        return DockerDocument.object(version)
+                .field("LayersSize", 0)
+                .field("Images", types.contains("image") ? imageUsage(version) : null)
+                .field("Containers", types.contains("container") ? containerUsage(version) : null)
+                .field("Volumes", types.contains("volume") ? List.of() : null)
+                .field("BuildCache", types.contains("build-cache") ? List.of() : null)
+                .below("1.42", "BuilderSize", 0);
     }
 
     @PostMapping("/containers/prune")
-    Map<String, Object> prune(@RequestParam(required = false) String filters) {
+    DockerDocument prune(@RequestParam(required = false) String filters) {
         List<String> deleted = containers.prune(Filters.parse(filters)).stream()
                 .map(Container::id).toList();
-        Map<String, Object> answer = new LinkedHashMap<>();
-        answer.put("ContainersDeleted", deleted.isEmpty() ? null : deleted);
-        answer.put("SpaceReclaimed", 0);
-        return answer;
+        return DockerDocument.object()
+                .field("ContainersDeleted", deleted.isEmpty() ? null : deleted)
+                .field("SpaceReclaimed", 0);
     }
 
     private List<DockerDocument> imageUsage(ApiVersion version) {

@@ -18,6 +18,7 @@ public final class FramedOutput implements OutputSink {
     private final boolean stdout;
     private final boolean stderr;
     private volatile boolean broken;
+    private volatile Runnable onBroken = () -> { };
 
     /** Output that arrives before the connection is open is kept until {@link #connect}. */
     public FramedOutput(boolean framed, boolean stdout, boolean stderr) {
@@ -32,27 +33,42 @@ public final class FramedOutput implements OutputSink {
             return;
         }
         synchronized (this) {
+            if (broken) {
+                return;
+            }
             try {
                 StreamFrames.write(out != null ? out : early, framed, stream.number(), data, 0, length);
+                return;
             } catch (IOException | RuntimeException gone) {
                 broken = true;
             }
         }
+        onBroken.run();
+    }
+
+    /** Runs {@code action} once a write fails (the client went away): its stream is to be ended. */
+    public void whenBroken(Runnable action) {
+        this.onBroken = action;
+        if (broken) {
+            action.run();
+        }
     }
 
     /** The connection is open: what came early goes first. */
-    public synchronized void connect(OutputStream connection) {
-        try {
-            connection.write(early.toByteArray());
-            connection.flush();
-        } catch (IOException | RuntimeException gone) {
-            broken = true;
+    public void connect(OutputStream connection) {
+        synchronized (this) {
+            try {
+                connection.write(early.toByteArray());
+                connection.flush();
+                early = null;
+                out = connection;
+                return;
+            } catch (IOException | RuntimeException gone) {
+                broken = true;
+                early = null;
+                out = connection;
+            }
         }
-        early = null;
-        out = connection;
-    }
-
-    boolean isBroken() {
-        return broken;
+        onBroken.run();
     }
 }

@@ -1,25 +1,30 @@
 package io.netdock.container.web;
 
+import io.netdock.api.OpenResponses;
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpUpgradeHandler;
 import jakarta.servlet.http.WebConnection;
 import java.io.IOException;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 
 /**
  * The hijacked connection of {@code POST /containers/{id}/attach} (and exec start) after {@code 101 UPGRADED}.
  * What the client sends goes to {@link #whenInput} (a process's stdin) or is dropped; the stream ends (the
- * connection closes) when the container stops or the client goes away. A client that closes its sending side
- * (end of stdin) keeps receiving output when {@link #keepOpenAfterInput} was asked for.
+ * connection closes) when the container stops, the client goes away or netdock shuts down. The end of what the
+ * client sends is the client leaving, unless {@link #keepOpenAfterInput} was asked for: the docker CLI always
+ * closes its sending side (at the end of its stdin, or at once without one) and keeps reading the output, so a
+ * client that left is then noticed when the next output cannot be written, as dockerd notices it.
  */
 public class RawStreamUpgrade implements HttpUpgradeHandler {
 
     private final AtomicBoolean closed = new AtomicBoolean();
     private volatile WebConnection connection;
     private volatile Consumer<RawStreamUpgrade> onOpen = upgrade -> { };
-    private volatile Runnable onClose = () -> { };
+    private final List<Runnable> onClose = new CopyOnWriteArrayList<>();
     private volatile Input input = (data, length) -> { };
     private volatile Runnable onInputEnd = () -> { };
     private volatile boolean keepOpenAfterInput;
@@ -48,8 +53,17 @@ public class RawStreamUpgrade implements HttpUpgradeHandler {
         this.onOpen = callback;
     }
 
+    /** Adds {@code callback} to what runs once the stream has ended (at once when it has). */
     public void whenClosed(Runnable callback) {
-        this.onClose = callback;
+        onClose.add(callback);
+        if (closed.get() && onClose.remove(callback)) {
+            callback.run();
+        }
+    }
+
+    /** Ends the stream when netdock shuts down, so that shutdown does not wait for the container. */
+    public void endAtShutdown(OpenResponses open) {
+        whenClosed(open.add(this::close)::close);
     }
 
     @Override
@@ -74,7 +88,11 @@ public class RawStreamUpgrade implements HttpUpgradeHandler {
         if (!closed.compareAndSet(false, true)) {
             return;
         }
-        onClose.run();
+        for (Runnable callback : onClose) {
+            if (onClose.remove(callback)) {
+                callback.run();
+            }
+        }
         closeConnection();
     }
 

@@ -1,6 +1,7 @@
 package io.netdock.container.web;
 
 import io.netdock.api.OpenResponses;
+import io.netdock.api.StreamedResponse;
 import io.netdock.container.Container;
 import io.netdock.container.ContainerExits;
 import io.netdock.container.ContainerService;
@@ -8,7 +9,6 @@ import io.netdock.container.ContainerViews;
 import io.netdock.go.BoolValue;
 import io.netdock.system.HostFacts;
 import jakarta.annotation.PreDestroy;
-import jakarta.servlet.AsyncContext;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -16,7 +16,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -31,7 +30,6 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @RestController
 class StatsController {
-
 
     private final ContainerService containers;
     private final ContainerViews views;
@@ -74,25 +72,19 @@ class StatsController {
         }
         response.getOutputStream().write(document(container.id(), now, null));
         response.flushBuffer();
-        AsyncContext async = request.startAsync();
-        async.setTimeout(0);
+        StreamedResponse open = StreamedResponse.start(request, openResponses);
+        open.whenEnded(exits.register(container.id(), ContainerExits.Until.NEXT_EXIT, code -> open.run())::cancel);
         AtomicReference<Instant> last = new AtomicReference<>(now);
-        AtomicReference<ScheduledFuture<?>> tick = new AtomicReference<>();
-        AsyncEnd end = AsyncEnd.atExitOrShutdown(async, container.id(), exits, openResponses).beforeEnd(() -> {
-            ScheduledFuture<?> running = tick.get();
-            if (running != null) {
-                running.cancel(false);
-            }
-        });
-        tick.set(ticker.scheduleAtFixedRate(() -> {
+        var tick = ticker.scheduleAtFixedRate(() -> {
             Instant at = Instant.now();
             try {
-                async.getResponse().getOutputStream().write(document(container.id(), at, last.getAndSet(at)));
-                async.getResponse().flushBuffer();
+                open.body().write(document(container.id(), at, last.getAndSet(at)));
+                open.flush();
             } catch (IOException | RuntimeException clientGone) {
-                end.run();
+                open.run();
             }
-        }, 1, 1, TimeUnit.SECONDS));
+        }, 1, 1, TimeUnit.SECONDS);
+        open.whenEnded(() -> tick.cancel(false));
     }
 
     private byte[] document(String id, Instant now, Instant previous) {

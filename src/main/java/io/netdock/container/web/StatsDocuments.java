@@ -49,7 +49,7 @@ final class StatsDocuments {
                     networks.put(endpoint.interfaceName(), interfaceCounters());
                 }
             }
-            doc.field("networks", networks);
+            doc.field("networks", DockerDocument.goMap(networks));
         }
         return doc;
     }

@@ -1,6 +1,7 @@
 package io.netdock.dns.sandbox;
 
 import io.netdock.dns.DnsService;
+import io.netdock.dns.ResolverLoop;
 import io.netdock.dns.SocketUpstreamExchange;
 import io.netdock.kernel.Plumbing;
 import org.springframework.beans.factory.ObjectProvider;
@@ -19,8 +20,8 @@ import org.springframework.context.annotation.Primary;
 class SandboxDnsConfiguration {
 
     @Bean(destroyMethod = "close")
-    SandboxResolvers sandboxResolvers(Plumbing plumbing, DnsService service) {
-        return new SandboxResolvers(plumbing, service);
+    SandboxResolvers sandboxResolvers(Plumbing plumbing, ResolverLoop loop) {
+        return new SandboxResolvers(plumbing, loop);
     }
 
     /** Preferred to the JVM-namespace exchange. Resolvers are looked up lazily: they need the service, which needs this. */

@@ -1,7 +1,7 @@
 package io.netdock.dns.sandbox;
 
 import io.netdock.container.EmbeddedResolverChanged;
-import io.netdock.dns.DnsService;
+import io.netdock.dns.ResolverLoop;
 import io.netdock.dns.Querier;
 import io.netdock.kernel.DnsSockets;
 import io.netdock.kernel.KernelException;
@@ -30,9 +30,9 @@ class SandboxResolvers implements AutoCloseable {
     /** Container ID → what is served for it. */
     private final Map<String, ResolverLoop.Served> served = new HashMap<>();
 
-    SandboxResolvers(Plumbing plumbing, DnsService service) {
+    SandboxResolvers(Plumbing plumbing, ResolverLoop loop) {
         this.plumbing = plumbing;
-        this.loop = new ResolverLoop(service);
+        this.loop = loop;
     }
 
     /** After the change is committed: a rolled-back change opened or closed nothing. */
@@ -84,6 +84,5 @@ class SandboxResolvers implements AutoCloseable {
     public synchronized void close() {
         served.values().forEach(loop::withdraw);
         served.clear();
-        loop.close();
     }
 }

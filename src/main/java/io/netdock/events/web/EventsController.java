@@ -4,8 +4,8 @@ import io.netdock.api.RequestedVersion;
 import io.netdock.error.DockerError;
 import io.netdock.events.EventFilter;
 import io.netdock.events.EventLog;
+import io.netdock.go.Timestamps;
 import io.netdock.events.EventQuery;
-import io.netdock.events.EventTime;
 import io.netdock.filters.Filters;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.OptionalLong;
@@ -35,8 +35,8 @@ class EventsController {
         // getParameter, like Go's Form.Get: the first value when a parameter repeats.
         String sinceText = request.getParameter("since");
         String untilText = request.getParameter("until");
-        OptionalLong since = EventTime.parse(sinceText);
-        OptionalLong until = EventTime.parse(untilText);
+        OptionalLong since = Timestamps.parse(sinceText);
+        OptionalLong until = Timestamps.parse(untilText);
         if (until.isPresent() && until.getAsLong() < since.orElse(Long.MIN_VALUE)) {
             throw DockerError.invalidParameter("`since` time (" + sinceText + ") cannot be after `until` time ("
                     + untilText + ")");

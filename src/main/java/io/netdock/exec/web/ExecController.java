@@ -1,20 +1,20 @@
 package io.netdock.exec.web;
 
+import io.netdock.api.DockerDocument;
 import io.netdock.go.GoStruct;
+import io.netdock.api.OpenResponses;
 import io.netdock.api.RequestedVersion;
+import io.netdock.api.StreamedResponse;
 import io.netdock.container.web.FramedOutput;
 import io.netdock.container.web.RawStreamUpgrade;
 import io.netdock.exec.ExecConfig;
 import io.netdock.exec.ExecInstance;
 import io.netdock.exec.ExecService;
 import io.netdock.process.HostProcess;
-import jakarta.servlet.AsyncContext;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -27,7 +27,8 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * {@code docker exec}: create, start (attached on a hijacked connection or a streamed body, or detached),
- * inspect and resize. The attached stream is framed (stdcopy) and ends when the exec's process has exited.
+ * inspect and resize. The attached stream is framed (stdcopy) and ends when the exec's process has exited, when
+ * the client goes away (the process goes on) or when netdock shuts down.
  */
 @RestController
 class ExecController {
@@ -36,19 +37,21 @@ class ExecController {
     private static final MediaType RAW_STREAM = MediaType.parseMediaType("application/vnd.docker.raw-stream");
 
     private final ExecService execs;
+    private final OpenResponses openResponses;
 
-    ExecController(ExecService execs) {
+    ExecController(ExecService execs, OpenResponses openResponses) {
         this.execs = execs;
+        this.openResponses = openResponses;
     }
 
     @PostMapping("/containers/{id}/exec")
-    ResponseEntity<Map<String, Object>> create(@PathVariable String id, @RequestBody(required = false) JsonNode body) {
+    ResponseEntity<DockerDocument> create(@PathVariable String id, @RequestBody(required = false) JsonNode body) {
         GoStruct exec = GoStruct.body(body, "ExecConfig", "container.ExecOptions");
         ExecConfig config = new ExecConfig(exec.stringOrStrings("Cmd"), exec.strings("Env"), exec.text("User"),
                 exec.text("WorkingDir"), exec.bool("AttachStdin"), exec.bool("AttachStdout"),
                 exec.bool("AttachStderr"), exec.bool("Tty"), exec.bool("Privileged"), exec.text("DetachKeys"));
         ExecInstance instance = execs.create(id, config);
-        return ResponseEntity.status(HttpStatus.CREATED).body(Map.of("Id", instance.id()));
+        return ResponseEntity.status(HttpStatus.CREATED).body(DockerDocument.object().field("Id", instance.id()));
     }
 
     @PostMapping("/exec/{id}/start")
@@ -71,6 +74,8 @@ class ExecController {
             response.setHeader("Content-Type", type.toString());
             response.setHeader("Upgrade", "tcp");
             RawStreamUpgrade hijacked = request.upgrade(RawStreamUpgrade.class);
+            hijacked.endAtShutdown(openResponses);
+            sink.whenBroken(hijacked::close);
             hijacked.keepOpenAfterInput();
             if (config.attachStdin()) {
                 hijacked.whenInput((data, length) -> {
@@ -95,10 +100,10 @@ class ExecController {
         response.setStatus(200);
         response.setContentType(type.toString());
         response.flushBuffer();
-        AsyncContext async = request.startAsync();
-        async.setTimeout(0);
-        sink.connect(async.getResponse().getOutputStream());
-        execs.start(id, sink, async::complete);
+        StreamedResponse stream = StreamedResponse.start(request, openResponses);
+        sink.whenBroken(stream);
+        sink.connect(stream.body());
+        execs.start(id, sink, stream);
     }
 
     /** Runs the close once both the exit happened and the connection exists to be closed. */
@@ -121,32 +126,30 @@ class ExecController {
         }
     }
 
+    /** Docker's {@code ExecInspect}: {@code ExitCode} is null until the process has exited. */
     @GetMapping("/exec/{id}/json")
-    Map<String, Object> inspect(@PathVariable String id) {
+    DockerDocument inspect(@PathVariable String id) {
         ExecInstance instance = execs.get(id);
         ExecConfig config = instance.config();
         List<String> cmd = config.cmd();
-        Map<String, Object> process = new LinkedHashMap<>();
-        process.put("tty", config.tty());
-        process.put("entrypoint", cmd.get(0));
-        process.put("arguments", cmd.subList(1, cmd.size()));
-        process.put("privileged", config.privileged());
-        if (config.user() != null && !config.user().isEmpty()) {
-            process.put("user", config.user());
-        }
-        Map<String, Object> doc = new LinkedHashMap<>();
-        doc.put("ID", instance.id());
-        doc.put("Running", instance.isRunning());
-        doc.put("ExitCode", instance.exitCode());
-        doc.put("ProcessConfig", process);
-        doc.put("OpenStdin", config.attachStdin());
-        doc.put("OpenStderr", config.attachStderr());
-        doc.put("OpenStdout", config.attachStdout());
-        doc.put("CanRemove", false);
-        doc.put("ContainerID", instance.containerId());
-        doc.put("DetachKeys", config.detachKeys() == null ? "" : config.detachKeys());
-        doc.put("Pid", instance.pid());
-        return doc;
+        DockerDocument process = DockerDocument.object()
+                .field("tty", config.tty())
+                .field("entrypoint", cmd.get(0))
+                .field("arguments", cmd.subList(1, cmd.size()))
+                .omitNull("privileged", config.privileged())
+                .omitEmpty("user", config.user());
+        return DockerDocument.object()
+                .field("ID", instance.id())
+                .field("Running", instance.isRunning())
+                .field("ExitCode", instance.exitCode())
+                .field("ProcessConfig", process)
+                .field("OpenStdin", config.attachStdin())
+                .field("OpenStderr", config.attachStderr())
+                .field("OpenStdout", config.attachStdout())
+                .field("CanRemove", false)
+                .field("ContainerID", instance.containerId())
+                .field("DetachKeys", config.detachKeys() == null ? "" : config.detachKeys())
+                .field("Pid", instance.pid());
     }
 
     /** No TTY: nothing to resize once it runs; before, dockerd times out waiting for the session. */

@@ -406,6 +406,20 @@ public class BridgeDriver implements Plumbing {
     }
 
     @Override
+    public DnsSockets openHostListener(InetSocketAddress address) {
+        NetNamespace host = kernel.host();
+        DatagramChannel udp = host.openDatagramChannel(address);
+        try {
+            int port = DnsSockets.localAddress(udp).getPort();
+            ServerSocketChannel tcp = host.openServerSocketChannel(new InetSocketAddress(address.getAddress(), port));
+            return new DnsSockets(DnsSockets.HOST, udp, tcp);
+        } catch (RuntimeException failure) {
+            DnsSockets.closeQuietly(udp);
+            throw failure;
+        }
+    }
+
+    @Override
     public void closeResolver(String sandboxId) {
         kernel.namespace(Names.sandbox(sandboxId))
                 .ifPresent(sandbox -> sandbox.deleteTable(DnsRules.FAMILY, DnsRules.TABLE));

@@ -1,12 +1,10 @@
 package io.netdock.volume.web;
 
-import com.fasterxml.jackson.annotation.JsonProperty;
+import io.netdock.api.DockerDocument;
 import io.netdock.error.DockerError;
 import io.netdock.filters.Filters;
 import jakarta.servlet.http.HttpServletRequest;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -24,9 +22,9 @@ class VolumesController {
     private static final Set<String> PRUNE_FILTERS = Set.of("label", "label!", "all");
 
     @GetMapping("/volumes")
-    VolumeList list(HttpServletRequest request) {
+    DockerDocument list(HttpServletRequest request) {
         Filters.parse(request.getParameter("filters")).accept(FILTERS);
-        return new VolumeList(List.of(), null);
+        return DockerDocument.object().field("Volumes", List.of()).field("Warnings", null);
     }
 
     @GetMapping("/volumes/{name}")
@@ -36,14 +34,8 @@ class VolumesController {
 
     /** {@code docker volume prune}: there is nothing to prune. */
     @PostMapping("/volumes/prune")
-    Map<String, Object> prune(HttpServletRequest request) {
+    DockerDocument prune(HttpServletRequest request) {
         Filters.parse(request.getParameter("filters")).accept(PRUNE_FILTERS);
-        Map<String, Object> answer = new LinkedHashMap<>();
-        answer.put("VolumesDeleted", List.of());
-        answer.put("SpaceReclaimed", 0);
-        return answer;
-    }
-
-    record VolumeList(@JsonProperty("Volumes") List<Object> volumes, @JsonProperty("Warnings") List<String> warnings) {
+        return DockerDocument.object().field("VolumesDeleted", List.of()).field("SpaceReclaimed", 0);
     }
 }

@@ -46,13 +46,24 @@ class ContainerDocumentsGoldenTest {
     @Test
     void inspectAtTheNewestVersion() throws IOException {
         assertGolden("container-inspect-1.51.json",
-                ContainerDocuments.inspect(view(), Optional.empty(), "/var/lib/netdock", ApiVersion.parse("1.51")));
+                ContainerDocuments.inspect(view(), Optional.empty(), "/var/lib/netdock", "none", ApiVersion.parse("1.51")));
     }
 
     @Test
     void inspectAt141() throws IOException {
         assertGolden("container-inspect-1.41.json",
-                ContainerDocuments.inspect(view(), Optional.empty(), "/var/lib/netdock", ApiVersion.parse("1.41")));
+                ContainerDocuments.inspect(view(), Optional.empty(), "/var/lib/netdock", "none", ApiVersion.parse("1.41")));
+    }
+
+    /**
+     * With processes netdock writes Docker's json-file log, so a container created without a {@code LogConfig}
+     * shows {@code json-file} (the golden file differs from {@code container-inspect-1.51.json} only there).
+     */
+    @Test
+    void inspectWithProcessesShowsTheJsonFileLogDriver() throws IOException {
+        assertGolden("container-inspect-processes-1.51.json",
+                ContainerDocuments.inspect(view(), Optional.empty(), "/var/lib/netdock", "json-file",
+                        ApiVersion.parse("1.51")));
     }
 
     /** Everything the client sent that netdock does not act on, in Go's field order, with dockerd's adjustments. */
@@ -82,7 +93,7 @@ class ContainerDocumentsGoldenTest {
         host.put("Init", true);
         ContainerView echoed = view(config, host);
         assertGolden("container-inspect-given-1.51.json",
-                ContainerDocuments.inspect(echoed, Optional.empty(), "/var/lib/netdock", ApiVersion.parse("1.51")));
+                ContainerDocuments.inspect(echoed, Optional.empty(), "/var/lib/netdock", "none", ApiVersion.parse("1.51")));
     }
 
     @Test

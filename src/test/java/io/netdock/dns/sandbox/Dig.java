@@ -16,8 +16,20 @@ final class Dig {
 
     /** {@code dig @127.0.0.11 +time=2 +tries=1 <args>}: the whole output, whatever the exit code. */
     static String ask(Path sandbox, String... args) {
-        List<String> command = new ArrayList<>(List.of("nsenter", "--net=" + sandbox, "dig", "@127.0.0.11",
-                "+time=2", "+tries=1"));
+        return askAt(sandbox, "127.0.0.11", 53, args);
+    }
+
+    /** {@code dig @server -p port} run in a namespace; the answer's records' data ({@code +short}). */
+    static List<String> answersAt(Path namespace, String server, int port, String... args) {
+        List<String> all = new ArrayList<>(List.of(args));
+        all.add("+short");
+        return askAt(namespace, server, port, all.toArray(String[]::new)).lines().map(String::strip)
+                .filter(line -> !line.isEmpty()).toList();
+    }
+
+    private static String askAt(Path namespace, String server, int port, String... args) {
+        List<String> command = new ArrayList<>(List.of("nsenter", "--net=" + namespace, "dig", "@" + server,
+                "-p", String.valueOf(port), "+time=2", "+tries=1"));
         command.addAll(List.of(args));
         try {
             Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
@@ -37,10 +49,7 @@ final class Dig {
 
     /** The answer's records' data, one per line, in the order received ({@code +short}). */
     static List<String> answers(Path sandbox, String... args) {
-        List<String> all = new ArrayList<>(List.of(args));
-        all.add("+short");
-        return ask(sandbox, all.toArray(String[]::new)).lines().map(String::strip)
-                .filter(line -> !line.isEmpty()).toList();
+        return answersAt(sandbox, "127.0.0.11", 53, args);
     }
 
     /** The reply's status ({@code NOERROR}, {@code NXDOMAIN}, {@code SERVFAIL}), or the output if none. */

@@ -9,6 +9,8 @@ import io.netdock.testing.ThrowawayHost;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -16,7 +18,8 @@ import org.junit.jupiter.api.Test;
 /**
  * netdock in linux mode as a child process, killed with SIGKILL while containers on a user network run, then started
  * again: the resolver sockets died with it, and once it is back a process in a sandbox resolves names again — the
- * sandbox's DNS rules now point at the new sockets, and there is still one table.
+ * sandbox's DNS rules now point at the new sockets, and there is still one table. The resolvers are re-opened as
+ * part of start-up's reconcile, before the API answers: by the time it does, the rules point at listening sockets.
  */
 @RealKernel
 class EmbeddedDnsCrashKernelIT {
@@ -48,6 +51,13 @@ class EmbeddedDnsCrashKernelIT {
         assertThat(api.post("/containers/" + name + "/start").status()).isEqualTo(204);
     }
 
+    /** The port a docker-dns rule sends {@code 127.0.0.11:53} to, for one protocol. */
+    private static String port(String ruleset, String protocol) {
+        Matcher dnat = Pattern.compile(protocol + " dport 53 dnat to 127\\.0\\.0\\.11:(\\d+)").matcher(ruleset);
+        assertThat(dnat.find()).as(ruleset).isTrue();
+        return dnat.group(1);
+    }
+
     @Test
     void afterKillDashNineAndARestartNamesResolveAgain() throws Exception {
         Path asker;
@@ -65,11 +75,16 @@ class EmbeddedDnsCrashKernelIT {
         String before = ThrowawayHost.in(asker, "nft", "list", "ruleset");
 
         try (ChildNetdock second = ChildNetdock.start(host.stateDirectory(), "dns-after-crash", args())) {
-            assertThat(Dig.answers(asker, "crash-a")).containsExactly("10.246.1.2");
-            assertThat(Dig.answers(asker, "+tcp", "crash-a.dns-crash")).containsExactly("10.246.1.2");
+            // the moment the API answers, before any query: the rules already point at sockets that listen
             String after = ThrowawayHost.in(asker, "nft", "list", "ruleset");
+            String udpListening = ThrowawayHost.in(asker, "ss", "-H", "-lnu");
+            String tcpListening = ThrowawayHost.in(asker, "ss", "-H", "-lnt");
             assertThat(after).isNotEqualTo(before);
             assertThat(after.split("table ip docker-dns", -1)).hasSize(2);
+            assertThat(udpListening).contains("127.0.0.11:" + port(after, "udp"));
+            assertThat(tcpListening).contains("127.0.0.11:" + port(after, "tcp"));
+            assertThat(Dig.answers(asker, "crash-a")).containsExactly("10.246.1.2");
+            assertThat(Dig.answers(asker, "+tcp", "crash-a.dns-crash")).containsExactly("10.246.1.2");
             second.stop();
         }
     }

@@ -45,6 +45,8 @@ class EmbeddedDnsKernelIT extends WholeLinuxApplication {
     private static final ThrowawayHost host = ThrowawayHost.named("ndk-dns");
     private static final Path HOST_RESOLV_CONF = Path.of(System.getProperty("java.io.tmpdir"),
             "ndk-dns-resolv-" + UUID.randomUUID() + ".conf");
+    /** In netdock's (throwaway) host namespace, where no other server can hold it. */
+    private static final int HOST_LISTENER_PORT = 5353;
     private static LoopbackDnsServer hostNameserver;
     private static LoopbackDnsServer clientNameserver;
 
@@ -52,6 +54,7 @@ class EmbeddedDnsKernelIT extends WholeLinuxApplication {
     static void linuxMode(DynamicPropertyRegistry registry) {
         host.linuxMode(registry);
         registry.add("netdock.dns.host-resolv-conf", HOST_RESOLV_CONF::toString);
+        registry.add("netdock.dns.host-listener", () -> "127.0.0.1:" + HOST_LISTENER_PORT);
     }
 
     @BeforeAll
@@ -120,6 +123,17 @@ class EmbeddedDnsKernelIT extends WholeLinuxApplication {
 
     private static String ip(JsonPath inspect, String network) {
         return inspect.getString("NetworkSettings.Networks.'" + network + "'.IPAddress");
+    }
+
+    @Test
+    void theHostListenerAnswersInsideNetdocksHostNamespaceOverUdpAndTcp() {
+        network("dns-h", ",\"IPAM\":{\"Config\":[{\"Subnet\":\"10.245.10.0/24\"}]}");
+        String webIp = ip(run("hweb", "dns-h", "\"hsvc\"", ""), "dns-h");
+
+        assertThat(Dig.answersAt(host.hostKey(), "127.0.0.1", HOST_LISTENER_PORT, "hweb.dns-h"))
+                .containsExactly(webIp);
+        assertThat(Dig.answersAt(host.hostKey(), "127.0.0.1", HOST_LISTENER_PORT, "+tcp", "hsvc"))
+                .containsExactly(webIp);
     }
 
     @Test
@@ -224,6 +238,7 @@ class EmbeddedDnsKernelIT extends WholeLinuxApplication {
         assertThat(Dig.answers(from, "+tcp", "big5")).containsExactly("10.245.8.7");
         String udp = Dig.ask(from, "+notcp", "+ignore", "+noedns", "many");
         assertThat(udp).containsPattern("flags: qr [a-z ]*tc");
+        assertThat(udp).as("as many of the 32 answers as fit in 512 bytes, as Docker's").contains("ANSWER: 30,");
         assertThat(Dig.answers(from, "+tcp", "many")).hasSize(32);
         assertThat(Dig.answers(from, "many")).as("dig retries over TCP after TC").hasSize(32);
     }

@@ -31,8 +31,10 @@ class NftFirewallKernelIT {
     private static final String ENDPOINT = "e1".repeat(32);
     private static final BridgeNetwork NETWORK = new BridgeNetwork("a1".repeat(32), "br-a1a1a1a1a1a1",
             List.of(IpPrefix.parse("172.30.1.1/24")), 1500, false, true, true, "");
-    /** The table's base rules plus network A's rules. */
-    private static final int NETWORK_RULES = 2 + 4;
+    /** The table's base rules plus network A's rules: every rule netdock writes carries a "netdock" comment. */
+    private static final int NETWORK_RULES = rulesIn(Golden.NETWORK_A);
+    /** A published port's rules: network-a-published.nft publishes two ports (DNAT and hairpin masquerade each). */
+    private static final int RULES_PER_PORT = (rulesIn(Golden.NETWORK_A_PUBLISHED) - NETWORK_RULES) / 2;
 
     @RegisterExtension
     final ThrowawayNamespace namespace = new ThrowawayNamespace();
@@ -50,6 +52,10 @@ class NftFirewallKernelIT {
     @AfterEach
     void stop() {
         kernel.close();
+    }
+
+    private static int rulesIn(String ruleset) {
+        return (int) ruleset.lines().filter(line -> line.contains(" comment \"netdock")).count();
     }
 
     private static PortForward port(int hostPort) {
@@ -87,7 +93,7 @@ class NftFirewallKernelIT {
         plumbing.publish(ports(20000, 1500));
 
         // 3000 notifications overflow the socket: the mirror re-reads the table and still knows every rule
-        assertThat(firewall().mirroredRules()).isEqualTo(NETWORK_RULES + 3000);
+        assertThat(firewall().mirroredRules()).isEqualTo(NETWORK_RULES + 1500 * RULES_PER_PORT);
         plumbing.unpublish(List.of(port(20700)));
         assertThat(plumbing.view().ruleset()).doesNotContain(" 20700 ").contains(" 20699 ", " 20701 ");
 

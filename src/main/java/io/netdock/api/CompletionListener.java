@@ -1,14 +1,14 @@
-package io.netdock.container.web;
+package io.netdock.api;
 
 import jakarta.servlet.AsyncEvent;
 import jakarta.servlet.AsyncListener;
 
 /** Runs one action however an async response ends (complete, timeout, error). */
-final class CompletionListener implements AsyncListener {
+public final class CompletionListener implements AsyncListener {
 
     private final Runnable action;
 
-    CompletionListener(Runnable action) {
+    public CompletionListener(Runnable action) {
         this.action = action;
     }
 

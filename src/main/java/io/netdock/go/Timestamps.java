@@ -1,22 +1,21 @@
-package io.netdock.events;
+package io.netdock.go;
 
 import io.netdock.error.DockerError;
-import io.netdock.go.Strconv;
-import io.netdock.go.Unparsable;
 import java.util.OptionalLong;
 
 /**
- * The {@code since} / {@code until} parameters of {@code GET /events}: Unix seconds with an optional fraction
- * ({@code 1795886478}, {@code 1795886478.505696062}), parsed as dockerd's {@code ParseTimestamps} does. Like
- * dockerd, the server takes no RFC 3339 or duration forms: the docker CLI converts {@code --since 10m} or
- * {@code --since 2026-11-28T10:00:00} to Unix seconds before sending them.
+ * dockerd's {@code timetypes.ParseTimestamps}, for the {@code since} / {@code until} parameters of
+ * {@code GET /events} and {@code GET /containers/{id}/logs}: Unix seconds with an optional fraction
+ * ({@code 1795886478}, {@code 1795886478.505696062}). Like dockerd, the server takes no RFC 3339 or duration
+ * forms: the docker CLI converts {@code --since 10m} or {@code --since 2026-11-28T10:00:00} to Unix seconds
+ * before sending them.
  */
-public final class EventTime {
+public final class Timestamps {
 
-    private EventTime() {
+    private Timestamps() {
     }
 
-    /** Nanoseconds since the epoch, or empty when the parameter is absent or empty. */
+    /** Nanoseconds since the epoch, or empty when the parameter is absent or empty; not a number: a 500. */
     public static OptionalLong parse(String value) {
         if (value == null || value.isEmpty()) {
             return OptionalLong.empty();
@@ -53,5 +52,4 @@ public final class EventTime {
             throw DockerError.system(notANumber.getMessage());
         }
     }
-
 }

@@ -1,8 +1,5 @@
-package io.netdock.dns.sandbox;
+package io.netdock.dns;
 
-import io.netdock.dns.DnsService;
-import io.netdock.dns.Querier;
-import io.netdock.dns.Transport;
 import java.io.IOException;
 import java.net.InetAddress;
 import org.xbill.DNS.AAAARecord;

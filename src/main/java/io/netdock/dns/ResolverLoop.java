@@ -1,8 +1,5 @@
-package io.netdock.dns.sandbox;
+package io.netdock.dns;
 
-import io.netdock.dns.DnsService;
-import io.netdock.dns.Querier;
-import io.netdock.dns.Transport;
 import io.netdock.kernel.DnsSockets;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -15,49 +12,77 @@ import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Queue;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Serves the resolver sockets of every sandbox from one platform thread and one {@link Selector}: the sockets were
- * opened inside their sandboxes and stay there, so no thread ever changes namespace here. A query is answered on
- * this thread when the answer is local (the {@link DnsService} completes at once) and replied to straight away;
- * a forwarded one is replied to when its upstream answers, from whichever thread completes it (UDP), or handed
- * back to this thread (TCP). UDP is read in bursts; TCP carries length-prefixed messages, several per connection.
+ * The one DNS server of netdock: serves every resolver's sockets — each sandbox's at {@code 127.0.0.11} in linux
+ * mode, and the host listener's — from one platform thread and one {@link Selector}. The sockets were opened in
+ * their namespaces and stay there, so no thread ever changes namespace here. A query is answered on this thread
+ * when the answer is local (the {@link DnsService} completes at once) and replied to straight away; a forwarded
+ * one is replied to when its upstream answers, from whichever thread completes it (UDP), or handed back to this
+ * thread (TCP). UDP is read in bursts; TCP carries length-prefixed messages, several per connection.
+ *
+ * <p>TCP connections time out like Docker's resolver (miekg/dns's server defaults): a connection that has not sent
+ * a whole query {@link #FIRST_QUERY_TIMEOUT} after it was accepted, or stays {@link #IDLE_TIMEOUT} without a query
+ * after its last reply, is closed.
  */
-final class ResolverLoop implements AutoCloseable {
+public final class ResolverLoop implements AutoCloseable {
+
+    /** miekg/dns's {@code dnsTimeout}, the server's read timeout for a connection's first message. */
+    public static final Duration FIRST_QUERY_TIMEOUT = Duration.ofSeconds(2);
+    /** miekg/dns's {@code tcpIdleTimeout}: how long a connection may wait for its next query. */
+    public static final Duration IDLE_TIMEOUT = Duration.ofSeconds(8);
 
     private static final Logger log = LoggerFactory.getLogger(ResolverLoop.class);
     /** The largest DNS message (a 16-bit length). */
     private static final int MAX_MESSAGE = 65535;
     /** Datagrams read from one socket before looking at the others, so one busy sandbox cannot starve them. */
     private static final int BURST = 64;
+    /** How often idle connections are looked for, while there are any. */
+    private static final long SWEEP_MILLIS = 250;
 
     private final DnsService service;
     private final Selector selector;
     private final Thread thread;
     private final Queue<Runnable> tasks = new ConcurrentLinkedQueue<>();
+    private final long firstQueryNanos;
+    private final long idleNanos;
     /** Only touched on the loop thread. */
     private final ByteBuffer datagram = ByteBuffer.allocateDirect(MAX_MESSAGE);
+    /** Every open TCP connection; only touched on the loop thread. */
+    private final Set<Connection> connections = new HashSet<>();
     private volatile boolean running = true;
 
-    ResolverLoop(DnsService service) {
+    public ResolverLoop(DnsService service) {
+        this(service, FIRST_QUERY_TIMEOUT, IDLE_TIMEOUT);
+    }
+
+    ResolverLoop(DnsService service, Duration firstQueryTimeout, Duration idleTimeout) {
         this.service = service;
+        this.firstQueryNanos = firstQueryTimeout.toNanos();
+        this.idleNanos = idleTimeout.toNanos();
         try {
             this.selector = Selector.open();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        this.thread = new Thread(this::run, "netdock-dns-sandboxes");
+        this.thread = new Thread(this::run, "netdock-dns");
         thread.setDaemon(true);
         thread.start();
     }
 
-    /** Starts serving a sandbox's sockets for a querier. Queries that arrive before are queued by the kernel. */
-    Served serve(Querier querier, DnsSockets sockets) {
+    /** Starts serving a resolver's sockets for a querier. Queries that arrive before are queued by the kernel. */
+    public Served serve(Querier querier, DnsSockets sockets) {
         Served served = new Served(querier, sockets);
         onLoop(() -> {
             try {
@@ -72,14 +97,14 @@ final class ResolverLoop implements AutoCloseable {
         return served;
     }
 
-    /** Stops serving a sandbox: its sockets and open TCP connections are closed; waits until they are. */
-    void withdraw(Served served) {
+    /** Stops serving a resolver: its sockets and open TCP connections are closed; waits until they are. */
+    public void withdraw(Served served) {
         CompletableFuture<Void> done = new CompletableFuture<>();
         onLoop(() -> {
             served.close();
             done.complete(null);
         });
-        if (Thread.currentThread() != thread) {
+        if (Thread.currentThread() != thread && running) {
             done.join();
         }
     }
@@ -95,22 +120,45 @@ final class ResolverLoop implements AutoCloseable {
 
     private void run() {
         ResolverWarmUp.run(service);
+        long nextSweep = 0;
         while (running) {
             try {
-                selector.select();
+                if (connections.isEmpty()) {
+                    selector.select();
+                } else {
+                    selector.select(SWEEP_MILLIS);
+                }
                 for (Runnable task; (task = tasks.poll()) != null; ) {
                     task.run();
                 }
-                for (SelectionKey key : selector.selectedKeys()) {
+                Set<SelectionKey> ready = selector.selectedKeys();
+                for (SelectionKey key : ready) {
                     handle(key);
                 }
-                selector.selectedKeys().clear();
+                ready.clear();
+                if (!connections.isEmpty()) {
+                    long now = System.nanoTime();
+                    if (now - nextSweep >= 0) {
+                        closeIdle(now);
+                        nextSweep = now + SWEEP_MILLIS * 1_000_000L;
+                    }
+                }
             } catch (ClosedSelectorException closed) {
                 return;
             } catch (IOException | RuntimeException unexpected) {
                 log.warn("embedded DNS: {}", unexpected.toString());
             }
         }
+    }
+
+    private void closeIdle(long now) {
+        List<Connection> expired = new ArrayList<>();
+        for (Connection connection : connections) {
+            if (connection.expired(now)) {
+                expired.add(connection);
+            }
+        }
+        expired.forEach(Connection::close);
     }
 
     private void handle(SelectionKey key) {
@@ -132,7 +180,7 @@ final class ResolverLoop implements AutoCloseable {
                 }
             }
         } catch (CancelledKeyException closed) {
-            // the sandbox was withdrawn meanwhile
+            // the resolver was withdrawn meanwhile
         } catch (IOException broken) {
             if (key.attachment() instanceof Connection connection) {
                 connection.close();
@@ -175,9 +223,10 @@ final class ResolverLoop implements AutoCloseable {
         SocketChannel accepted;
         while ((accepted = tcp.accept()) != null) {
             accepted.configureBlocking(false);
-            Connection connection = new Connection(served, accepted);
+            Connection connection = new Connection(served, accepted, System.nanoTime() + firstQueryNanos);
             connection.key = accepted.register(selector, SelectionKey.OP_READ, connection);
             served.connections.add(connection);
+            connections.add(connection);
         }
     }
 
@@ -191,25 +240,29 @@ final class ResolverLoop implements AutoCloseable {
         }
     }
 
-    /** A sandbox being served: its querier, its sockets, its open TCP connections. */
-    static final class Served {
-        final Querier querier;
-        final DnsSockets sockets;
-        final java.util.Set<Connection> connections = new java.util.HashSet<>();
+    /** A resolver being served: its querier, its sockets, its open TCP connections. */
+    public static final class Served {
+        private final Querier querier;
+        private final DnsSockets sockets;
+        private final Set<Connection> connections = new HashSet<>();
 
-        Served(Querier querier, DnsSockets sockets) {
+        private Served(Querier querier, DnsSockets sockets) {
             this.querier = querier;
             this.sockets = sockets;
         }
 
-        String sandboxId() {
+        public String sandboxId() {
             return sockets.sandboxId();
+        }
+
+        public DnsSockets sockets() {
+            return sockets;
         }
 
         /** On the loop thread. */
         private void close() {
             sockets.close();
-            java.util.List.copyOf(connections).forEach(Connection::close);
+            List.copyOf(connections).forEach(Connection::close);
         }
     }
 
@@ -219,13 +272,20 @@ final class ResolverLoop implements AutoCloseable {
         private final SocketChannel channel;
         private SelectionKey key;
         private ByteBuffer in = ByteBuffer.allocate(2 + 512);
-        private final java.util.ArrayDeque<ByteBuffer> out = new java.util.ArrayDeque<>();
+        private final ArrayDeque<ByteBuffer> out = new ArrayDeque<>();
         private boolean endOfInput;
         private int pending;
+        /** When the connection is closed unless a query or a reply is under way (System.nanoTime). */
+        private long deadline;
 
-        Connection(Served served, SocketChannel channel) {
+        Connection(Served served, SocketChannel channel, long deadline) {
             this.served = served;
             this.channel = channel;
+            this.deadline = deadline;
+        }
+
+        boolean expired(long now) {
+            return pending == 0 && out.isEmpty() && now - deadline >= 0;
         }
 
         void read() throws IOException {
@@ -281,6 +341,9 @@ final class ResolverLoop implements AutoCloseable {
                 out.poll();
             }
             key.interestOps(reading());
+            if (pending == 0) {
+                deadline = System.nanoTime() + idleNanos;
+            }
             closeIfDone();
         }
 
@@ -296,6 +359,7 @@ final class ResolverLoop implements AutoCloseable {
 
         void close() {
             served.connections.remove(this);
+            connections.remove(this);
             try {
                 channel.close();
             } catch (IOException ignored) {

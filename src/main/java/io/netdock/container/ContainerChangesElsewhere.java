@@ -1,0 +1,33 @@
+package io.netdock.container;
+
+import io.netdock.store.StoreFeed;
+import java.util.Optional;
+import org.springframework.stereotype.Component;
+
+/**
+ * A container another netdock sharing the database created, changed or removed: its row, endpoints and port bindings
+ * are read again, and whoever waits here for it to stop or go away is told.
+ */
+@Component
+class ContainerChangesElsewhere {
+
+    ContainerChangesElsewhere(StoreFeed feed, Containers containers, ContainerNetworking networking,
+                              ContainerExits exits) {
+        feed.onChange(StoreFeed.CONTAINER, change -> {
+            String id = change.subject();
+            Optional<Container> before = containers.byId(id);
+            containers.reload(id);
+            networking.reload(id);
+            Optional<Container> after = containers.byId(id);
+            if (before.isPresent() && after.isEmpty()) {
+                exits.removed(id, before.get().state().exitCode());
+            } else if (before.isPresent() && before.get().isRunning() && !after.get().isRunning()) {
+                exits.exited(id, after.get().state().exitCode());
+            }
+        });
+        feed.onChange(StoreFeed.EVERYTHING, change -> {
+            containers.reloadAll();
+            networking.reloadAll();
+        });
+    }
+}
