@@ -69,6 +69,71 @@ class LauncherIT {
     }
 
     @Test
+    void aFirstStartDoesNotWaitForTheClassCacheWhichIsTrainedBesideItForTheNextStart() throws Exception {
+        Process first = startAndPing(state.resolve("first.log"));
+        try {
+            assertThat(commandLineOf(first)).as("started without a cache").doesNotContain("-XX:SharedArchiveFile",
+                    "-XX:AOTCache=");
+            await().atMost(PATIENCE).until(() -> classCaches().size() == 1);
+        } finally {
+            stop(first);
+        }
+
+        Files.deleteIfExists(state.resolve("docker.sock"));
+        Path secondLog = state.resolve("second.log");
+        Process second = startAndPing(secondLog);
+        try {
+            assertThat(commandLineOf(second)).containsPattern("-XX:(SharedArchiveFile|AOTCache)=" + cache);
+            assertThat(Files.readString(secondLog)).as("no second training run").doesNotContain("trained");
+        } finally {
+            stop(second);
+        }
+    }
+
+    @Test
+    void theTrainingStopsWithTheNetdockItAccompaniesAndLeavesNoCache() throws Exception {
+        stop(startAndPing(state.resolve("netdock.log")));
+        await().atMost(PATIENCE).until(() -> processesMentioning(cache.toString()).isEmpty());
+        assertThat(classCaches()).as("no cache from a training cut short").isEmpty();
+        try (Stream<Path> files = Files.walk(cache)) {
+            assertThat(files.filter(file -> file.toString().endsWith(".tmp")).toList()).isEmpty();
+        }
+    }
+
+    /** The launcher without --prepare, in this test's state directory, once it answers its first /_ping. */
+    private Process startAndPing(Path log) throws Exception {
+        Process netdock = launcher(log, Map.of(), "--netdock.state-dir=" + state, "--server.port=0");
+        try (UnixSocketClient client = new UnixSocketClient(state.resolve("docker.sock"))) {
+            await().atMost(PATIENCE).ignoreExceptions()
+                    .until(() -> !netdock.isAlive() || client.get("/_ping").getStatus() == 200);
+        }
+        if (!netdock.isAlive()) {
+            throw new AssertionError("netdock did not start: " + Files.readString(log));
+        }
+        return netdock;
+    }
+
+    private static void stop(Process netdock) throws InterruptedException {
+        netdock.destroy();
+        assertThat(netdock.waitFor(PATIENCE.toMinutes(), TimeUnit.MINUTES)).as("netdock stops").isTrue();
+    }
+
+    private static String commandLineOf(Process process) throws IOException {
+        return Files.readString(Path.of("/proc/" + process.pid() + "/cmdline")).replace('\0', ' ');
+    }
+
+    /** Processes whose command line contains TEXT (the training JVM names its cache directory). */
+    private static List<Long> processesMentioning(String text) {
+        return ProcessHandle.allProcesses().filter(process -> {
+            try {
+                return Files.readString(Path.of("/proc/" + process.pid() + "/cmdline")).contains(text);
+            } catch (IOException | RuntimeException gone) {
+                return false;
+            }
+        }).map(ProcessHandle::pid).toList();
+    }
+
+    @Test
     void withoutJavaHomeRunsOnTheNewestJavaInstalled() throws Exception {
         Path runLog = state.resolve("netdock.log");
         Process netdock = launcher(runLog, Map.of("JAVA_HOME", "", "NETDOCK_CLASS_CACHE", "off"),
