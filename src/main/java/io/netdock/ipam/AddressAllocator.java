@@ -58,6 +58,7 @@ public class AddressAllocator {
                         if (insert(new Lease(networkId, candidate, ownerId))) {
                             pool.take(candidate);
                             pools.ownHere(ownerId, candidate);
+                            forgetIfRolledBack(networkId, pools);
                             return candidate;
                         }
                         pool.take(candidate);
@@ -93,7 +94,20 @@ public class AddressAllocator {
             }
             pool.reserve(address);
             pools.ownHere(ownerId, address);
+            forgetIfRolledBack(networkId, pools);
         }
+    }
+
+    /**
+     * A lease inserted in a transaction that rolls back is gone from the database, so the cache that marked it
+     * used is dropped and rebuilt by the next use (parallel operations on one network make such rollbacks routine).
+     */
+    private void forgetIfRolledBack(String networkId, NetworkPools pools) {
+        afterCompletion(committed -> {
+            if (!committed) {
+                networks.remove(networkId, pools);
+            }
+        });
     }
 
     /**

@@ -279,16 +279,21 @@ class DnsServiceTest {
         assertThat(answer(service, query("web", Type.A), Transport.UDP).getRcode()).isEqualTo(Rcode.SERVFAIL);
     }
 
-    @Test
-    void theQueryAfter1024ForwardsInFlightWaitsForAFreeSlot() throws Exception {
-        List<CompletableFuture<byte[]>> pending = new ArrayList<>();
-        UpstreamExchange never = (upstream, query, transport, containerId) -> {
+    /** An upstream that never answers: each exchange's future is kept in {@code pending} for the test to end. */
+    private static UpstreamExchange neverAnswering(List<CompletableFuture<byte[]>> pending) {
+        return (upstream, query, transport, containerId) -> {
             CompletableFuture<byte[]> future = new CompletableFuture<>();
             synchronized (pending) {
                 pending.add(future);
             }
             return future;
         };
+    }
+
+    @Test
+    void theQueryAfter1024ForwardsInFlightWaitsForAFreeSlot() throws Exception {
+        List<CompletableFuture<byte[]>> pending = new ArrayList<>();
+        UpstreamExchange never = neverAnswering(pending);
         clientWith(DnsFixtures.hostUpstream("10.0.0.1"));
         DnsService service = new DnsService(resolver, never, Duration.ofMinutes(5), Duration.ofMinutes(5));
         List<CompletionStage<byte[]>> inFlight = new ArrayList<>();
@@ -320,13 +325,7 @@ class DnsServiceTest {
     @Test
     void aQueryThatFindsNoSlotWithinTheWaitIsRefused() throws Exception {
         List<CompletableFuture<byte[]>> pending = new ArrayList<>();
-        UpstreamExchange never = (upstream, query, transport, containerId) -> {
-            CompletableFuture<byte[]> future = new CompletableFuture<>();
-            synchronized (pending) {
-                pending.add(future);
-            }
-            return future;
-        };
+        UpstreamExchange never = neverAnswering(pending);
         clientWith(DnsFixtures.hostUpstream("10.0.0.1"));
         DnsService service = new DnsService(resolver, never, Duration.ofMinutes(5), Duration.ofSeconds(1));
         for (int i = 0; i < DnsService.MAX_FORWARDS_IN_FLIGHT; i++) {

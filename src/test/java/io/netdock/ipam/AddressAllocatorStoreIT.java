@@ -98,6 +98,23 @@ class AddressAllocatorStoreIT {
 
     @ParameterizedTest
     @MethodSource("io.netdock.testing.TestDatabases#both")
+    void leasesOfARolledBackTransactionAreFreeInTheCacheToo(TestDatabase kind) {
+        DataSource database = databaseWithNetwork(kind);
+        AddressAllocator allocator = allocator(database);
+        allocator.allocate(NETWORK, LAYOUT, false, "kept");
+        new TransactionTemplate(new DataSourceTransactionManager(database)).executeWithoutResult(status -> {
+            allocator.allocate(NETWORK, LAYOUT, false, "undone");
+            allocator.claim(NETWORK, LAYOUT, ip("10.9.0.77"), "undone-static");
+            status.setRollbackOnly();
+        });
+        assertThat(allocator.cacheDisagreements(NETWORK)).isEmpty();
+        assertThat(allocator.allocate(NETWORK, LAYOUT, false, "next")).as("the rolled-back address is handed out again")
+                .isEqualTo(ip("10.9.0.3"));
+        allocator.claim(NETWORK, LAYOUT, ip("10.9.0.77"), "static");
+    }
+
+    @ParameterizedTest
+    @MethodSource("io.netdock.testing.TestDatabases#both")
     void twoProcessesSharingTheDatabaseSkipEachOthersLeases(TestDatabase kind) {
         DataSource database = databaseWithNetwork(kind);
         AddressAllocator one = allocator(database);

@@ -1,6 +1,7 @@
 package io.netdock.robustness;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.netdock.store.StoreFeed;
 import io.netdock.testing.ApiClient;
@@ -15,6 +16,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.StreamSupport;
@@ -48,8 +50,10 @@ class SharedStoreCoherenceIT {
             // the second's listening connection goes away: what is notified meanwhile never reaches it
             String listener = "netdock-feed-" + second.bean(StoreFeed.class).origin();
             JdbcClient jdbc = first.bean(JdbcClient.class);
-            assertThat(jdbc.sql("select count(*) from pg_stat_activity where application_name = ?").param(listener)
-                    .query(Long.class).single()).as("the second netdock listens").isEqualTo(1L);
+            // its listener thread connects after start returns: wait until it is there
+            await("the second netdock listens").atMost(Duration.ofSeconds(30)).until(() -> jdbc
+                    .sql("select count(*) from pg_stat_activity where application_name = ?").param(listener)
+                    .query(Long.class).single() == 1L);
             jdbc.sql("select pg_terminate_backend(pid) from pg_stat_activity where application_name = ?")
                     .param(listener).query().listOfRows();
             roundTrip(one, two, "lost");
