@@ -1,9 +1,9 @@
 package io.netdock.container;
 
 import io.netdock.error.DockerError;
-import io.netdock.process.TopLine;
+import io.netdock.process.HostProcesses;
+import io.netdock.process.TopTable;
 import io.netdock.store.ResourceLocks;
-import java.util.List;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -47,9 +47,10 @@ public class ContainerFreezer {
             if (!frozen && !container.state().paused()) {
                 throw DockerError.system("Container " + container.id() + " is not paused");
             }
-            if (!processes.host().canPause()) {
+            if (!processes.host().canPause(container.id())) {
                 throw DockerError.system("Cannot " + (frozen ? "pause" : "unpause") + " container " + container.id()
-                        + ": this host has no cgroup v1 freezer (/sys/fs/cgroup/freezer)");
+                        + ": this host has no cgroup freezer (neither the v1 /sys/fs/cgroup/freezer nor a cgroup v2 "
+                        + "hierarchy with cgroup.freeze)");
             }
             if (!processes.host().freeze(container.id(), frozen)) {
                 throw DockerError.system("Cannot " + (frozen ? "pause" : "unpause") + " container " + container.id()
@@ -61,15 +62,17 @@ public class ContainerFreezer {
         });
     }
 
-    /** The rows of {@code docker top}; without processes a running container has none. */
-    public List<TopLine> top(String reference) {
+    /**
+     * {@code docker top} with the client's {@code ps} arguments (a {@code top} event when it answers); without
+     * processes a running container has no rows.
+     */
+    public TopTable top(String reference, String psArgs) {
         Container container = service.get(reference);
         if (!container.isRunning()) {
             throw ContainerProcesses.notRunning(container);
         }
-        if (!processes.enabled()) {
-            return List.of();
-        }
-        return processes.top(container);
+        TopTable table = processes.enabled() ? processes.top(container, psArgs) : HostProcesses.noProcesses(psArgs);
+        events.publish(container, "top");
+        return table;
     }
 }

@@ -107,8 +107,8 @@ public class ContainerProcesses {
         }
         List<String> env = new ArrayList<>(linkEnvironment);
         env.addAll(environment(container));
-        ProcessSpec spec = new ProcessSpec(container.id(), command, env,
-                config.workingDir(), config.user(), config.hostname(), netns, own, config.openStdin());
+        ProcessSpec spec = new ProcessSpec(container.id(), command, env, config.workingDir(), config.user(),
+                config.hostname(), netns, own, config.openStdin(), BusyboxImages.hasBusyboxUserland(config.image()));
         JsonFileLog log = JsonFileLog.open(own, container.id(), LogSettings.of(container.host().logOptions()), clock);
         HostProcess process;
         try {
@@ -152,24 +152,40 @@ public class ContainerProcesses {
         return env;
     }
 
-    /** Writes the container's {@code /etc/hosts}, {@code /etc/resolv.conf} and {@code /etc/hostname} (in place). */
+    /**
+     * Writes the container's {@code /etc/hosts}, {@code /etc/resolv.conf} and {@code /etc/hostname}. In place: a
+     * file that exists keeps its inode (truncated and written, as dockerd does), because the process sees it
+     * through a bind mount of that inode, and a replaced file would never reach it; an unchanged file is left as is.
+     */
     void writeFiles(Container container, Path own) {
         try {
             Files.createDirectories(own);
             ContainerFiles rendered = files.getObject();
-            Files.writeString(own.resolve("hosts"), rendered.hosts(container));
-            Files.writeString(own.resolve("resolv.conf"), rendered.resolvConf(container));
-            Files.writeString(own.resolve("hostname"), rendered.hostname(container));
+            writeInPlace(own.resolve("hosts"), rendered.hosts(container));
+            writeInPlace(own.resolve("resolv.conf"), rendered.resolvConf(container));
+            writeInPlace(own.resolve("hostname"), rendered.hostname(container));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    /** Rewrites the files of a running container whose networks changed (a bind mount sees the new content). */
+    private static void writeInPlace(Path file, String content) throws IOException {
+        if (Files.exists(file) && Files.readString(file).equals(content)) {
+            return;
+        }
+        Files.writeString(file, content);
+    }
+
+    /** Rewrites the files of a running container whose networks changed (its bind mounts see the new content). */
     void refreshFiles(Container container) {
         if (live.containsKey(container.id())) {
             writeFiles(container, directory.resolve(container.id()));
         }
+    }
+
+    /** The containers whose process runs now. */
+    Set<String> liveContainerIds() {
+        return Set.copyOf(live.keySet());
     }
 
     public Optional<HostProcess> running(String containerId) {
@@ -216,8 +232,8 @@ public class ContainerProcesses {
         return host;
     }
 
-    public List<io.netdock.process.TopLine> top(Container container) {
-        return host.top(container.id(), container.state().process());
+    public io.netdock.process.TopTable top(Container container, String psArgs) {
+        return host.top(container.id(), container.state().process(), psArgs);
     }
 
     /** Attaches a client's output sink; the returned action detaches it. */

@@ -129,8 +129,10 @@ public class ContainerService {
         String requestedName = request.name() == null || request.name().isEmpty()
                 ? null : ContainerNames.validate(request.name());
         CreationRules.check(request, warnings);
-        return locks.call(LockPlan::nothing, () -> {
-            String id = ContainerNames.newId();
+        String id = ContainerNames.newId();
+        // the new container is in memory before its transaction commits: an operation that finds it by name
+        // meanwhile waits on its lock instead of acting on (and reloading away) a row it cannot see yet
+        return locks.call(() -> LockPlan.container(id), () -> {
             ContainerConfig config = request.config();
             HostSettings stored = host;
             if (mode.isContainer()) {
@@ -195,9 +197,23 @@ public class ContainerService {
             if (container.isRunning()) {
                 throw new DockerError(io.netdock.error.ErrorCategory.NOT_MODIFIED, "container already started");
             }
-            startLocked(container);
+            try {
+                startLocked(container);
+            } catch (RuntimeException failed) {
+                removeAfterFailedStart(container.id());
+                throw failed;
+            }
             return null;
         });
+    }
+
+    /**
+     * dockerd removes an {@code AutoRemove} ({@code --rm}) container whose start failed, so {@code docker run --rm}
+     * (which waits for the removal after reporting the error) returns instead of waiting for ever.
+     */
+    private void removeAfterFailedStart(String id) {
+        containers.byId(id).filter(failed -> failed.host().autoRemove() && !failed.isRunning())
+                .ifPresent(this::removeLocked);
     }
 
     private Container startLocked(Container container) {
@@ -291,7 +307,8 @@ public class ContainerService {
             }
             Container exited = terminate(current.get(), exitCode);
             RestartPolicy policy = RestartPolicy.of(exited.host());
-            if (!stopping && !shuttingDown && policy.restartsAfter(exitCode, exited.restartCount())) {
+            if (!stopping && !shuttingDown
+                    && policy.restarts(exitCode, exited.restartCount(), exited.state().manuallyStopped())) {
                 scheduleRestart(exited);
             } else if (!restarting.contains(id)) {
                 autoRemove(exited);
@@ -326,26 +343,52 @@ public class ContainerService {
     }
 
     /**
-     * After netdock was killed: each container recorded running with a process has that process (if its PID still
-     * names it) and whatever it left killed, is marked exited (137), and is started again if its policy says so.
+     * At netdock's start, dockerd's restore: each container recorded running with a process was left by a netdock
+     * that was killed: that process (if its PID still names it) and whatever it left are killed and the container
+     * is marked exited (137). Then, with processes, every container that ran before and whose restart policy says
+     * so ({@link RestartPolicy#restarts}, with its last exit code) is started again, oldest first so that link
+     * targets and shared namespaces come up before those that use them, its restart count reset as dockerd does:
+     * {@code always} ones, {@code unless-stopped} ones no client stopped (those a clean shutdown stopped), and
+     * {@code on-failure} ones whose last exit code was not 0.
      */
     void recoverProcesses() {
-        for (Container recorded : containers.all()) {
+        List<Container> oldestFirst = new ArrayList<>(containers.all());
+        java.util.Collections.reverse(oldestFirst);
+        for (Container recorded : oldestFirst) {
+            Container current = recorded;
             ProcessRecord process = recorded.state().process();
-            if (!recorded.isRunning() || process == null) {
-                continue;
+            if (recorded.isRunning() && process != null) {
+                processes.host().signal(process, Signals.SIGKILL);
+                processes.killAll(recorded.id());
+                current = mutate(recorded.id(), () -> terminate(recorded, 128 + Signals.SIGKILL));
             }
-            processes.host().signal(process, Signals.SIGKILL);
-            processes.killAll(recorded.id());
-            Container exited = mutate(recorded.id(), () -> terminate(recorded, 128 + Signals.SIGKILL));
-            if (processes.enabled() && RestartPolicy.of(exited.host()).restartsAfter(exited.state().exitCode(), 0)) {
+            if (processes.enabled() && !current.isRunning() && restartsWithDaemon(current)) {
+                Container again = current.withRestartCount(0);
                 try {
-                    mutate(exited.id(), () -> startLocked(exited));
+                    mutate(again.id(), () -> startLocked(again));
                 } catch (RuntimeException failed) {
                     // recorded in State.Error; the container stays exited
                 }
             }
         }
+    }
+
+    private static boolean restartsWithDaemon(Container container) {
+        ContainerState state = container.state();
+        return state.startedBefore() && RestartPolicy.of(container.host())
+                .restarts(state.exitCode(), container.restartCount(), state.manuallyStopped());
+    }
+
+    /** dockerd's {@code HasBeenManuallyStopped}: a client's stop or signal, not netdock's own shutdown. */
+    private void markStoppedByClient(Container container) {
+        if (shuttingDown || container.state().manuallyStopped()) {
+            return;
+        }
+        mutate(container.id(), () -> {
+            containers.byId(container.id()).ifPresent(current -> transactions.executeWithoutResult(status ->
+                    containers.update(current.withState(current.state().stoppedByClient()))));
+            return null;
+        });
     }
 
     /** A clean shutdown: no more restarts; running processes get their stop sequence. */
@@ -414,6 +457,7 @@ public class ContainerService {
     public void stop(String reference, String signal, Integer timeoutSeconds) {
         Optional<Container> running = withProcess(reference);
         if (running.isPresent()) {
+            markStoppedByClient(running.get());
             stopProcess(running.get(), signal, timeoutSeconds);
             return;
         }
@@ -422,7 +466,8 @@ public class ContainerService {
             if (!container.isRunning()) {
                 throw new DockerError(io.netdock.error.ErrorCategory.NOT_MODIFIED, "container already stopped");
             }
-            autoRemove(stopSequence(container, signal, timeoutSeconds));
+            autoRemove(stopSequence(container.withState(container.state().stoppedByClient()), signal,
+                    timeoutSeconds));
             return null;
         });
     }
@@ -461,6 +506,7 @@ public class ContainerService {
         int signal = signalName == null || signalName.isEmpty() ? Signals.SIGKILL : Signals.parse(signalName);
         Optional<Container> running = withProcess(reference);
         if (running.isPresent()) {
+            markStoppedByClient(running.get());
             events.publish(running.get(), "kill", Map.of("signal", Integer.toString(signal)));
             processes.signal(running.get(), signal, Signals.terminates(signal));
             if (signal == Signals.SIGKILL) {
@@ -474,9 +520,12 @@ public class ContainerService {
                 throw DockerError.conflict("Cannot kill container: " + reference + ": Container " + container.id()
                         + " is not running");
             }
-            events.publish(container, "kill", Map.of("signal", Integer.toString(signal)));
+            Container signalled = container.withState(container.state().stoppedByClient());
+            events.publish(signalled, "kill", Map.of("signal", Integer.toString(signal)));
             if (Signals.terminates(signal)) {
-                autoRemove(terminate(container, 128 + signal));
+                autoRemove(terminate(signalled, 128 + signal));
+            } else {
+                transactions.executeWithoutResult(status -> containers.update(signalled));
             }
             return null;
         });

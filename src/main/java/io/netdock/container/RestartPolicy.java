@@ -34,10 +34,16 @@ record RestartPolicy(String name, int maximumRetryCount) {
         }
     }
 
-    /** After an exit the daemon did not ask for: restart? {@code restartCount} is how often it already did. */
-    boolean restartsAfter(int exitCode, int restartCount) {
+    /**
+     * dockerd's {@code RestartManager.ShouldRestart}: {@code always} restarts, {@code unless-stopped} unless a client
+     * stopped it ({@code manuallyStopped}), {@code on-failure} after a non-zero exit while retries remain
+     * ({@code restartCount} is how often it already restarted). Asked after an exit nobody asked for, and by
+     * dockerd's restore at daemon start for each container that ran before.
+     */
+    boolean restarts(int exitCode, int restartCount, boolean manuallyStopped) {
         return switch (name) {
-            case "always", "unless-stopped" -> true;
+            case "always" -> true;
+            case "unless-stopped" -> !manuallyStopped;
             case "on-failure" -> exitCode != 0 && (maximumRetryCount == 0 || restartCount < maximumRetryCount);
             default -> false;
         };

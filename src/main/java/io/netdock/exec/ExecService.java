@@ -1,5 +1,6 @@
 package io.netdock.exec;
 
+import io.netdock.container.BusyboxImages;
 import io.netdock.container.Container;
 import io.netdock.container.ContainerEvents;
 import io.netdock.container.ContainerProcesses;
@@ -92,7 +93,7 @@ public class ExecService {
         String dir = config.workingDir() == null || config.workingDir().isEmpty() ? container.config().workingDir()
                 : config.workingDir();
         ProcessSpec spec = new ProcessSpec(container.id(), config.cmd(), env, dir, user, null, null, null,
-                config.attachStdin());
+                config.attachStdin(), BusyboxImages.hasBusyboxUserland(container.config().image()));
         events.publish(container, "exec_start: " + String.join(" ", config.cmd()), Map.of("execID", id));
         HostProcess process = processes.host().exec(spec, container.state().process(), output);
         instance.running(process);

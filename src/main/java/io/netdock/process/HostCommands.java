@@ -11,7 +11,9 @@ import java.util.Set;
 /**
  * Resolves a container's command on the host, as runc resolves it in an image: a name without a slash is
  * looked up on the container's {@code PATH}; a name not found there that the host's busybox provides as an
- * applet runs as that applet ({@code busybox <name> …}), so busybox-based examples work without an image.
+ * applet runs as that applet ({@code busybox <name> …}), so busybox-based examples work without an image. For an
+ * image whose userland is BusyBox ({@code appletsFirst}) the applet comes first, as it would in the image: its
+ * {@code top} keeps running without a terminal, its {@code nslookup} answers as BusyBox's does.
  */
 public final class HostCommands {
 
@@ -24,11 +26,14 @@ public final class HostCommands {
     }
 
     /** The argv to exec: the command unchanged, or with busybox in front; {@link CommandNotFound} otherwise. */
-    public static List<String> resolve(List<String> command, String path) {
+    public static List<String> resolve(List<String> command, String path, boolean appletsFirst) {
         if (command.isEmpty()) {
             throw new CommandNotFound("", "no command specified");
         }
         String name = command.get(0);
+        if (appletsFirst && !name.contains("/") && busyboxApplets().contains(name)) {
+            return asApplet(command);
+        }
         if (name.contains("/")) {
             if (!Files.isExecutable(Path.of(name))) {
                 throw new CommandNotFound(name, "stat " + name + ": no such file or directory");
@@ -41,12 +46,16 @@ public final class HostCommands {
             }
         }
         if (busyboxApplets().contains(name)) {
-            List<String> applet = new ArrayList<>();
-            applet.add(BUSYBOX.toString());
-            applet.addAll(command);
-            return applet;
+            return asApplet(command);
         }
         throw new CommandNotFound(name, "executable file not found in $PATH");
+    }
+
+    private static List<String> asApplet(List<String> command) {
+        List<String> applet = new ArrayList<>();
+        applet.add(BUSYBOX.toString());
+        applet.addAll(command);
+        return applet;
     }
 
     /** What {@code busybox --list} prints, read once; empty when there is no busybox. */

@@ -16,10 +16,21 @@ import org.springframework.stereotype.Component;
 @Component
 public class HostProcesses {
 
+    /** This host's freezer cgroups, or none (then pause is refused and only main processes are tracked). */
+    private final Optional<Freezer> freezer;
+
+    public HostProcesses() {
+        this(Freezer.onThisHost());
+    }
+
+    HostProcesses(Optional<Freezer> freezer) {
+        this.freezer = freezer;
+    }
+
     /** Starts a container's main process; when it exits, whatever it left in the container is killed. */
     public HostProcess start(ProcessSpec spec, OutputSink sink) {
-        List<String> resolved = HostCommands.resolve(spec.command(), pathOf(spec.env()));
-        Optional<Path> procs = Freezer.prepare(spec.owner());
+        List<String> resolved = HostCommands.resolve(spec.command(), pathOf(spec.env()), spec.appletsFirst());
+        Optional<Path> procs = freezer.flatMap(f -> f.prepare(spec.owner()));
         List<String> argv = LaunchCommand.forContainer(spec, resolved, procs.orElse(null));
         return HostProcess.started(launch(argv, spec), sink, () -> killAll(spec.owner()));
     }
@@ -29,8 +40,8 @@ public class HostProcesses {
         if (!target.isAlive()) {
             throw DockerError.conflict("Container " + spec.owner() + " is not running");
         }
-        List<String> resolved = HostCommands.resolve(spec.command(), pathOf(spec.env()));
-        Optional<Path> procs = Freezer.prepare(spec.owner());
+        List<String> resolved = HostCommands.resolve(spec.command(), pathOf(spec.env()), spec.appletsFirst());
+        Optional<Path> procs = freezer.flatMap(f -> f.prepare(spec.owner()));
         List<String> argv = LaunchCommand.forExec(spec, resolved, target.pid(), procs.orElse(null));
         return HostProcess.started(launch(argv, spec), sink, () -> { });
     }
@@ -64,35 +75,46 @@ public class HostProcesses {
 
     /** SIGKILL to every process in the container's freezer group (thawed first, so they can die). */
     public void killAll(String owner) {
-        if (Freezer.isFrozen(owner)) {
-            Freezer.freeze(owner, false);
-        }
-        for (int pid : Freezer.pids(owner)) {
+        freezer.filter(f -> f.isFrozen(owner)).ifPresent(f -> f.freeze(owner, false));
+        for (int pid : pids(owner)) {
             kill(pid, 9);
         }
     }
 
-    /** The processes in the container's freezer group, or the main one alone without a freezer. */
-    public List<TopLine> top(String owner, ProcessRecord main) {
-        List<Integer> pids = new ArrayList<>(Freezer.pids(owner));
+    /**
+     * {@code docker top}: the host's {@code ps} with {@code psArgs}, for the processes in the container's freezer
+     * group, or the main one alone without a freezer.
+     */
+    public TopTable top(String owner, ProcessRecord main, String psArgs) {
+        List<Integer> pids = new ArrayList<>(pids(owner));
         if (pids.isEmpty() && main != null && main.isAlive()) {
             pids.add(main.pid());
         }
-        return ProcessTable.rows(pids);
+        return ProcessTable.of(pids, psArgs);
     }
 
-    public boolean canPause() {
-        return Freezer.available();
+    /** {@code docker top} of a container that runs no process: the titles {@code psArgs} gives, no rows. */
+    public static TopTable noProcesses(String psArgs) {
+        return ProcessTable.of(List.of(), psArgs);
+    }
+
+    private List<Integer> pids(String owner) {
+        return freezer.map(f -> f.pids(owner)).orElse(List.of());
+    }
+
+    /** The container's processes are in a group this host can freeze (cgroup v1 freezer or v2 cgroup.freeze). */
+    public boolean canPause(String owner) {
+        return freezer.isPresent() && freezer.get().canFreeze(owner);
     }
 
     /** Freezes or thaws the container's group; false when the host cannot. */
     public boolean freeze(String owner, boolean frozen) {
-        return Freezer.available() && Freezer.freeze(owner, frozen);
+        return canPause(owner) && freezer.get().freeze(owner, frozen);
     }
 
     /** Forgets the container's freezer group (after its last process is gone). */
     public void release(String owner) {
-        Freezer.remove(owner);
+        freezer.ifPresent(f -> f.remove(owner));
     }
 
     private static boolean kill(int pid, int signal) {

@@ -16,7 +16,9 @@ import java.util.List;
  * @param files      directory holding the {@code hosts}, {@code resolv.conf} and {@code hostname} to bind-mount
  *                   over {@code /etc}, or null for none
  * @param openStdin  stdin is a pipe (attached with {@code -i}); otherwise {@code /dev/null}
+ * @param appletsFirst the image's userland is BusyBox: a command busybox provides runs as its applet even where
+ *                   the host has a program of that name (see {@link HostCommands})
  */
 public record ProcessSpec(String owner, List<String> command, List<String> env, String workingDir, String user,
-                          String hostname, String netns, Path files, boolean openStdin) {
+                          String hostname, String netns, Path files, boolean openStdin, boolean appletsFirst) {
 }

@@ -11,11 +11,16 @@ class ProcessesConfiguration {
 
     @Bean
     ProcessMode processMode(ProcessProperties processes, KernelProperties kernel) {
-        if (processes.enabled() && kernel.mode() != KernelProperties.Mode.LINUX) {
+        refuseWithoutLinuxMode(processes.processes(), kernel.mode());
+        return new ProcessMode(processes.enabled());
+    }
+
+    /** The rule, checked before anything is created ({@link ProcessesPrerequisites}) and again here. */
+    static void refuseWithoutLinuxMode(ProcessProperties.Processes processes, KernelProperties.Mode mode) {
+        if (processes == ProcessProperties.Processes.HOST && mode != KernelProperties.Mode.LINUX) {
             throw new StartupRefused("netdock.processes=host needs netdock.kernel.mode=linux (a simulated sandbox "
                     + "has no namespace to run a process in)",
                     "Add --netdock.kernel.mode=linux (as root), or leave netdock.processes=none.");
         }
-        return new ProcessMode(processes.enabled());
     }
 }

@@ -87,6 +87,18 @@ class ContainersCliIT extends WholeApplication {
         await().atMost(Duration.ofSeconds(10)).until(() -> api().get("/containers/" + id + "/json").statusCode() == 404);
     }
 
+    @Test
+    void runWithRmRemovesTheContainerWhoseStartFailed() {
+        ok("run", "-d", "--name", "cli-port-owner", "-p", "18555:80", "busybox:latest");
+        DockerCli.Result refused = docker.run("run", "--rm", "--name", "cli-port-taker", "-p", "18555:80",
+                "busybox:latest");
+        assertThat(refused.exitCode()).as(refused.output()).isEqualTo(125);
+        assertThat(refused.stderr()).contains("port is already allocated");
+        assertThat(api().get("/containers/cli-port-taker/json").statusCode()).as("removed, as dockerd does")
+                .isEqualTo(404);
+        ok("rm", "-f", "cli-port-owner");
+    }
+
     private static String read(InputStream in) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         in.transferTo(out);

@@ -22,8 +22,7 @@ class ProcessCrashKernelIT {
     @Test
     void aRestartAfterSigkillLeavesNoOrphanAndRestartsByPolicy() throws Exception {
         try (ThrowawayHost host = ThrowawayHost.created("ndk-pcrash")) {
-            List<String> args = List.of("--netdock.kernel.mode=linux", "--netdock.kernel.host-netns=" + host.name(),
-                    "--netdock.processes=host");
+            List<String> args = host.linuxModeArguments("--netdock.processes=host");
             DockerCli docker = new DockerCli(host.stateDirectory().resolve("docker.sock"));
             int plain;
             int always;

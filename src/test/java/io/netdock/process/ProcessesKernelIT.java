@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.startsWith;
 
 import io.netdock.testing.DockerCli;
 import io.netdock.testing.ThrowawayHost;
@@ -62,7 +63,18 @@ class ProcessesKernelIT extends WholeLinuxApplication {
         assertThat(fetched.exitCode()).as(fetched.output()).isZero();
         assertThat(fetched.stdout()).isEqualTo("hello from busybox httpd\n");
         assertThat(docker.ok("top", "lab-web")).contains("httpd -f -p 80");
-        docker.ok("rm", "-f", "lab-web");
+
+        docker.ok("run", "-d", "--name", "lab-db", "--network", "lab1", "busybox", "sleep", "1000");
+        String dbIp = docker.ok("inspect", "-f", "{{.NetworkSettings.Networks.lab1.IPAddress}}", "lab-db").strip();
+        DockerCli.Result lookup = docker.run("exec", "lab-web", "nslookup", "lab-db");
+        assertThat(lookup.exitCode()).as(lookup.output()).isZero();
+        assertThat(lookup.stdout()).as("asked through the embedded DNS").contains("127.0.0.11")
+                .containsPattern("Name:\\s+lab-db\\s+Address:\\s+" + dbIp.replace(".", "\\.") + "\\s");
+        DockerCli.Result byName = docker.run("run", "--rm", "--network", "lab1", "busybox:latest", "curl", "-s",
+                "-m", "5", "http://lab-web");
+        assertThat(byName.exitCode()).as(byName.output()).isZero();
+        assertThat(byName.stdout()).isEqualTo("hello from busybox httpd\n");
+        docker.ok("rm", "-f", "lab-web", "lab-db");
         docker.ok("network", "rm", "lab1");
     }
 
@@ -83,6 +95,14 @@ class ProcessesKernelIT extends WholeLinuxApplication {
         assertThat(docker.ok("inspect", "-f", "{{.State.Status}} {{.State.ExitCode}}", "proc-missing").strip())
                 .isEqualTo("created 127");
         docker.ok("rm", "proc-missing");
+
+        DockerCli.Result removed = docker.run("run", "--rm", "--name", "proc-gone", "busybox", "no-such-command");
+        assertThat(removed.exitCode()).as("--rm after a failed start: removed, as dockerd does").isEqualTo(127);
+        assertThat(docker.run("inspect", "proc-gone").exitCode()).isEqualTo(1);
+        DockerCli.Result terminal = docker.run("run", "--rm", "-t", "--name", "proc-tty", "busybox", "true");
+        assertThat(terminal.exitCode()).isEqualTo(125);
+        assertThat(terminal.stderr()).contains("a TTY (-t) is not supported; run the container without -t");
+        assertThat(docker.run("inspect", "proc-tty").exitCode()).isEqualTo(1);
     }
 
     @Test
@@ -178,13 +198,61 @@ class ProcessesKernelIT extends WholeLinuxApplication {
     @Test
     void pauseFreezesAndTopListsTheProcesses() {
         DockerCli docker = docker();
-        docker.ok("run", "-d", "--name", "proc-pause", "busybox", "sleep", "1000");
+        docker.ok("run", "-d", "--name", "proc-pause", "busybox", "sh", "-c", "sleep 1000 & wait");
         docker.ok("pause", "proc-pause");
         assertThat(docker.ok("ps", "--filter", "name=proc-pause", "--format", "{{.Status}}")).contains("(Paused)");
         api().post("/containers/proc-pause/pause").then().statusCode(409)
                 .body("message", containsString("is already paused"));
         docker.ok("unpause", "proc-pause");
-        assertThat(docker.ok("top", "proc-pause")).contains("sleep 1000");
+        await().atMost(PATIENCE).until(() -> docker.ok("top", "proc-pause").contains("sleep 1000"));
+        String pid = docker.ok("inspect", "-f", "{{.State.Pid}}", "proc-pause").strip();
+        List<List<String>> columns = docker.ok("top", "proc-pause", "-o", "pid,args").lines()
+                .map(line -> List.of(line.strip().split("\\s+", 2))).toList();
+        assertThat(columns).as("ps_args: the columns asked for, the container's two processes only").hasSize(3);
+        assertThat(columns.get(0)).containsExactly("PID", "COMMAND");
+        assertThat(columns.get(1)).first().isEqualTo(pid);
+        assertThat(columns.get(2).get(1)).endsWith("sleep 1000");
+        assertThat(docker.ok("top", "proc-pause", "aux").lines().findFirst().orElseThrow())
+                .startsWith("USER").contains("%CPU", "COMMAND");
+        api().queryParam("ps_args", "-o user=PID").get("/containers/proc-pause/top").then().statusCode(500)
+                .body("message", equalTo("specifying \"user=PID\" is not allowed"));
+        api().queryParam("ps_args", "-o comm").get("/containers/proc-pause/top").then().statusCode(500)
+                .body("message", equalTo("Couldn't find PID field in ps output"));
+        api().queryParam("ps_args", "--bogus").get("/containers/proc-pause/top").then().statusCode(500)
+                .body("message", startsWith("ps: "));
         docker.ok("rm", "-f", "proc-pause");
+    }
+
+    @Test
+    void connectAndDisconnectRewriteTheFilesARunningProcessSees() {
+        DockerCli docker = docker();
+        docker.ok("network", "create", "--subnet", "10.248.0.0/24", "lab3");
+        docker.ok("run", "-d", "--name", "proc-files", "--hostname", "fileshost", "busybox", "sleep", "1000");
+        String inode = docker.ok("exec", "proc-files", "stat", "-c", "%i", "/etc/hosts").strip();
+        assertThat(docker.ok("exec", "proc-files", "cat", "/etc/hosts")).doesNotContain("10.248.0.");
+        assertThat(docker.ok("exec", "proc-files", "cat", "/etc/resolv.conf")).doesNotContain("127.0.0.11");
+
+        docker.ok("network", "connect", "lab3", "proc-files");
+        assertThat(docker.ok("exec", "proc-files", "cat", "/etc/hosts")).endsWith("\n10.248.0.2\tfileshost");
+        assertThat(docker.ok("exec", "proc-files", "cat", "/etc/resolv.conf")).contains("\nnameserver 127.0.0.11\n");
+        assertThat(docker.ok("exec", "proc-files", "stat", "-c", "%i", "/etc/hosts").strip())
+                .as("the same file, written in place under the bind mount").isEqualTo(inode);
+
+        docker.ok("network", "disconnect", "lab3", "proc-files");
+        assertThat(docker.ok("exec", "proc-files", "cat", "/etc/hosts")).doesNotContain("10.248.0.2");
+
+        docker.ok("run", "-d", "--name", "proc-target", "busybox", "sleep", "1000");
+        docker.ok("run", "-d", "--name", "proc-parent", "--link", "proc-target:db", "busybox", "sleep", "1000");
+        String first = docker.ok("inspect", "-f", "{{.NetworkSettings.IPAddress}}", "proc-target").strip();
+        assertThat(docker.ok("exec", "proc-parent", "cat", "/etc/hosts")).contains(first + "\tdb ");
+        docker.ok("stop", "-t", "0", "proc-target");
+        docker.ok("run", "-d", "--name", "proc-taker", "busybox", "sleep", "1000");
+        docker.ok("start", "proc-target");
+        String second = docker.ok("inspect", "-f", "{{.NetworkSettings.IPAddress}}", "proc-target").strip();
+        assertThat(second).as("the target restarted on another address").isNotEqualTo(first);
+        assertThat(docker.ok("exec", "proc-parent", "cat", "/etc/hosts")).as("the link shows its new address")
+                .contains(second + "\tdb ").doesNotContain(first + "\t");
+        docker.ok("rm", "-f", "proc-files", "proc-target", "proc-parent", "proc-taker");
+        docker.ok("network", "rm", "lab3");
     }
 }

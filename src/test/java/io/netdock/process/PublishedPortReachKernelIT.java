@@ -14,17 +14,21 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * Who reaches a published port, measured side by side with the reference Docker 20.10 (busybox httpd in a
- * container, curl from elsewhere) and kept here as the table netdock must match:
+ * Who reaches a published port, kept as the table netdock must match. The Docker column was measured on the
+ * reference Docker 20.10.24 (iptables, userland proxy on, in namespace {@code netdock-ref}) on 2026-12-07: busybox
+ * httpd in {@code -p 18095:80} on network a (10.251.1.0/24), b and an {@code --internal} i beside it, each with a
+ * {@code sleep} container; curl run with {@code nsenter --net=/proc/<pid>/ns/net} in the client containers'
+ * namespaces, {@code ip netns exec netdock-ref} for the host, and a veth to a namespace of its own (10.199.77.2,
+ * default route via the host's 10.199.77.1) for another machine:
  * <pre>
- * from                                                  | Docker | netdock
- * host namespace, 127.0.0.1:port                        | yes    | yes
- * host namespace, a host address (the uplink's)         | yes    | yes
- * another machine on the host's LAN, host address       | yes    | yes
- * container on the same network, its gateway:port      | yes    | yes
- * the container itself, its gateway:port (hairpin)      | yes    | yes
- * container on another network, its own gateway:port   | yes    | yes (was dropped by the isolation rules)
- * container on an internal network, its gateway:port    | no     | no
+ * from                                                  | Docker (measured)       | netdock
+ * host namespace, 127.0.0.1:port                        | yes (200)               | yes
+ * host namespace, a host address (the uplink's)         | yes (200)               | yes
+ * another machine on the host's LAN, host address       | yes (200)               | yes
+ * container on the same network, its gateway:port      | yes (200)               | yes
+ * the container itself, its gateway:port (hairpin)      | yes (200)               | yes
+ * container on another network, its own gateway:port   | yes (200)               | yes (was dropped by the isolation rules)
+ * container on an internal network, its gateway:port    | no (curl: timeout, 28)  | no
  * </pre>
  */
 class PublishedPortReachKernelIT extends WholeLinuxApplication {

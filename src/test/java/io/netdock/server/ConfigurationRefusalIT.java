@@ -54,6 +54,13 @@ class ConfigurationRefusalIT {
     }
 
     @Test
+    void processesWithoutLinuxMode() throws Exception {
+        Refusal refusal = start("--netdock.processes=host");
+        refusal.assertOneLine("netdock.processes=host needs netdock.kernel.mode=linux", "--netdock.kernel.mode=linux");
+        assertThat(refusal.exitCode()).isEqualTo(1);
+    }
+
+    @Test
     void aStateDirectoryThatCannotBeCreated() throws Exception {
         Path file = Files.writeString(scratch.resolve("a-file"), "not a directory");
         Path state = file.resolve("state");

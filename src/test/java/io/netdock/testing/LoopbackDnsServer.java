@@ -3,6 +3,7 @@ package io.netdock.testing;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
+import java.net.BindException;
 import java.net.DatagramPacket;
 import java.net.DatagramSocket;
 import java.net.InetAddress;
@@ -44,11 +45,33 @@ public final class LoopbackDnsServer implements AutoCloseable {
      */
     public LoopbackDnsServer(Function<Message, Message> answers, InetSocketAddress bind) throws IOException {
         this.answers = answers;
-        this.udp = new DatagramSocket(bind);
-        this.tcp = new ServerSocket();
-        tcp.bind(new InetSocketAddress(bind.getAddress(), udp.getLocalPort()));
+        Sockets sockets = Sockets.bind(bind);
+        this.udp = sockets.udp();
+        this.tcp = sockets.tcp();
         threads.execute(this::serveUdp);
         threads.execute(this::serveTcp);
+    }
+
+    /** A UDP and a TCP socket on one port. */
+    private record Sockets(DatagramSocket udp, ServerSocket tcp) {
+
+        /** A random UDP port's TCP twin may be taken by someone else: then another random port. */
+        static Sockets bind(InetSocketAddress bind) throws IOException {
+            for (int attempt = 1; ; attempt++) {
+                DatagramSocket udp = new DatagramSocket(bind);
+                ServerSocket tcp = new ServerSocket();
+                try {
+                    tcp.bind(new InetSocketAddress(bind.getAddress(), udp.getLocalPort()));
+                    return new Sockets(udp, tcp);
+                } catch (BindException taken) {
+                    udp.close();
+                    tcp.close();
+                    if (bind.getPort() != 0 || attempt == 20) {
+                        throw taken;
+                    }
+                }
+            }
+        }
     }
 
     public InetSocketAddress address() {

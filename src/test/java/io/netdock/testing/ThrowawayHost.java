@@ -109,6 +109,14 @@ public final class ThrowawayHost implements AutoCloseable {
         registry.add("netdock.kernel.host-netns", host::name);
     }
 
+    /** The command-line arguments of a netdock on this host ({@link ChildNetdock}): linux mode, then {@code more}. */
+    public List<String> linuxModeArguments(String... more) {
+        List<String> args = new ArrayList<>(List.of("--netdock.kernel.mode=linux",
+                "--netdock.kernel.host-netns=" + host.name()));
+        args.addAll(List.of(more));
+        return args;
+    }
+
     /** The host namespace's name, for {@code --netdock.kernel.host-netns}. */
     public String name() {
         return host.name();

@@ -5,8 +5,7 @@ import io.netdock.container.Container;
 import io.netdock.container.ContainerFreezer;
 import io.netdock.container.ContainerProcesses;
 import io.netdock.container.ContainerService;
-import io.netdock.process.TopLine;
-import java.util.List;
+import io.netdock.process.TopTable;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -18,8 +17,6 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class ContainerProcessController {
 
-    private static final List<String> TITLES = List.of("UID", "PID", "PPID", "C", "STIME", "TTY", "TIME", "CMD");
-
     private final ContainerFreezer freezer;
     private final ContainerService containers;
 
@@ -30,9 +27,10 @@ class ContainerProcessController {
 
     @GetMapping("/containers/{id}/top")
     DockerDocument top(@PathVariable String id, @RequestParam(name = "ps_args", required = false) String args) {
+        TopTable table = freezer.top(id, args);
         return DockerDocument.object()
-                .field("Processes", freezer.top(id).stream().map(TopLine::columns).toList())
-                .field("Titles", TITLES);
+                .field("Processes", table.processes())
+                .field("Titles", table.titles());
     }
 
     @PostMapping("/containers/{id}/pause")

@@ -123,7 +123,8 @@ class ContainerDocumentsGoldenTest {
         networks.put("front", new EndpointConfig("172.30.0.10", null, null, null, List.of("www"), null,
                 Map.of("com.example.opt", "x"), 5));
         networks.put("bridge", EndpointConfig.NONE);
-        ContainerState state = new ContainerState(ContainerState.Status.RUNNING, 0, "", STARTED, null, null, false);
+        ContainerState state = new ContainerState(ContainerState.Status.RUNNING, 0, "", STARTED, null, null, false,
+                false);
         Container container = new Container(ID, "web", CREATED, "sha256:" + "ab".repeat(32), config, host, networks,
                 List.of(new Link("0".repeat(64), "database")), state, 0, "1a2b3c4d5e6f", "/var/run/netdock/1a2b3c4d5e6f",
                 List.of("172.30.0.10"));
