@@ -33,12 +33,14 @@ final class ForwardSlots {
             }
             waiting.add(slot);
         }
-        slot.completeOnTimeout(false, wait.toMillis(), TimeUnit.MILLISECONDS);
-        slot.thenAccept(got -> {
-            if (!got) {
-                synchronized (this) {
-                    waiting.remove(slot);
-                }
+        // out of the queue before it is told: whoever it tells sees the wait over
+        CompletableFuture.delayedExecutor(wait.toMillis(), TimeUnit.MILLISECONDS).execute(() -> {
+            boolean stillWaiting;
+            synchronized (this) {
+                stillWaiting = waiting.remove(slot);
+            }
+            if (stillWaiting) {
+                slot.complete(false);
             }
         });
         return slot;
