@@ -192,9 +192,17 @@ public class NetworkService {
         return DockerError.forbidden(NetworkCreation.POOL_OVERLAPS);
     }
 
+    /** An ambiguous reference plans nothing: the removal itself refuses it, in delete's wording. */
+    private LockPlan removalPlan(String idOrName) {
+        try {
+            return find(idOrName).map(n -> LockPlan.nothing().andRemovedNetwork(n.id())).orElseGet(LockPlan::nothing);
+        } catch (AmbiguousNetwork ambiguous) {
+            return LockPlan.nothing();
+        }
+    }
+
     public void remove(String idOrName) {
-        locks.run(() -> find(idOrName).map(n -> LockPlan.nothing().andRemovedNetwork(n.id()))
-                .orElseGet(LockPlan::nothing), () -> {
+        locks.run(() -> removalPlan(idOrName), () -> {
             Network network = resolve(idOrName, AmbiguousNetwork.Wording.DELETE);
             if (network.isPredefined()) {
                 throw DockerError.forbidden(network.name() + " is a pre-defined network and cannot be removed");
