@@ -58,7 +58,7 @@ public class AddressAllocator {
                         if (insert(new Lease(networkId, candidate, ownerId))) {
                             pool.take(candidate);
                             pools.ownHere(ownerId, candidate);
-                            forgetIfRolledBack(networkId, pools);
+                            freeIfRolledBack(pools, ownerId, candidate);
                             return candidate;
                         }
                         pool.take(candidate);
@@ -94,18 +94,25 @@ public class AddressAllocator {
             }
             pool.reserve(address);
             pools.ownHere(ownerId, address);
-            forgetIfRolledBack(networkId, pools);
+            freeIfRolledBack(pools, ownerId, address);
         }
     }
 
     /**
-     * A lease inserted in a transaction that rolls back is gone from the database, so the cache that marked it
-     * used is dropped and rebuilt by the next use (parallel operations on one network make such rollbacks routine).
+     * A lease inserted in a transaction that rolls back is gone from the database, so the cache frees it again.
+     * Undone in place rather than by dropping the cache: a cache rebuilt while other operations' changes are still
+     * uncommitted would take their released addresses for used (parallel operations make rollbacks routine).
      */
-    private void forgetIfRolledBack(String networkId, NetworkPools pools) {
+    private void freeIfRolledBack(NetworkPools pools, String ownerId, InetAddress address) {
         afterCompletion(committed -> {
             if (!committed) {
-                networks.remove(networkId, pools);
+                synchronized (pools) {
+                    pools.disown(ownerId, address);
+                    AddressPool pool = pools.containing(address);
+                    if (pool != null) {
+                        pool.release(address);
+                    }
+                }
             }
         });
     }
@@ -132,7 +139,7 @@ public class AddressAllocator {
     /**
      * Releases every address {@code ownerId} holds on the network; nothing happens when it holds none. Inside a
      * transaction the cache frees the addresses once it commits (so no parallel operation is handed an address whose
-     * lease is still being deleted); a rollback drops the network's cache, which the next use rebuilds.
+     * lease is still being deleted); after a rollback the owner holds them again.
      */
     public List<InetAddress> release(String networkId, String ownerId) {
         NetworkPools pools = networks.get(networkId);
@@ -147,11 +154,18 @@ public class AddressAllocator {
         }
         leases.deleteOwner(networkId, ownerId);
         afterCompletion(committed -> {
-            if (!committed) {
-                networks.remove(networkId, pools);
-                return;
-            }
             synchronized (pools) {
+                if (!committed) {
+                    // the leases are still there and the owner holds them again, except those leased in the same
+                    // rolled-back transaction (already freed by their own undo)
+                    for (InetAddress address : released) {
+                        AddressPool pool = pools.containing(address);
+                        if (pool != null && pool.isUsed(address)) {
+                            pools.ownHere(ownerId, address);
+                        }
+                    }
+                    return;
+                }
                 for (InetAddress address : released) {
                     AddressPool pool = pools.containing(address);
                     if (pool != null) {
@@ -292,6 +306,14 @@ public class AddressAllocator {
 
         List<InetAddress> owned(String ownerId) {
             return byOwner.getOrDefault(ownerId, List.of());
+        }
+
+        void disown(String ownerId, InetAddress address) {
+            List<InetAddress> held = byOwner.get(ownerId);
+            if (held != null && held.remove(address) && held.isEmpty()) {
+                byOwner.remove(ownerId);
+            }
+            owned.remove(address);
         }
 
         List<InetAddress> disown(String ownerId) {

@@ -111,6 +111,18 @@ class AddressAllocatorStoreIT {
         assertThat(allocator.allocate(NETWORK, LAYOUT, false, "next")).as("the rolled-back address is handed out again")
                 .isEqualTo(ip("10.9.0.3"));
         allocator.claim(NETWORK, LAYOUT, ip("10.9.0.77"), "static");
+
+        new TransactionTemplate(new DataSourceTransactionManager(database)).executeWithoutResult(status -> {
+            allocator.release(NETWORK, "kept");
+            InetAddress leasedAndReleased = allocator.allocate(NETWORK, LAYOUT, false, "brief");
+            allocator.release(NETWORK, "brief");
+            assertThat(leasedAndReleased).isEqualTo(ip("10.9.0.4"));
+            status.setRollbackOnly();
+        });
+        assertThat(allocator.cacheDisagreements(NETWORK)).isEmpty();
+        assertThat(allocator.held(NETWORK, LAYOUT, "kept")).as("a rolled-back release").containsExactly(ip("10.9.0.2"));
+        allocator.claim(NETWORK, LAYOUT, ip("10.9.0.4"), "static-after");
+        assertThat(allocator.cacheDisagreements(NETWORK)).isEmpty();
     }
 
     @ParameterizedTest
