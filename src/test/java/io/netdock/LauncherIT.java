@@ -56,7 +56,7 @@ class LauncherIT {
 
             String commandLine = Files.readString(Path.of("/proc/" + netdock.pid() + "/cmdline")).replace('\0', ' ');
             assertThat(commandLine).contains("-XX:+UseSerialGC", "-Xms32m", "-Xmx512m", "-XX:TieredStopAtLevel=1",
-                    "-XX:CompileThresholdScaling=0.05", "-jar " + cache);
+                    "-XX:CompileThresholdScaling=0.05", "-XX:ReservedCodeCacheSize=240m", "-jar " + cache);
             assertThat(commandLine).containsPattern("-XX:(SharedArchiveFile|AOTCache)=" + cache);
             assertThat(Files.readString(runLog)).as("no second training run").doesNotContain("training");
             assertThat(Files.readAllLines(runLog).get(0)).as("the first line says what this netdock is")
