@@ -21,12 +21,13 @@ import java.util.concurrent.Future;
  * ApiBench --target netdock=/path/docker.sock --target docker=/tmp/netdock-ref/docker.sock
  *          [--iterations 50] [--concurrent-iterations 10] [--round 5] [--warmup 5 | --warmup netdock=300,docker=5]
  *          [--threads 1,8,32] [--list-sizes 100,1000] [--image busybox:latest] [--prefix bench] [--samples FILE]
- *          [--lifecycle N]
+ *          [--lifecycle N] [--pid name=PID]
  * </pre>
  *
  * <p>Any number of targets: the tables give each one's figures and every other target's median over the first's.
  * {@code --lifecycle N} measures issue 14's throughput scenario ({@link Lifecycle}, N sequences per client thread
- * and target, for each {@code --threads}) instead of the sequences below.
+ * and target, for each {@code --threads}) instead of the sequences below; {@code --pid name=PID} names a target's
+ * process, whose CPU time the scenario then reports per sequence.
  *
  * <p>{@code --samples FILE} appends every measured latency to FILE as well ({@link LatencyTable#write}), so that
  * {@link ColdWarm} can join several runs: {@code bench/api-bench --cold} runs this once per fresh netdock.
@@ -78,6 +79,7 @@ public final class ApiBench {
         String prefix = "bench";
         Path samples = null;
         int lifecycle = 0;
+        Map<String, Long> pids = new LinkedHashMap<>();
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--target" -> {
@@ -104,6 +106,10 @@ public final class ApiBench {
                 case "--prefix" -> prefix = args[++i];
                 case "--samples" -> samples = Path.of(args[++i]);
                 case "--lifecycle" -> lifecycle = Integer.parseInt(args[++i]);
+                case "--pid" -> {
+                    String[] kv = args[++i].split("=", 2);
+                    pids.put(kv[0], Long.parseLong(kv[1]));
+                }
                 default -> throw new IllegalArgumentException("unknown argument " + args[i]);
             }
         }
@@ -120,7 +126,7 @@ public final class ApiBench {
                 bench.warmUp(target, warmup.getOrDefault(target.name(), defaultWarmup));
             }
             for (int threadCount : lifecycle > 0 ? threads : new int[0]) {
-                Lifecycle scenario = bench.lifecycle();
+                Lifecycle scenario = bench.lifecycle(pids);
                 scenario.print(scenario.measure(threadCount, lifecycle, round), threadCount, lifecycle);
             }
             for (int threadCount : lifecycle > 0 ? new int[0] : threads) {
@@ -151,8 +157,8 @@ public final class ApiBench {
         return list.isBlank() ? new int[0] : Arrays.stream(list.split(",")).mapToInt(Integer::parseInt).toArray();
     }
 
-    private Lifecycle lifecycle() {
-        return new Lifecycle(targets, image, prefix, block);
+    private Lifecycle lifecycle(Map<String, Long> pids) {
+        return new Lifecycle(targets, image, prefix, block, pids);
     }
 
     private String auxName() {
