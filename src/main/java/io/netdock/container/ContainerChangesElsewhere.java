@@ -1,19 +1,22 @@
 package io.netdock.container;
 
+import io.netdock.store.LockPlan;
+import io.netdock.store.ResourceLocks;
 import io.netdock.store.StoreFeed;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
 
 /**
  * A container another netdock sharing the database created, changed or removed: its row, endpoints and port bindings
- * are read again, and whoever waits here for it to stop or go away is told.
+ * are read again under the container's lock (so no operation of this process sees it change half-way), and whoever
+ * waits here for it to stop or go away is told.
  */
 @Component
 class ContainerChangesElsewhere {
 
     ContainerChangesElsewhere(StoreFeed feed, Containers containers, ContainerNetworking networking,
-                              ContainerExits exits) {
-        feed.onChange(StoreFeed.CONTAINER, change -> {
+                              ContainerExits exits, ResourceLocks locks) {
+        feed.onChange(StoreFeed.CONTAINER, change -> locks.applying(LockPlan.container(change.subject()), () -> {
             String id = change.subject();
             Optional<Container> before = containers.byId(id);
             containers.reload(id);
@@ -24,10 +27,10 @@ class ContainerChangesElsewhere {
             } else if (before.isPresent() && before.get().isRunning() && !after.get().isRunning()) {
                 exits.exited(id, after.get().state().exitCode());
             }
-        });
-        feed.onChange(StoreFeed.EVERYTHING, change -> {
+        }));
+        feed.onChange(StoreFeed.EVERYTHING, change -> locks.applyingEverything(() -> {
             containers.reloadAll();
             networking.reloadAll();
-        });
+        }));
     }
 }

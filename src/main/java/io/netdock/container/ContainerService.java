@@ -8,6 +8,7 @@ import io.netdock.filters.PruneFilters;
 import io.netdock.image.ImageService;
 import io.netdock.process.CommandNotFound;
 import io.netdock.process.ProcessRecord;
+import io.netdock.store.ChangedElsewhere;
 import io.netdock.store.LockPlan;
 import io.netdock.store.ResourceLocks;
 import io.netdock.system.HostFacts;
@@ -220,6 +221,7 @@ public class ContainerService {
         Container started;
         try {
             started = transactions.execute(status -> {
+                containers.claim(container.id());
                 Container running = container.withState(container.state().started(Instant.now(clock)));
                 running = networking.up(running, this::get);
                 running = running.withLastAddresses(networking.addressesOf(running));
@@ -227,9 +229,11 @@ public class ContainerService {
                 return running;
             });
         } catch (RuntimeException failure) {
-            containers.reload(container.id());
+            containers.rolledBack(container.id(), failure);
             networking.reload(container.id());
-            recordFailedStart(container, failure.getMessage());
+            if (!(failure instanceof ChangedElsewhere)) {
+                recordFailedStart(container, failure.getMessage());
+            }
             throw failure;
         }
         if (processes.enabled()) {
@@ -479,6 +483,7 @@ public class ContainerService {
      */
     private Container stopSequence(Container container, String signalName, Integer timeoutSeconds) {
         int signal = signalName != null && !signalName.isEmpty() ? Signals.parse(signalName) : stopSignalOf(container);
+        containers.claim(container.id()); // stopped elsewhere meanwhile: no kill event from a stale state
         events.publish(container, "kill", Map.of("signal", Integer.toString(signal)));
         if (!Signals.terminates(signal) || (graceSeconds(container, timeoutSeconds) == 0 && signal != Signals.SIGKILL)) {
             events.publish(container, "kill", Map.of("signal", Integer.toString(Signals.SIGKILL)));
@@ -520,6 +525,7 @@ public class ContainerService {
                 throw DockerError.conflict("Cannot kill container: " + reference + ": Container " + container.id()
                         + " is not running");
             }
+            containers.claim(container.id());
             Container signalled = container.withState(container.state().stoppedByClient());
             events.publish(signalled, "kill", Map.of("signal", Integer.toString(signal)));
             if (Signals.terminates(signal)) {
@@ -557,12 +563,13 @@ public class ContainerService {
         List<Endpoint> gone;
         try {
             gone = transactions.execute(status -> {
+                containers.claim(container.id());
                 List<Endpoint> removed = networking.down(exited);
                 containers.update(exited);
                 return removed;
             });
         } catch (RuntimeException failure) {
-            containers.reload(container.id());
+            containers.rolledBack(container.id(), failure);
             networking.reload(container.id());
             throw failure;
         }
@@ -611,7 +618,7 @@ public class ContainerService {
                     transactions.executeWithoutResult(status -> removeLocked(terminate(running,
                             128 + Signals.SIGKILL)));
                 } catch (RuntimeException failed) {
-                    containers.reload(running.id());
+                    containers.rolledBack(running.id(), failed);
                     networking.reload(running.id());
                     throw failed;
                 }
@@ -624,6 +631,7 @@ public class ContainerService {
 
     private void removeLocked(Container container) {
         transactions.executeWithoutResult(status -> {
+            containers.claim(container.id());
             for (Container parent : containers.linkingTo(container.id())) {
                 containers.update(parent.withLinks(parent.links().stream()
                         .filter(l -> !l.targetId().equals(container.id())).toList()));
