@@ -200,6 +200,8 @@ public class ContainerService {
             }
             try {
                 startLocked(container);
+            } catch (ChangedElsewhere raced) {
+                throw raced; // run again from what the other netdock made of it: not a failed start
             } catch (RuntimeException failed) {
                 removeAfterFailedStart(container.id());
                 throw failed;
@@ -470,8 +472,8 @@ public class ContainerService {
             if (!container.isRunning()) {
                 throw new DockerError(io.netdock.error.ErrorCategory.NOT_MODIFIED, "container already stopped");
             }
-            autoRemove(stopSequence(container.withState(container.state().stoppedByClient()), signal,
-                    timeoutSeconds));
+            Container stopping = container.withState(container.state().stoppedByClient());
+            autoRemove(claimed(container, () -> stopSequence(stopping, signal, timeoutSeconds)));
             return null;
         });
     }
@@ -483,7 +485,6 @@ public class ContainerService {
      */
     private Container stopSequence(Container container, String signalName, Integer timeoutSeconds) {
         int signal = signalName != null && !signalName.isEmpty() ? Signals.parse(signalName) : stopSignalOf(container);
-        containers.claim(container.id()); // stopped elsewhere meanwhile: no kill event from a stale state
         events.publish(container, "kill", Map.of("signal", Integer.toString(signal)));
         if (!Signals.terminates(signal) || (graceSeconds(container, timeoutSeconds) == 0 && signal != Signals.SIGKILL)) {
             events.publish(container, "kill", Map.of("signal", Integer.toString(Signals.SIGKILL)));
@@ -525,13 +526,17 @@ public class ContainerService {
                 throw DockerError.conflict("Cannot kill container: " + reference + ": Container " + container.id()
                         + " is not running");
             }
-            containers.claim(container.id());
             Container signalled = container.withState(container.state().stoppedByClient());
-            events.publish(signalled, "kill", Map.of("signal", Integer.toString(signal)));
-            if (Signals.terminates(signal)) {
-                autoRemove(terminate(signalled, 128 + signal));
-            } else {
-                transactions.executeWithoutResult(status -> containers.update(signalled));
+            Container after = claimed(container, () -> {
+                events.publish(signalled, "kill", Map.of("signal", Integer.toString(signal)));
+                if (Signals.terminates(signal)) {
+                    return terminate(signalled, 128 + signal);
+                }
+                containers.update(signalled);
+                return signalled;
+            });
+            if (!after.isRunning()) {
+                autoRemove(after);
             }
             return null;
         });
@@ -549,7 +554,8 @@ public class ContainerService {
         mutate(reference, () -> {
             Container container = get(reference);
             if (container.isRunning()) {
-                container = stopSequence(container, signal, timeoutSeconds);
+                Container running = container;
+                container = claimed(running, () -> stopSequence(running, signal, timeoutSeconds));
             }
             Container started = startLocked(container);
             events.publish(started, "restart");
@@ -611,17 +617,14 @@ public class ContainerService {
                     throw DockerError.conflict("You cannot remove a running container " + container.id()
                             + ". Stop the container before attempting removal or force remove");
                 }
-                events.publish(container, "kill", Map.of("signal", Integer.toString(Signals.SIGKILL)));
                 Container running = container;
                 // one transaction: a crash in between never leaves it stopped but not removed
-                try {
-                    transactions.executeWithoutResult(status -> removeLocked(terminate(running,
-                            128 + Signals.SIGKILL)));
-                } catch (RuntimeException failed) {
-                    containers.rolledBack(running.id(), failed);
-                    networking.reload(running.id());
-                    throw failed;
-                }
+                claimed(running, () -> {
+                    events.publish(running, "kill", Map.of("signal", Integer.toString(Signals.SIGKILL)));
+                    Container killed = terminate(running, 128 + Signals.SIGKILL);
+                    removeLocked(killed);
+                    return killed;
+                });
                 return null;
             }
             removeLocked(container);
@@ -692,6 +695,26 @@ public class ContainerService {
             events.publish(renamed, "rename", Map.of("oldName", "/" + oldName));
             return null;
         });
+    }
+
+    /**
+     * Runs {@code change} of a running container (a stop, a kill) in one transaction that first claims the
+     * container's row ({@link Containers#claim}): another netdock sharing the database that makes the same change at
+     * the same instant waits for this one to commit, and one that finds the container changed elsewhere fails before
+     * it published an event ({@link ChangedElsewhere}: it runs again from the new state). After a failure, memory
+     * takes the database's word again.
+     */
+    private Container claimed(Container container, Supplier<Container> change) {
+        try {
+            return transactions.execute(status -> {
+                containers.claim(container.id());
+                return change.get();
+            });
+        } catch (RuntimeException failed) {
+            containers.rolledBack(container.id(), failed);
+            networking.reload(container.id());
+            throw failed;
+        }
     }
 
     /** Runs a state change of the container {@code reference} names under the locks of what it touches. */

@@ -19,11 +19,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -97,58 +92,6 @@ class SharedStoreCoherenceIT {
                 }
             }
         }
-    }
-
-    @Test
-    void aContainerStoppedThroughBothAtOnceStopsOnce() throws Exception {
-        String[] database = TestDatabases.postgresApplicationProperties();
-        try (RunningNetdock first = RunningNetdock.start(database); RunningNetdock second = RunningNetdock.start(database);
-             ApiClient one = ApiClient.tcp(first.port()); ApiClient two = ApiClient.tcp(second.port())) {
-            int containers = 12;
-            for (int i = 0; i < containers; i++) {
-                created(one.post("/containers/create?name=race" + i, "{\"Image\":\"busybox\"}"));
-                assertThat(one.post("/containers/race" + i + "/start").status()).isEqualTo(204);
-            }
-            ExecutorService both = Executors.newFixedThreadPool(2);
-            List<Integer> answers = new CopyOnWriteArrayList<>();
-            try {
-                for (int i = 0; i < containers; i++) {
-                    String stop = "/containers/race" + i + "/stop?t=0";
-                    CountDownLatch ready = new CountDownLatch(2);
-                    Future<?> viaOne = both.submit(() -> answers.add(atOnce(ready, () -> one.post(stop)).status()));
-                    Future<?> viaTwo = both.submit(() -> answers.add(atOnce(ready, () -> two.post(stop)).status()));
-                    viaOne.get();
-                    viaTwo.get();
-                }
-            } finally {
-                both.shutdownNow();
-            }
-            // each container is stopped once (one 204, one "already stopped"), never twice from the same state
-            assertThat(answers.stream().filter(status -> status == 204)).hasSize(containers);
-            assertThat(answers.stream().filter(status -> status == 304)).hasSize(containers);
-            assertThat(recordedEvents(first, "die")).as("die events").isEqualTo(containers);
-            assertThat(recordedEvents(first, "stop")).as("stop events").isEqualTo(containers);
-            for (int i = 0; i < containers; i++) {
-                assertThat(two.get("/containers/race" + i + "/json").json().get("State").get("Status").asString())
-                        .isEqualTo("exited");
-            }
-        }
-    }
-
-    private static Reply atOnce(CountDownLatch ready, java.util.function.Supplier<Reply> request) {
-        ready.countDown();
-        try {
-            ready.await();
-        } catch (InterruptedException interrupted) {
-            Thread.currentThread().interrupt();
-        }
-        return request.get();
-    }
-
-    /** The events of one action both netdocks published, as the store feed recorded them. */
-    private static long recordedEvents(RunningNetdock netdock, String action) {
-        return netdock.bean(JdbcClient.class).sql("select count(*) from store_change where kind = 'event' "
-                + "and detail like ?").param("%\"action\":\"" + action + "\"%").query(Long.class).single();
     }
 
     /** Everything made through {@code writer} is served, changed and removed through {@code reader} and back. */
