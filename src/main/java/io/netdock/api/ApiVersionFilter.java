@@ -9,8 +9,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.Collections;
 import java.util.Enumeration;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -19,8 +17,6 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * {@code OPTIONS} for any path with an empty 200.
  */
 public class ApiVersionFilter extends OncePerRequestFilter {
-
-    private static final Pattern VERSIONED = Pattern.compile("^/v([0-9.]+)(/.*)$");
 
     private final ServerIdentity identity;
     private final ErrorWriter errors;
@@ -39,27 +35,21 @@ public class ApiVersionFilter extends OncePerRequestFilter {
             response.setContentLength(0);
             return;
         }
-        String path = request.getRequestURI();
-        Matcher versioned = VERSIONED.matcher(path);
-        if (!versioned.matches()) {
-            request.setAttribute(RequestedVersion.ATTRIBUTE, ApiVersion.MAX);
-            chain.doFilter(withDefaultJsonContentType(request, path), response);
-            return;
-        }
-        ApiVersion requested = ApiVersion.parse(versioned.group(1));
-        if (requested.compareTo(ApiVersion.MAX) > 0) {
+        VersionedPath path = VersionedPath.of(request.getRequestURI());
+        ApiVersion requested = path.version();
+        if (path.tooNew()) {
             DockerHeaders.addBase(response, identity);
             errors.writeJson(response, HttpServletResponse.SC_BAD_REQUEST, "client version " + requested
                     + " is too new. Maximum supported API version is " + ApiVersion.MAX);
             return;
         }
-        if (requested.compareTo(ApiVersion.MIN) < 0) {
+        if (path.tooOld()) {
             DockerHeaders.addBase(response, identity);
             writeTooOld(response, requested);
             return;
         }
         request.setAttribute(RequestedVersion.ATTRIBUTE, requested);
-        chain.doFilter(withDefaultJsonContentType(request, versioned.group(2)), response);
+        chain.doFilter(withDefaultJsonContentType(request, path.route()), response);
     }
 
     /** Below 1.24 dockerd answers with Go's {@code http.Error}: plain text, not JSON. */

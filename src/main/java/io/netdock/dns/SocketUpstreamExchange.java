@@ -1,7 +1,5 @@
 package io.netdock.dns;
 
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
 import java.io.IOException;
 import java.net.DatagramPacket;
 import java.net.DatagramSocket;
@@ -110,14 +108,7 @@ public final class SocketUpstreamExchange implements UpstreamExchange, AutoClose
         try (Socket socket = opened) {
             socket.connect(server, timeoutMillis);
             socket.setSoTimeout(timeoutMillis);
-            DataOutputStream out = new DataOutputStream(socket.getOutputStream());
-            out.writeShort(query.length);
-            out.write(query);
-            out.flush();
-            DataInputStream in = new DataInputStream(socket.getInputStream());
-            byte[] reply = new byte[in.readUnsignedShort()];
-            in.readFully(reply);
-            return reply;
+            return TcpFraming.exchange(socket, query);
         }
     }
 

@@ -54,6 +54,10 @@ final class NetworkRows {
         }
     }
 
+    void showGateways(String networkId) {
+        jdbc.sql("update network_ipam_config set gateway_shown = true where network_id = ?").param(networkId).update();
+    }
+
     boolean delete(String id) {
         jdbc.sql("delete from network_ipam_config where network_id = ?").param(id).update();
         return jdbc.sql("delete from network where id = ?").param(id).update() == 1;

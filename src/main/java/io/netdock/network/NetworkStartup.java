@@ -45,34 +45,40 @@ class NetworkStartup implements SmartInitializingSingleton {
     }
 
     private void ensureDefaultBridge() {
-        IpamConfig wanted = defaultBridgeConfig(bridge.subnet());
         Optional<Network> stored = networks.findByName(Network.DEFAULT_BRIDGE);
+        IpamConfig wanted = defaultBridgeConfig(bridge.subnet(), stored.isPresent());
         if (stored.isEmpty()) {
             ensure(predefined(Network.DEFAULT_BRIDGE, Network.BRIDGE_DRIVER, List.of(wanted), defaultBridgeOptions()));
             return;
         }
         Network current = stored.get();
-        if (!current.ipam().config().equals(List.of(wanted))) {
-            Cidr subnet = wanted.subnetCidr();
-            for (Network other : networks.findAll()) {
-                if (!other.isDefaultBridge() && other.activeConfig().stream()
-                        .anyMatch(c -> c.subnetCidr().overlaps(subnet))) {
-                    throw new IllegalStateException("netdock.bridge.subnet=" + bridge.subnet()
-                            + " overlaps network " + other.name() + "; choose another subnet or remove that network");
-                }
-            }
-            log.info("default bridge moves to {} (netdock.bridge.subnet)", wanted.subnet());
-            networks.replaceIpamConfig(new Network(current.id(), current.name(), current.driver(), current.scope(),
-                    current.created(), current.internal(), current.attachable(), current.ingress(),
-                    current.configOnly(), current.configFrom(), current.enableIpv4(), current.enableIpv6(),
-                    new IpamSettings(current.ipam().driver(), current.ipam().options(), List.of(wanted)),
-                    current.options(), current.labels()));
-            allocator.evict(current.id());
+        List<IpamConfig> config = current.ipam().config();
+        if (config.equals(List.of(wanted))) {
+            return;
         }
+        if (config.equals(List.of(wanted.withGateway(wanted.gateway(), false)))) {
+            networks.showGateways(withIpamConfig(current, wanted));
+            return;
+        }
+        Cidr subnet = wanted.subnetCidr();
+        for (Network other : networks.findAll()) {
+            if (!other.isDefaultBridge() && other.activeConfig().stream()
+                    .anyMatch(c -> c.subnetCidr().overlaps(subnet))) {
+                throw new IllegalStateException("netdock.bridge.subnet=" + bridge.subnet()
+                        + " overlaps network " + other.name() + "; choose another subnet or remove that network");
+            }
+        }
+        log.info("default bridge moves to {} (netdock.bridge.subnet)", wanted.subnet());
+        networks.replaceIpamConfig(withIpamConfig(current, wanted));
+        allocator.evict(current.id());
     }
 
-    /** {@code --bip} semantics: host bits in the configured prefix name the gateway. */
-    static IpamConfig defaultBridgeConfig(String configured) {
+    /**
+     * {@code --bip} semantics: host bits in the configured prefix name the gateway. Like dockerd, inspect shows the
+     * gateway when it was named that way or when the bridge already existed at start (dockerd takes the address
+     * docker0 already has; on a fresh bridge it lists only the subnet).
+     */
+    static IpamConfig defaultBridgeConfig(String configured, boolean bridgeExisted) {
         Cidr given = Cidr.parseOrNull(configured);
         if (given == null || given.isIpv6()) {
             throw new IllegalStateException("netdock.bridge.subnet must be an IPv4 CIDR such as 172.17.0.0/16, not "
@@ -80,7 +86,16 @@ class NetworkStartup implements SmartInitializingSingleton {
         }
         Cidr subnet = given.masked();
         InetAddress gateway = given.hasHostBits() ? given.address() : subnet.firstHost();
-        return new IpamConfig(subnet.toString(), null, IpAddresses.format(gateway), Map.of(), false, false);
+        return new IpamConfig(subnet.toString(), null, IpAddresses.format(gateway), Map.of(), false,
+                given.hasHostBits() || bridgeExisted);
+    }
+
+    private static Network withIpamConfig(Network current, IpamConfig config) {
+        return new Network(current.id(), current.name(), current.driver(), current.scope(), current.created(),
+                current.internal(), current.attachable(), current.ingress(), current.configOnly(),
+                current.configFrom(), current.enableIpv4(), current.enableIpv6(),
+                new IpamSettings(current.ipam().driver(), current.ipam().options(), List.of(config)),
+                current.options(), current.labels());
     }
 
     private static Map<String, String> defaultBridgeOptions() {

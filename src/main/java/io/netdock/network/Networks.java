@@ -76,6 +76,15 @@ public class Networks {
         });
     }
 
+    /** Stores that inspect now lists the network's gateways (the default bridge from its second start on). */
+    public void showGateways(Network network) {
+        transaction.executeWithoutResult(status -> {
+            rows.showGateways(network.id());
+            feed.changed(StoreFeed.NETWORK, network.id());
+            afterCommit(() -> remember(network));
+        });
+    }
+
     public boolean delete(String id) {
         return Boolean.TRUE.equals(transaction.execute(status -> {
             boolean deleted = rows.delete(id);

@@ -6,8 +6,6 @@ import static io.netdock.dns.DnsFixtures.query;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.netdock.kernel.DnsSockets;
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.DatagramPacket;
@@ -84,15 +82,7 @@ class ResolverLoopTest {
     }
 
     private static List<String> ask(Socket socket, String name) throws IOException {
-        byte[] query = query(name, Type.A).toWire();
-        DataOutputStream out = new DataOutputStream(socket.getOutputStream());
-        out.writeShort(query.length);
-        out.write(query);
-        out.flush();
-        DataInputStream in = new DataInputStream(socket.getInputStream());
-        byte[] reply = new byte[in.readUnsignedShort()];
-        in.readFully(reply);
-        return answers(reply);
+        return answers(TcpFraming.exchange(socket, query(name, Type.A).toWire()));
     }
 
     /** Blocks until the server closes the connection (the 30 s socket timeout would fail the test). */

@@ -23,6 +23,10 @@ class NetworkRestartIT {
         return new SpringApplicationBuilder(NetdockApplication.class).run(args);
     }
 
+    private static String bridgeId(ConfigurableApplicationContext daemon) {
+        return daemon.getBean(NetworkService.class).get("bridge").id();
+    }
+
     @Test
     void networksAndLeasesPersist() throws Exception {
         Path state = Files.createTempDirectory("netdock-networks-restart");
@@ -43,15 +47,22 @@ class NetworkRestartIT {
             assertThat(addresses.lease(id, "ep1", null, null).ipv4()).as("the gateway took the range's first address")
                     .hasToString("10.33.0.65/24");
             assertThat(addresses.lease(id, "ep2", null, null).ipv4()).hasToString("10.33.0.66/24");
+            assertThat(addresses.lease(bridgeId(first), "epb", null, null).ipv4()).hasToString("172.17.0.2/16");
         }
         try (ConfigurableApplicationContext second = start(state);
              UnixSocketClient client = new UnixSocketClient(state.resolve("docker.sock"))) {
             assertThat(client.get("/networks/" + id).getContentAsString()).isEqualTo(before);
             assertThat(client.get("/networks?filters=" + java.net.URLEncoder.encode("{\"type\":[\"builtin\"]}",
-                    java.nio.charset.StandardCharsets.UTF_8)).getContentAsString()).isEqualTo(listBefore);
+                    java.nio.charset.StandardCharsets.UTF_8)).getContentAsString())
+                    .as("as dockerd, whose docker0 already has its address, the default bridge now shows its gateway")
+                    .isEqualTo(listBefore.replace("{\"Subnet\":\"172.17.0.0/16\"}",
+                            "{\"Subnet\":\"172.17.0.0/16\",\"Gateway\":\"172.17.0.1\"}"));
             NetworkAddresses addresses = second.getBean(NetworkAddresses.class);
             assertThat(addresses.lease(id, "ep3", null, null).ipv4()).hasToString("10.33.0.67/24");
             assertThat(addresses.lease(id, "ep1", null, null).ipv4()).as("the old lease").hasToString("10.33.0.65/24");
+            assertThat(addresses.lease(bridgeId(second), "epb", null, null).ipv4()).as("the default bridge's lease")
+                    .hasToString("172.17.0.2/16");
+            assertThat(addresses.lease(bridgeId(second), "epc", null, null).ipv4()).hasToString("172.17.0.3/16");
             assertThat(second.getBean(Plumbing.class).view().namespaces().get(0).links())
                     .anyMatch(link -> link.name().equals("nwpersist"))
                     .anyMatch(link -> link.name().equals("docker0"));
@@ -64,7 +75,7 @@ class NetworkRestartIT {
         try (ConfigurableApplicationContext daemon = start(state, "--netdock.bridge.subnet=10.99.0.1/24");
              UnixSocketClient client = new UnixSocketClient(state.resolve("docker.sock"))) {
             assertThat(client.get("/networks/bridge").getContentAsString())
-                    .contains("\"Config\":[{\"Subnet\":\"10.99.0.0/24\"}]");
+                    .as("--bip names the gateway: dockerd shows it").contains("\"Config\":[{\"Subnet\":\"10.99.0.0/24\",\"Gateway\":\"10.99.0.1\"}]");
             assertThat(daemon.getBean(NetworkService.class).get("bridge").bridge().gateways().get(0))
                     .hasToString("10.99.0.1/24");
             String bridgeId = daemon.getBean(NetworkService.class).get("bridge").id();
@@ -74,7 +85,7 @@ class NetworkRestartIT {
         try (ConfigurableApplicationContext daemon = start(state, "--netdock.bridge.subnet=10.98.0.0/16");
              UnixSocketClient client = new UnixSocketClient(state.resolve("docker.sock"))) {
             assertThat(client.get("/networks/bridge").getContentAsString())
-                    .contains("\"Config\":[{\"Subnet\":\"10.98.0.0/16\"}]");
+                    .contains("\"Config\":[{\"Subnet\":\"10.98.0.0/16\",\"Gateway\":\"10.98.0.1\"}]");
             assertThat(client.post("/networks/create", "{\"Name\":\"n\",\"IPAM\":{\"Config\":[{\"Subnet\":\"10.98.1.0/24\"}]}}")
                     .getStatus()).isEqualTo(403);
         }

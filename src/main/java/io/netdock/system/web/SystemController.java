@@ -7,9 +7,6 @@ import io.netdock.api.ServerIdentity;
 import io.netdock.system.Daemon;
 import io.netdock.system.HostFacts;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,15 +14,11 @@ import java.util.Map;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.info.BuildProperties;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.RequestMapping;
-import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.bind.annotation.RestController;
 
-/** {@code /_ping}, {@code /version} and {@code /info}, shaped like dockerd's. */
+/** {@code /version} and {@code /info}, shaped like dockerd's ({@code /_ping} is the {@link PingHandler}'s). */
 @RestController
 class SystemController {
-
-    private static final byte[] OK = "OK".getBytes(StandardCharsets.UTF_8);
 
     private final Daemon daemon;
     private final ServerIdentity identity;
@@ -40,21 +33,6 @@ class SystemController {
         BuildProperties properties = build.getIfAvailable();
         Instant time = properties != null && properties.getTime() != null ? properties.getTime() : daemon.startedAt();
         this.buildTime = time.toString();
-    }
-
-    @RequestMapping(path = "/_ping", method = {RequestMethod.GET, RequestMethod.HEAD})
-    void ping(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        response.setHeader("Cache-Control", "no-cache, no-store, must-revalidate");
-        response.setHeader("Pragma", "no-cache");
-        response.setHeader("Builder-Version", "1");
-        response.setHeader("Swarm", "inactive");
-        response.setContentType("text/plain; charset=utf-8");
-        if ("HEAD".equals(request.getMethod())) {
-            response.setContentLength(0);
-            return;
-        }
-        response.setContentLength(OK.length);
-        response.getOutputStream().write(OK);
     }
 
     @GetMapping("/version")
