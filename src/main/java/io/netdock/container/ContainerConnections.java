@@ -91,12 +91,13 @@ public class ContainerConnections {
             Endpoint endpoint;
             try {
                 endpoint = transactions.execute(status -> {
+                    containers.claim(container.id());
                     Endpoint made = networking.connect(updated, network, config);
                     containers.update(updated.withLastAddresses(networking.addressesOf(updated)));
                     return made;
                 });
             } catch (RuntimeException failed) {
-                containers.reload(container.id());
+                containers.rolledBack(container.id(), failed);
                 networking.reload(container.id());
                 throw failed;
             }
@@ -143,12 +144,13 @@ public class ContainerConnections {
             Optional<Endpoint> gone;
             try {
                 gone = transactions.execute(status -> {
+                    containers.claim(container.id());
                     Optional<Endpoint> removed = networking.disconnect(updated, network);
                     containers.update(updated.withLastAddresses(networking.addressesOf(updated)));
                     return removed;
                 });
             } catch (RuntimeException failed) {
-                containers.reload(container.id());
+                containers.rolledBack(container.id(), failed);
                 networking.reload(container.id());
                 throw failed;
             }

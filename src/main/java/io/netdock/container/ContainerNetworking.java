@@ -22,7 +22,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
@@ -41,6 +44,12 @@ class ContainerNetworking {
     private final Plumbing plumbing;
     private final String hostSandboxKey;
     private final ApplicationEventPublisher events;
+    /**
+     * The sandboxes this process made in its own kernel (at start, at a container's start, or when it connected a
+     * container another netdock started): the ones whose kernel objects it takes away when another netdock sharing the
+     * database stops, removes or disconnects their container ({@link #followChangeElsewhere}).
+     */
+    private final Set<String> sandboxesHere = ConcurrentHashMap.newKeySet();
 
     ContainerNetworking(NetworkService networks, EndpointService endpoints, PortMapper ports, PortPlan portPlan,
                         Plumbing plumbing, NetdockProperties properties, ApplicationEventPublisher events) {
@@ -140,7 +149,11 @@ class ContainerNetworking {
             } catch (KernelException kernel) {
                 throw new ContainerNetworkingFailed(kernel.getMessage());
             }
-            rollback.onFailure("sandbox " + sandboxId, () -> plumbing.removeSandbox(sandboxId));
+            sandboxesHere.add(sandboxId);
+            rollback.onFailure("sandbox " + sandboxId, () -> {
+                sandboxesHere.remove(sandboxId);
+                plumbing.removeSandbox(sandboxId);
+            });
         }
         List<Endpoint> attached = new ArrayList<>();
         try {
@@ -252,9 +265,72 @@ class ContainerNetworking {
         }
         if (!container.mode().sharesNamespace() && !container.sandboxId().isEmpty()) {
             plumbing.removeSandbox(container.sandboxId());
+            sandboxesHere.remove(container.sandboxId());
         }
         tellResolver(container, List.of());
         return mine;
+    }
+
+    /** What a container's networking was before another netdock changed it: its endpoints and port forwards. */
+    record Realised(Container container, List<Endpoint> endpoints, List<PortForward> forwards) {
+    }
+
+    /** Remembers what this process knows of a container's networking, before another netdock's change is applied. */
+    Optional<Realised> realised(Optional<Container> container) {
+        return container.map(known -> new Realised(known, endpoints.ofContainer(known.id()),
+                ports.forwardsOf(known.id())));
+    }
+
+    /**
+     * Another netdock sharing the database changed a container this process realised in its own kernel: what the
+     * database no longer holds goes from this kernel too — the whole sandbox (veths, port forwards, DNS rules) once
+     * the container stopped, restarted elsewhere or went, else the endpoints and forwards it lost (a disconnect). The
+     * rows are the other netdock's business (already committed); kernel steps are best effort and idempotent, and
+     * whatever fails here goes at this process's next start (reconcile).
+     */
+    void followChangeElsewhere(Realised before, Optional<Container> after) {
+        Container was = before.container();
+        String sandbox = was.sandboxId();
+        if (!was.isRunning() || sandbox.isEmpty() || !sandboxesHere.contains(sandbox)) {
+            return;
+        }
+        boolean stillHere = after.isPresent() && after.get().isRunning() && sandbox.equals(after.get().sandboxId());
+        List<Endpoint> now = stillHere ? endpoints.ofContainer(was.id()) : List.of();
+        List<PortForward> forwardsNow = stillHere ? ports.forwardsOf(was.id()) : List.of();
+        List<PortForward> goneForwards = before.forwards().stream().filter(f -> !forwardsNow.contains(f)).toList();
+        List<Endpoint> goneEndpoints = before.endpoints().stream()
+                .filter(e -> now.stream().noneMatch(n -> n.endpointId().equals(e.endpointId()))).toList();
+        bestEffort(was, "remove port forwards", () -> {
+            if (!goneForwards.isEmpty()) {
+                plumbing.unpublish(goneForwards);
+            }
+        });
+        for (Endpoint endpoint : goneEndpoints) {
+            bestEffort(was, "detach endpoint " + endpoint.endpointId(), () -> endpoints
+                    .attachmentOf(endpoint, networks.find(endpoint.networkId()).orElse(null), sandbox)
+                    .ifPresent(plumbing::detach));
+        }
+        if (stillHere) {
+            if (!goneEndpoints.isEmpty()) {
+                tellResolver(after.get(), now);
+            }
+            return;
+        }
+        tellResolver(was, List.of());
+        if (!was.mode().sharesNamespace()) {
+            bestEffort(was, "remove sandbox " + sandbox, () -> plumbing.removeSandbox(sandbox));
+        }
+        sandboxesHere.remove(sandbox);
+    }
+
+    private static void bestEffort(Container container, String step, Runnable kernelStep) {
+        try {
+            kernelStep.run();
+        } catch (RuntimeException failed) {
+            LoggerFactory.getLogger(ContainerNetworking.class).warn("container {} changed through another netdock: "
+                    + "could not {} in this kernel (it goes at the next start): {}", container.name(), step,
+                    failed.getMessage());
+        }
     }
 
     /** The container's own addresses as its hosts file lists them: per endpoint, IPv4 then IPv6. */
@@ -329,6 +405,7 @@ class ContainerNetworking {
                 continue;
             }
             sandboxes.add(container.sandboxId());
+            sandboxesHere.add(container.sandboxId());
             for (Endpoint endpoint : endpoints.ofContainer(container.id())) {
                 endpoints.attachmentOf(endpoint, index.find(endpoint.networkId()).orElse(null), container.sandboxId())
                         .ifPresent(attachments::add);
@@ -356,6 +433,7 @@ class ContainerNetworking {
             } catch (KernelException kernel) {
                 throw new ContainerNetworkingFailed(kernel.getMessage());
             }
+            sandboxesHere.add(container.sandboxId());
         }
         Endpoint attached = endpoints.attach(who, network, config, !hasGateway && !network.internal(),
                 System.nanoTime());
@@ -374,8 +452,10 @@ class ContainerNetworking {
                 ports.unpublish(container.id());
             }
             endpoints.detach(e, network, container.sandboxId());
-            tellResolver(container, endpoints.ofContainer(container.id()).stream()
-                    .filter(other -> !other.endpointId().equals(e.endpointId())).toList());
+            if (sandboxesHere.contains(container.sandboxId())) { // else its resolver runs in another netdock
+                tellResolver(container, endpoints.ofContainer(container.id()).stream()
+                        .filter(other -> !other.endpointId().equals(e.endpointId())).toList());
+            }
         });
         return endpoint;
     }

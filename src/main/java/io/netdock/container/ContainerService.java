@@ -8,6 +8,7 @@ import io.netdock.filters.PruneFilters;
 import io.netdock.image.ImageService;
 import io.netdock.process.CommandNotFound;
 import io.netdock.process.ProcessRecord;
+import io.netdock.store.ChangedElsewhere;
 import io.netdock.store.LockPlan;
 import io.netdock.store.ResourceLocks;
 import io.netdock.system.HostFacts;
@@ -199,6 +200,8 @@ public class ContainerService {
             }
             try {
                 startLocked(container);
+            } catch (ChangedElsewhere raced) {
+                throw raced; // run again from what the other netdock made of it: not a failed start
             } catch (RuntimeException failed) {
                 removeAfterFailedStart(container.id());
                 throw failed;
@@ -220,6 +223,7 @@ public class ContainerService {
         Container started;
         try {
             started = transactions.execute(status -> {
+                containers.claim(container.id());
                 Container running = container.withState(container.state().started(Instant.now(clock)));
                 running = networking.up(running, this::get);
                 running = running.withLastAddresses(networking.addressesOf(running));
@@ -227,9 +231,11 @@ public class ContainerService {
                 return running;
             });
         } catch (RuntimeException failure) {
-            containers.reload(container.id());
+            containers.rolledBack(container.id(), failure);
             networking.reload(container.id());
-            recordFailedStart(container, failure.getMessage());
+            if (!(failure instanceof ChangedElsewhere)) {
+                recordFailedStart(container, failure.getMessage());
+            }
             throw failure;
         }
         if (processes.enabled()) {
@@ -466,8 +472,8 @@ public class ContainerService {
             if (!container.isRunning()) {
                 throw new DockerError(io.netdock.error.ErrorCategory.NOT_MODIFIED, "container already stopped");
             }
-            autoRemove(stopSequence(container.withState(container.state().stoppedByClient()), signal,
-                    timeoutSeconds));
+            Container stopping = container.withState(container.state().stoppedByClient());
+            autoRemove(claimed(container, () -> stopSequence(stopping, signal, timeoutSeconds)));
             return null;
         });
     }
@@ -521,11 +527,16 @@ public class ContainerService {
                         + " is not running");
             }
             Container signalled = container.withState(container.state().stoppedByClient());
-            events.publish(signalled, "kill", Map.of("signal", Integer.toString(signal)));
-            if (Signals.terminates(signal)) {
-                autoRemove(terminate(signalled, 128 + signal));
-            } else {
-                transactions.executeWithoutResult(status -> containers.update(signalled));
+            Container after = claimed(container, () -> {
+                events.publish(signalled, "kill", Map.of("signal", Integer.toString(signal)));
+                if (Signals.terminates(signal)) {
+                    return terminate(signalled, 128 + signal);
+                }
+                containers.update(signalled);
+                return signalled;
+            });
+            if (!after.isRunning()) {
+                autoRemove(after);
             }
             return null;
         });
@@ -543,7 +554,8 @@ public class ContainerService {
         mutate(reference, () -> {
             Container container = get(reference);
             if (container.isRunning()) {
-                container = stopSequence(container, signal, timeoutSeconds);
+                Container running = container;
+                container = claimed(running, () -> stopSequence(running, signal, timeoutSeconds));
             }
             Container started = startLocked(container);
             events.publish(started, "restart");
@@ -557,12 +569,13 @@ public class ContainerService {
         List<Endpoint> gone;
         try {
             gone = transactions.execute(status -> {
+                containers.claim(container.id());
                 List<Endpoint> removed = networking.down(exited);
                 containers.update(exited);
                 return removed;
             });
         } catch (RuntimeException failure) {
-            containers.reload(container.id());
+            containers.rolledBack(container.id(), failure);
             networking.reload(container.id());
             throw failure;
         }
@@ -604,17 +617,14 @@ public class ContainerService {
                     throw DockerError.conflict("You cannot remove a running container " + container.id()
                             + ". Stop the container before attempting removal or force remove");
                 }
-                events.publish(container, "kill", Map.of("signal", Integer.toString(Signals.SIGKILL)));
                 Container running = container;
                 // one transaction: a crash in between never leaves it stopped but not removed
-                try {
-                    transactions.executeWithoutResult(status -> removeLocked(terminate(running,
-                            128 + Signals.SIGKILL)));
-                } catch (RuntimeException failed) {
-                    containers.reload(running.id());
-                    networking.reload(running.id());
-                    throw failed;
-                }
+                claimed(running, () -> {
+                    events.publish(running, "kill", Map.of("signal", Integer.toString(Signals.SIGKILL)));
+                    Container killed = terminate(running, 128 + Signals.SIGKILL);
+                    removeLocked(killed);
+                    return killed;
+                });
                 return null;
             }
             removeLocked(container);
@@ -624,6 +634,7 @@ public class ContainerService {
 
     private void removeLocked(Container container) {
         transactions.executeWithoutResult(status -> {
+            containers.claim(container.id());
             for (Container parent : containers.linkingTo(container.id())) {
                 containers.update(parent.withLinks(parent.links().stream()
                         .filter(l -> !l.targetId().equals(container.id())).toList()));
@@ -684,6 +695,26 @@ public class ContainerService {
             events.publish(renamed, "rename", Map.of("oldName", "/" + oldName));
             return null;
         });
+    }
+
+    /**
+     * Runs {@code change} of a running container (a stop, a kill) in one transaction that first claims the
+     * container's row ({@link Containers#claim}): another netdock sharing the database that makes the same change at
+     * the same instant waits for this one to commit, and one that finds the container changed elsewhere fails before
+     * it published an event ({@link ChangedElsewhere}: it runs again from the new state). After a failure, memory
+     * takes the database's word again.
+     */
+    private Container claimed(Container container, Supplier<Container> change) {
+        try {
+            return transactions.execute(status -> {
+                containers.claim(container.id());
+                return change.get();
+            });
+        } catch (RuntimeException failed) {
+            containers.rolledBack(container.id(), failed);
+            networking.reload(container.id());
+            throw failed;
+        }
     }
 
     /** Runs a state change of the container {@code reference} names under the locks of what it touches. */

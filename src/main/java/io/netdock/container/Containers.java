@@ -10,6 +10,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import io.netdock.store.ChangedElsewhere;
 import io.netdock.store.StoreFeed;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
@@ -27,6 +28,10 @@ import tools.jackson.databind.json.JsonMapper;
  * every row read at start so lookups and lists never touch the database. Writers hold the container's lock
  * ({@code ResourceLocks}); call
  * {@link #reload} when a transaction that wrote through here rolled back.
+ *
+ * <p>Each row carries a revision. An update or delete names the revision this process holds, which nothing but the
+ * holder of the container's lock changes (another netdock's changes are applied under that lock too): a row another
+ * netdock sharing the database changed meanwhile is {@link ChangedElsewhere}, and nothing is written.
  */
 @Repository
 public class Containers {
@@ -43,6 +48,8 @@ public class Containers {
     private final Map<String, String> idByName = new ConcurrentHashMap<>();
     private final NavigableMap<String, Container> byIdSorted = new ConcurrentSkipListMap<>();
     private final Map<String, Set<String>> linkedFrom = new ConcurrentHashMap<>();
+    /** The revision of each container's row as this process read or wrote it. */
+    private final Map<String, Long> revisions = new ConcurrentHashMap<>();
     private final StoreFeed feed;
     private final List<Consumer<String>> changeListeners = new CopyOnWriteArrayList<>();
 
@@ -60,8 +67,9 @@ public class Containers {
         idByName.clear();
         byIdSorted.clear();
         linkedFrom.clear();
-        jdbc.sql("select document from container").query(String.class).list()
-                .forEach(document -> remember(read(document)));
+        revisions.clear();
+        jdbc.sql("select document, revision from container")
+                .query((rs, row) -> remember(read(rs.getString(1)), rs.getLong(2))).list();
         before.forEach(this::changed);
         byId.keySet().stream().filter(id -> !before.contains(id)).forEach(this::changed);
     }
@@ -78,11 +86,22 @@ public class Containers {
         changeListeners.forEach(listener -> listener.accept(id));
     }
 
+    /**
+     * After a transaction that wrote through here failed: takes the database's word for the container, except when
+     * another netdock changed it first ({@link ChangedElsewhere}, thrown before anything here changed): that change
+     * reaches this process through the store feed, which tells whoever waits here for the container to stop.
+     */
+    public void rolledBack(String id, RuntimeException failure) {
+        if (!(failure instanceof ChangedElsewhere)) {
+            reload(id);
+        }
+    }
+
     /** Forgets what memory says about one container and takes the database's word for it. */
     public void reload(String id) {
         forget(id);
-        jdbc.sql("select document from container where id = ?").param(id).query(String.class).optional()
-                .ifPresent(document -> remember(read(document)));
+        jdbc.sql("select document, revision from container where id = ?").param(id)
+                .query((rs, row) -> remember(read(rs.getString(1)), rs.getLong(2))).list();
         changed(id);
     }
 
@@ -97,22 +116,60 @@ public class Containers {
             throw nameInUse(container.name());
         }
         feed.changed(StoreFeed.CONTAINER, container.id());
-        remember(container);
+        remember(container, 0);
         changed(container.id());
     }
 
+    /**
+     * Updates the row if it is still at the revision this process holds; {@link ChangedElsewhere} (nothing written)
+     * when another netdock sharing the database changed or removed it since.
+     */
     public void update(Container container) {
+        long revision = revisionOf(container.id());
+        int updated;
         try {
-            savepoint.executeWithoutResult(status -> jdbc.sql(
-                            "update container set name = ?, status = ?, document = ? where id = ?")
+            // one netdock alone (H2) has nobody to race with: the revision is counted, never compared
+            updated = savepoint.execute(status -> jdbc.sql("update container set name = ?, status = ?, document = ?, "
+                            + "revision = ? where id = ? and (revision = ? or not ?)")
                     .param(container.name()).param(container.state().status().text()).param(write(container))
-                    .param(container.id()).update());
+                    .param(revision + 1).param(container.id()).param(revision).param(feed.isShared()).update());
         } catch (DuplicateKeyException taken) {
             throw nameInUse(container.name());
         }
+        if (updated == 0) {
+            throw new ChangedElsewhere("container " + container.id());
+        }
         feed.changed(StoreFeed.CONTAINER, container.id());
-        remember(container);
+        remember(container, revision + 1);
         changed(container.id());
+    }
+
+    /**
+     * With a database other netdocks share: locks the container's row for the caller's transaction and checks it is
+     * still at the revision this process holds ({@link ChangedElsewhere} if not). Called first by an operation whose
+     * steps before its {@link #update} change the kernel, so a stale one fails before it touches anything.
+     */
+    public void claim(String id) {
+        if (!feed.isShared()) {
+            return;
+        }
+        long revision = revisionOf(id);
+        Optional<Long> stored = jdbc.sql("select revision from container where id = ? for update").param(id)
+                .query(Long.class).optional();
+        if (stored.isEmpty() || stored.get() != revision) {
+            throw new ChangedElsewhere("container " + id);
+        }
+    }
+
+    private long revisionOf(String id) {
+        Long revision = revisions.get(id);
+        if (revision == null && !feed.isShared()) {
+            return 0;
+        }
+        if (revision == null) {
+            throw new ChangedElsewhere("container " + id);
+        }
+        return revision;
     }
 
     /**
@@ -125,8 +182,12 @@ public class Containers {
         return new ContainerNameInUse(name, holder);
     }
 
+    /** Deletes the row if it is still at the revision this process holds (see {@link #update}). */
     public void delete(String id) {
-        jdbc.sql("delete from container where id = ?").param(id).update();
+        if (jdbc.sql("delete from container where id = ? and (revision = ? or not ?)").param(id)
+                .param(revisionOf(id)).param(feed.isShared()).update() == 0) {
+            throw new ChangedElsewhere("container " + id);
+        }
         feed.changed(StoreFeed.CONTAINER, id);
         forget(id);
         changed(id);
@@ -163,6 +224,12 @@ public class Containers {
         return byId.values();
     }
 
+    private Container remember(Container container, long revision) {
+        revisions.put(container.id(), revision);
+        remember(container);
+        return container;
+    }
+
     private void remember(Container container) {
         Container previous = byId.put(container.id(), container);
         if (previous != null) {
@@ -177,6 +244,7 @@ public class Containers {
 
     private void forget(String id) {
         Container gone = byId.remove(id);
+        revisions.remove(id);
         if (gone != null) {
             unindex(gone);
             byIdSorted.remove(id);

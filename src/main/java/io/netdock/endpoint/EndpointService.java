@@ -12,6 +12,7 @@ import io.netdock.network.AddressLease;
 import io.netdock.network.Network;
 import io.netdock.network.NetworkAddresses;
 import io.netdock.rollback.Rollback;
+import io.netdock.store.ChangedElsewhere;
 import java.net.InetAddress;
 import java.security.SecureRandom;
 import java.util.ArrayList;
@@ -182,6 +183,10 @@ public class EndpointService {
         } catch (DockerError refused) {
             if (refused.category() == ErrorCategory.INVALID_PARAMETER) {
                 throw new InvalidEndpointSettings(List.of(refused.getMessage()));
+            }
+            if (refused.category() == ErrorCategory.NOT_FOUND) {
+                // the network's row went while the lease was inserted: another netdock removed it (see Endpoints)
+                throw new ChangedElsewhere("network " + network.id());
             }
             throw refused;
         }

@@ -2,7 +2,6 @@ package io.netdock.endpoint;
 
 import io.netdock.kernel.IpPrefix;
 import io.netdock.net.IpAddresses;
-import io.netdock.network.NetworkNotFound;
 import java.net.InetAddress;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -11,6 +10,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import io.netdock.store.ChangedElsewhere;
 import io.netdock.store.StoreFeed;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
@@ -49,7 +49,7 @@ public class Endpoints {
         jdbc.sql("select " + COLUMNS + " from endpoint").query(Endpoints::map).list().forEach(this::remember);
     }
 
-    /** Inserts; a network removed meanwhile (by another netdock sharing the database) is {@link NetworkNotFound}. */
+    /** Inserts; a network removed meanwhile by another netdock sharing the database is {@link ChangedElsewhere}. */
     public void insert(Endpoint e) {
         try {
             jdbc.sql("insert into endpoint (" + COLUMNS + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
@@ -60,7 +60,9 @@ public class Endpoints {
         } catch (DuplicateKeyException twice) {
             throw twice;
         } catch (DataIntegrityViolationException networkGone) {
-            throw new NetworkNotFound(e.networkId());
+            // only another netdock can remove a network this one attaches to (here the network's lock keeps them
+            // apart): the operation runs again once this process has caught up, and then finds no such network
+            throw new ChangedElsewhere("network " + e.networkId());
         }
         feed.changed(StoreFeed.CONTAINER, e.containerId());
         remember(e);

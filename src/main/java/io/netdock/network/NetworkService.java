@@ -261,6 +261,23 @@ public class NetworkService {
     }
 
     /**
+     * Another netdock sharing the database removed {@code network}: its bridge and rules go from this process's kernel
+     * too, if this process set them up (the rows are gone already). Best effort: what cannot be removed is logged and
+     * goes at the next start's reconcile.
+     */
+    void removedElsewhere(Network network) {
+        if (!realised.remove(network.id()) || !network.isBridge()) {
+            return;
+        }
+        try {
+            plumbing.tearDownNetwork(network.bridge());
+        } catch (KernelException kernel) {
+            log.warn("network {} was removed by another netdock; its bridge stays in this kernel until the next start: "
+                    + "{}", network.name(), kernel.getMessage());
+        }
+    }
+
+    /**
      * Makes sure this process's kernel has the bridge of a network it is about to attach an endpoint to. Networks
      * created here or reconciled at start are set up already; one created since by another netdock sharing the
      * database (or whose set-up failed at start) is set up, idempotently, on first use.

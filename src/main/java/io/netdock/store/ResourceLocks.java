@@ -23,13 +23,18 @@ import org.springframework.stereotype.Component;
  * makes the operation release and take the larger set.
  *
  * <p>Between processes sharing one PostgreSQL the database arbitrates (unique constraints, row locks, the
- * {@code network-create} store lock); before an operation plans under its locks, this process catches up with what
- * the others changed ({@link StoreFeed}). Reads take no lock.
+ * {@code network-create} store lock, container revisions); before an operation takes its locks, this process catches
+ * up with what the others changed ({@link StoreFeed}), and the others' changes to a container are applied under that
+ * container's lock ({@link #applying}), so an operation never sees its container change under it. One that finds
+ * its container changed elsewhere after all ({@link ChangedElsewhere}: rolled back, nothing applied) releases its
+ * locks, catches up and runs again from the new state. Reads take no lock.
  */
 @Component
 public class ResourceLocks {
 
     private static final int STRIPES = 1024;
+    /** Runs of an operation that met a change another netdock made meanwhile, before the conflict is reported. */
+    private static final int ATTEMPTS = 5;
 
     private final ReentrantReadWriteLock daemon = new ReentrantReadWriteLock();
     private final ReentrantLock networkCreation = new ReentrantLock();
@@ -56,11 +61,24 @@ public class ResourceLocks {
         if (depth.get()[0] > 0) {
             return nested(work);
         }
+        for (int attempt = 1; ; attempt++) {
+            // caught up before the locks are taken: the listener applies changes under these locks
+            feed.catchUp();
+            try {
+                return locked(plan, work);
+            } catch (ChangedElsewhere raced) {
+                if (attempt == ATTEMPTS) {
+                    throw raced;
+                }
+            }
+        }
+    }
+
+    private <T> T locked(Supplier<LockPlan> plan, Supplier<T> work) {
         Stripes wanted = stripes(plan.get());
         while (true) {
             List<Lock> held = acquire(wanted);
             try {
-                feed.catchUp();
                 Stripes fresh = stripes(plan.get());
                 if (wanted.covers(fresh)) {
                     return nested(work);
@@ -84,10 +102,44 @@ public class ResourceLocks {
         if (depth.get()[0] > 0 && !daemon.isWriteLockedByCurrentThread()) {
             throw new IllegalStateException("an exclusive operation inside a locked one could deadlock");
         }
+        if (depth.get()[0] > 0) {
+            // inside the outer exclusive call, which caught up and retries: catching up here could wait for the
+            // feed's listener, which waits for the lock this thread holds
+            return nested(work);
+        }
+        for (int attempt = 1; ; attempt++) {
+            feed.catchUp();
+            daemon.writeLock().lock();
+            try {
+                return nested(work);
+            } catch (ChangedElsewhere raced) {
+                if (attempt == ATTEMPTS) {
+                    throw raced;
+                }
+            } finally {
+                daemon.writeLock().unlock();
+            }
+        }
+    }
+
+    /**
+     * Applies a change another netdock made ({@link StoreFeed} handlers) under the locks of what it changed, without
+     * catching up or planning again: no operation of this process sees it happen half-way.
+     */
+    public void applying(LockPlan plan, Runnable change) {
+        List<Lock> held = acquire(stripes(plan));
+        try {
+            change.run();
+        } finally {
+            release(held);
+        }
+    }
+
+    /** {@link #applying} for a change of everything (this process re-reads the whole store): no operation runs. */
+    public void applyingEverything(Runnable change) {
         daemon.writeLock().lock();
         try {
-            feed.catchUp();
-            return nested(work);
+            change.run();
         } finally {
             daemon.writeLock().unlock();
         }

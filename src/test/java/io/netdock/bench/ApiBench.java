@@ -21,7 +21,13 @@ import java.util.concurrent.Future;
  * ApiBench --target netdock=/path/docker.sock --target docker=/tmp/netdock-ref/docker.sock
  *          [--iterations 50] [--concurrent-iterations 10] [--round 5] [--warmup 5 | --warmup netdock=300,docker=5]
  *          [--threads 1,8,32] [--list-sizes 100,1000] [--image busybox:latest] [--prefix bench] [--samples FILE]
+ *          [--lifecycle N] [--pid name=PID]
  * </pre>
+ *
+ * <p>Any number of targets: the tables give each one's figures and every other target's median over the first's.
+ * {@code --lifecycle N} measures issue 14's throughput scenario ({@link Lifecycle}, N sequences per client thread
+ * and target, for each {@code --threads}) instead of the sequences below; {@code --pid name=PID} names a target's
+ * process, whose CPU time the scenario then reports per sequence.
  *
  * <p>{@code --samples FILE} appends every measured latency to FILE as well ({@link LatencyTable#write}), so that
  * {@link ColdWarm} can join several runs: {@code bench/api-bench --cold} runs this once per fresh netdock.
@@ -72,6 +78,8 @@ public final class ApiBench {
         String image = "busybox:latest";
         String prefix = "bench";
         Path samples = null;
+        int lifecycle = 0;
+        Map<String, Long> pids = new LinkedHashMap<>();
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--target" -> {
@@ -97,6 +105,11 @@ public final class ApiBench {
                 case "--image" -> image = args[++i];
                 case "--prefix" -> prefix = args[++i];
                 case "--samples" -> samples = Path.of(args[++i]);
+                case "--lifecycle" -> lifecycle = Integer.parseInt(args[++i]);
+                case "--pid" -> {
+                    String[] kv = args[++i].split("=", 2);
+                    pids.put(kv[0], Long.parseLong(kv[1]));
+                }
                 default -> throw new IllegalArgumentException("unknown argument " + args[i]);
             }
         }
@@ -112,7 +125,11 @@ public final class ApiBench {
             for (Target target : targets) {
                 bench.warmUp(target, warmup.getOrDefault(target.name(), defaultWarmup));
             }
-            for (int threadCount : threads) {
+            for (int threadCount : lifecycle > 0 ? threads : new int[0]) {
+                Lifecycle scenario = bench.lifecycle(pids);
+                scenario.print(scenario.measure(threadCount, lifecycle, round), threadCount, lifecycle);
+            }
+            for (int threadCount : lifecycle > 0 ? new int[0] : threads) {
                 int perThread = threadCount == 1 ? iterations : concurrentIterations;
                 LatencyTable table = bench.measure(threadCount, perThread, round);
                 table.print("operations, " + threadCount + " client thread" + (threadCount == 1 ? "" : "s") + ", "
@@ -138,6 +155,10 @@ public final class ApiBench {
 
     private static int[] ints(String list) {
         return list.isBlank() ? new int[0] : Arrays.stream(list.split(",")).mapToInt(Integer::parseInt).toArray();
+    }
+
+    private Lifecycle lifecycle(Map<String, Long> pids) {
+        return new Lifecycle(targets, image, prefix, block, pids);
     }
 
     private String auxName() {

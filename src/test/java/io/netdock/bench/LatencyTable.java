@@ -14,7 +14,8 @@ import java.util.Map;
 
 /**
  * Latency samples per operation and target, printed as one table: per target the count, median, p95, p99 and ops/s,
- * and, for two targets, the ratio of medians (second / first: above 1, the first target is faster). The samples can
+ * and for every target after the first the ratio of medians (that target / first: above 1, the first target is
+ * faster). The samples can
  * be written to a file and read back ({@link #write}, {@link #read}), so tables of several runs can be joined
  * ({@link ColdWarm}). Thread-safe.
  *
@@ -77,8 +78,8 @@ final class LatencyTable {
             header.append(String.format(Locale.ROOT, " | %-8s %6s %10s %10s %10s %8s", target, "n", "median", "p95", "p99",
                     "ops/s"));
         }
-        if (targets.size() == 2) {
-            header.append(String.format(Locale.ROOT, " | %s/%s", targets.get(1), targets.get(0)));
+        for (int t = 1; t < targets.size(); t++) {
+            header.append(String.format(Locale.ROOT, " | %s/%s", targets.get(t), targets.get(0)));
         }
         System.out.println(header);
         for (Map.Entry<String, Map<String, List<Long>>> operation : samples.entrySet()) {
@@ -93,8 +94,8 @@ final class LatencyTable {
                         medians[t], percentile(sorted, 95) / 1e6, percentile(sorted, 99) / 1e6,
                         clients / meanSeconds));
             }
-            if (targets.size() == 2) {
-                row.append(String.format(Locale.ROOT, " | %8.1fx", medians[1] / medians[0]));
+            for (int t = 1; t < targets.size(); t++) {
+                row.append(String.format(Locale.ROOT, " | %8.1fx", medians[t] / medians[0]));
             }
             System.out.println(row);
         }
