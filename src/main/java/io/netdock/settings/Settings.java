@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URL;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -44,10 +45,14 @@ public final class Settings {
             Enumeration<URL> resources = classLoader.getResources(METADATA);
             JsonMapper json = JsonMapper.builder().build();
             while (resources.hasMoreElements()) {
-                JsonNode metadata;
+                byte[] text;
                 try (InputStream in = resources.nextElement().openStream()) {
-                    metadata = json.readTree(in);
+                    text = in.readAllBytes();
                 }
+                if (!mentionsNetdock(text)) {
+                    continue;   // Spring's own catalogues (~240 kB of JSON) are not parsed at every start
+                }
+                JsonNode metadata = json.readTree(text);
                 if (!namesNetdock(metadata)) {
                     continue;
                 }
@@ -117,6 +122,11 @@ public final class Settings {
 
     private static String uniform(String name) {
         return name.toLowerCase(Locale.ROOT).replace("-", "").replace("_", "");
+    }
+
+    /** Whether the file's text has a {@code "netdock.} anywhere: without one, no property in it can be netdock's. */
+    private static boolean mentionsNetdock(byte[] text) {
+        return new String(text, StandardCharsets.ISO_8859_1).contains("\"netdock.");
     }
 
     private static boolean namesNetdock(JsonNode metadata) {
