@@ -61,17 +61,7 @@ public class ResourceLocks {
         if (depth.get()[0] > 0) {
             return nested(work);
         }
-        for (int attempt = 1; ; attempt++) {
-            // caught up before the locks are taken: the listener applies changes under these locks
-            feed.catchUp();
-            try {
-                return locked(plan, work);
-            } catch (ChangedElsewhere raced) {
-                if (attempt == ATTEMPTS) {
-                    throw raced;
-                }
-            }
-        }
+        return caughtUpUntilNotChangedElsewhere(() -> locked(plan, work));
     }
 
     private <T> T locked(Supplier<LockPlan> plan, Supplier<T> work) {
@@ -107,17 +97,29 @@ public class ResourceLocks {
             // feed's listener, which waits for the lock this thread holds
             return nested(work);
         }
-        for (int attempt = 1; ; attempt++) {
-            feed.catchUp();
+        return caughtUpUntilNotChangedElsewhere(() -> {
             daemon.writeLock().lock();
             try {
                 return nested(work);
+            } finally {
+                daemon.writeLock().unlock();
+            }
+        });
+    }
+
+    /**
+     * Catches up with the other netdocks before each run of {@code lockedRun} (before its locks are taken: the feed's
+     * listener applies changes under those locks) and runs it again while it meets a change made elsewhere meanwhile.
+     */
+    private <T> T caughtUpUntilNotChangedElsewhere(Supplier<T> lockedRun) {
+        for (int attempt = 1; ; attempt++) {
+            feed.catchUp();
+            try {
+                return lockedRun.get();
             } catch (ChangedElsewhere raced) {
                 if (attempt == ATTEMPTS) {
                     throw raced;
                 }
-            } finally {
-                daemon.writeLock().unlock();
             }
         }
     }
